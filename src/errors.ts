@@ -1,0 +1,62 @@
+/**
+ * The one error hierarchy of nnviz-tui. Every message says what went wrong, where (a path, a byte
+ * offset, a flag) and what was expected, in one line. The CLI prints `message` alone, with no stack
+ * trace, and exits with `exitCode`.
+ */
+export class NnvizError extends Error {
+	/** Process exit code the CLI uses for this kind of error. */
+	readonly exitCode: number = 1;
+
+	constructor(message: string, options?: {cause?: unknown}) {
+		super(message, options);
+		this.name = new.target.name;
+	}
+}
+
+/** A bad flag, a bad flag value, or flags that contradict each other or a model file. Exit code 2. */
+export class UsageError extends NnvizError {
+	override readonly exitCode = 2;
+}
+
+/** A dataset file that is missing, unreadable or not in the expected format. */
+export class DatasetFormatError extends NnvizError {}
+
+/** A model file that is missing, unreadable, corrupt or not a model of ours. */
+export class ModelFormatError extends NnvizError {}
+
+/** Arrays whose lengths or dimensions do not fit together. */
+export class ShapeError extends NnvizError {}
+
+/** Training stopped because the loss or the weights stopped being finite numbers. */
+export class DivergenceError extends NnvizError {}
+
+/** Describe a file-system error (ENOENT, EACCES, ...) in words, for a one-line message. */
+export function describeIoError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	switch (code) {
+		case 'ENOENT': {
+			return 'no such file or directory';
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			return 'permission denied';
+		}
+
+		case 'EISDIR': {
+			return 'is a directory, expected a file';
+		}
+
+		case 'ENOTDIR': {
+			return 'a part of the path is not a directory';
+		}
+
+		case 'ENOSPC': {
+			return 'no space left on the device';
+		}
+
+		default: {
+			return error instanceof Error ? error.message : String(error);
+		}
+	}
+}
