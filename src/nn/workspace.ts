@@ -1,0 +1,349 @@
+import {ShapeError} from '../errors.js';
+import {activateHidden, activateOutput, hiddenDerivative, outputCostAndDelta} from './activation.js';
+import type {TrainConfig} from './config.js';
+import {checkParameters, type Parameters, zeroParameters} from './network.js';
+
+const pixelValue = Float64Array.from({length: 256}, (_, v) => Math.fround(v / 255));
+
+/**
+ * The engine's working state for one network: parameters in the layout the kernels want, their
+ * gradient sums, momentum buffers and per-sample scratch. Weights are kept transposed, [in x out]
+ * row-major, so that every inner loop runs over contiguous memory and an input that is zero (most
+ * MNIST pixels) costs nothing in the forward pass or in the weight gradient.
+ */
+export class Workspace {
+	/** Build a workspace holding a copy of `parameters` (and of `velocity`, if given). */
+	static create(config: TrainConfig, parameters: Parameters, velocity: Parameters | null = null): Workspace {
+		checkParameters(parameters, config.layers, 'parameters');
+		if (velocity) {
+			checkParameters(velocity, config.layers, 'momentum buffers');
+		}
+
+		const ws = new Workspace(config);
+		ws.importParameters(parameters, velocity);
+		return ws;
+	}
+
+	readonly config: TrainConfig;
+	readonly layers: readonly number[];
+	/** Number of weight layers. */
+	readonly depth: number;
+	readonly wt: Float32Array[]; // wt[l]: layers[l] x layers[l+1] (transposed)
+	readonly b: Float32Array[]; // b[l]: layers[l+1]
+	readonly gwt: Float32Array[]; // gradient sums, same shapes as wt
+	readonly gb: Float32Array[];
+	readonly vwt: Float32Array[] | null; // momentum buffers, same shapes as wt, or null without momentum
+	readonly vb: Float32Array[] | null;
+	/** acts[l] for l >= 1: activations of layer l for the current sample; acts[0] is unused. */
+	readonly acts: Float64Array[];
+	/** deltas[l] for l >= 1: dC/dz of layer l for the current sample. */
+	readonly deltas: Float64Array[];
+	// The current input, sparse: nzCount (index, value) pairs of its non-zero pixels.
+	readonly nzIndex: Int32Array;
+	readonly nzValue: Float64Array;
+	nzCount = 0;
+	// Input rows whose first-layer gradient is non-zero in the current mini-batch.
+	private readonly touched: Uint8Array;
+	private readonly touchedList: Int32Array;
+	private touchedCount = 0;
+
+	private constructor(config: TrainConfig) {
+		const layers = config.layers;
+		this.config = config;
+		this.layers = [...layers];
+		this.depth = layers.length - 1;
+		const make = (): Float32Array[] => zeroParameters(layers).weights;
+		const makeBias = (): Float32Array[] => zeroParameters(layers).biases;
+		this.wt = make();
+		this.b = makeBias();
+		this.gwt = make();
+		this.gb = makeBias();
+		this.vwt = config.momentum > 0 ? make() : null;
+		this.vb = config.momentum > 0 ? makeBias() : null;
+		this.acts = layers.map(n => new Float64Array(n));
+		this.deltas = layers.map(n => new Float64Array(n));
+		this.nzIndex = new Int32Array(layers[0]);
+		this.nzValue = new Float64Array(layers[0]);
+		this.touched = new Uint8Array(layers[0]);
+		this.touchedList = new Int32Array(layers[0]);
+	}
+
+	/** Load image number `index` of `pixels` (bytes, layers[0] per image) as the current input. */
+	setInput(pixels: Uint8Array, index: number): void {
+		const n = this.layers[0];
+		const start = index * n;
+		const nzIndex = this.nzIndex;
+		const nzValue = this.nzValue;
+		let count = 0;
+		for (let p = 0; p < n; p++) {
+			const v = pixels[start + p];
+			if (v !== 0) {
+				nzIndex[count] = p;
+				nzValue[count] = pixelValue[v];
+				count++;
+			}
+		}
+
+		this.nzCount = count;
+	}
+
+	/** Run the current input through the network; returns the output activations (a live view). */
+	forward(): Float64Array {
+		const {layers, depth, acts, config} = this;
+		for (let l = 0; l < depth; l++) {
+			const nOut = layers[l + 1];
+			const z = acts[l + 1];
+			const w = this.wt[l];
+			const bias = this.b[l];
+			for (let j = 0; j < nOut; j++) {
+				z[j] = bias[j];
+			}
+
+			if (l === 0) {
+				const nzIndex = this.nzIndex;
+				const nzValue = this.nzValue;
+				for (let k = 0, count = this.nzCount; k < count; k++) {
+					const v = nzValue[k];
+					const row = nzIndex[k] * nOut;
+					for (let j = 0; j < nOut; j++) {
+						z[j] += v * w[row + j];
+					}
+				}
+			} else {
+				const a = acts[l];
+				for (let i = 0, nIn = layers[l]; i < nIn; i++) {
+					const v = a[i];
+					if (v !== 0) {
+						const row = i * nOut;
+						for (let j = 0; j < nOut; j++) {
+							z[j] += v * w[row + j];
+						}
+					}
+				}
+			}
+
+			if (l + 1 === depth) {
+				activateOutput(config.output, z, nOut);
+			} else {
+				activateHidden(config.activation, z, nOut);
+			}
+		}
+
+		return acts[depth];
+	}
+
+	/**
+	 * Back-propagate the error of the last forward pass against `label` and add this sample's gradient
+	 * to the gradient sums. Returns the sample's cost.
+	 */
+	backward(label: number): number {
+		const {layers, depth, acts, deltas, config} = this;
+		const cost = outputCostAndDelta(config.output, config.cost, acts[depth], layers[depth], label, deltas[depth]);
+		for (let l = depth - 1; l >= 0; l--) {
+			const nOut = layers[l + 1];
+			const d = deltas[l + 1];
+			const g = this.gwt[l];
+			const gBias = this.gb[l];
+			for (let j = 0; j < nOut; j++) {
+				gBias[j] += d[j];
+			}
+
+			if (l === 0) {
+				this.accumulateInputGradient(d, nOut);
+				continue;
+			}
+
+			const a = acts[l];
+			const w = this.wt[l];
+			const dPrevious = deltas[l];
+			const activation = config.activation;
+			for (let i = 0, nIn = layers[l]; i < nIn; i++) {
+				const v = a[i];
+				const row = i * nOut;
+				let back = 0;
+				for (let j = 0; j < nOut; j++) {
+					back += w[row + j] * d[j];
+				}
+
+				dPrevious[i] = back * hiddenDerivative(activation, v);
+				if (v !== 0) {
+					for (let j = 0; j < nOut; j++) {
+						g[row + j] += v * d[j];
+					}
+				}
+			}
+		}
+
+		return cost;
+	}
+
+	/** Apply one SGD step for a mini-batch of `m` samples out of `n` training samples, then clear the sums. */
+	update(m: number, n: number): void {
+		const {eta, lambda, momentum} = this.config;
+		const lr = eta / m;
+		if (momentum > 0) {
+			this.updateWithMomentum(lr, eta * lambda / n, momentum);
+		} else {
+			const decay = 1 - (eta * lambda / n);
+			for (let l = 0; l < this.depth; l++) {
+				if (l === 0 && decay === 1) {
+					this.updateTouchedRows(lr);
+				} else {
+					updateDense(this.wt[l], this.gwt[l], decay, lr);
+				}
+
+				updateDense(this.b[l], this.gb[l], 1, lr);
+			}
+		}
+
+		this.clearTouched();
+	}
+
+	/** Sum of squares of all weights (not biases), for the L2 term of the cost. */
+	weightSquareSum(): number {
+		let s = 0;
+		for (const w of this.wt) {
+			for (let i = 0; i < w.length; i++) {
+				s += w[i] * w[i];
+			}
+		}
+
+		return s;
+	}
+
+	/** The parameters in the public [out x in] layout (fresh arrays). */
+	exportParameters(): Parameters {
+		return this.exportPair(this.wt, this.b);
+	}
+
+	/** The momentum buffers in the public layout, or null without momentum. */
+	exportVelocity(): Parameters | null {
+		return this.vwt && this.vb ? this.exportPair(this.vwt, this.vb) : null;
+	}
+
+	/** Replace the parameters (and momentum buffers; null clears them) with copies of the given ones. */
+	importParameters(parameters: Parameters, velocity: Parameters | null): void {
+		checkParameters(parameters, this.layers, 'parameters');
+		for (let l = 0; l < this.depth; l++) {
+			transposeInto(parameters.weights[l], this.layers[l + 1], this.layers[l], this.wt[l]);
+			this.b[l].set(parameters.biases[l]);
+			this.gwt[l].fill(0);
+			this.gb[l].fill(0);
+			if (this.vwt && this.vb) {
+				if (velocity) {
+					transposeInto(velocity.weights[l], this.layers[l + 1], this.layers[l], this.vwt[l]);
+					this.vb[l].set(velocity.biases[l]);
+				} else {
+					this.vwt[l].fill(0);
+					this.vb[l].fill(0);
+				}
+			}
+		}
+
+		this.clearTouched();
+	}
+
+	private accumulateInputGradient(d: Float64Array, nOut: number): void {
+		const g = this.gwt[0];
+		const {nzIndex, nzValue, touched, touchedList} = this;
+		for (let k = 0, count = this.nzCount; k < count; k++) {
+			const p = nzIndex[k];
+			const v = nzValue[k];
+			const row = p * nOut;
+			for (let j = 0; j < nOut; j++) {
+				g[row + j] += v * d[j];
+			}
+
+			if (touched[p] === 0) {
+				touched[p] = 1;
+				touchedList[this.touchedCount++] = p;
+			}
+		}
+	}
+
+	// Without weight decay or momentum, rows whose gradient is zero do not change: skip them.
+	private updateTouchedRows(lr: number): void {
+		const nOut = this.layers[1];
+		const w = this.wt[0];
+		const g = this.gwt[0];
+		const list = this.touchedList;
+		for (let k = 0, count = this.touchedCount; k < count; k++) {
+			const row = list[k] * nOut;
+			for (let j = row, end = row + nOut; j < end; j++) {
+				w[j] -= lr * g[j];
+				g[j] = 0;
+			}
+		}
+	}
+
+	private updateWithMomentum(lr: number, weightDecay: number, mu: number): void {
+		const vwt = this.vwt!;
+		const vb = this.vb!;
+		for (let l = 0; l < this.depth; l++) {
+			const w = this.wt[l];
+			const g = this.gwt[l];
+			const v = vwt[l];
+			for (let i = 0; i < w.length; i++) {
+				v[i] = (mu * v[i]) - (lr * g[i]) - (weightDecay * w[i]);
+				w[i] += v[i];
+				g[i] = 0;
+			}
+
+			const bias = this.b[l];
+			const gBias = this.gb[l];
+			const vBias = vb[l];
+			for (let j = 0; j < bias.length; j++) {
+				vBias[j] = (mu * vBias[j]) - (lr * gBias[j]);
+				bias[j] += vBias[j];
+				gBias[j] = 0;
+			}
+		}
+	}
+
+	private clearTouched(): void {
+		const {touched, touchedList} = this;
+		for (let k = 0; k < this.touchedCount; k++) {
+			touched[touchedList[k]] = 0;
+		}
+
+		this.touchedCount = 0;
+	}
+
+	private exportPair(wt: Float32Array[], b: Float32Array[]): Parameters {
+		const out = zeroParameters(this.layers);
+		for (let l = 0; l < this.depth; l++) {
+			transposeInto(wt[l], this.layers[l], this.layers[l + 1], out.weights[l]);
+			out.biases[l].set(b[l]);
+		}
+
+		return out;
+	}
+}
+
+/** w <- decay*w - lr*g, then g <- 0. */
+function updateDense(w: Float32Array, g: Float32Array, decay: number, lr: number): void {
+	if (decay === 1) {
+		for (let i = 0; i < w.length; i++) {
+			w[i] -= lr * g[i];
+			g[i] = 0;
+		}
+	} else {
+		for (let i = 0; i < w.length; i++) {
+			w[i] = (decay * w[i]) - (lr * g[i]);
+			g[i] = 0;
+		}
+	}
+}
+
+/** Write the transpose of `source` (rows x cols, row-major) into `target` (cols x rows). */
+function transposeInto(source: Float32Array, rows: number, cols: number, target: Float32Array): void {
+	if (source.length !== rows * cols || target.length !== rows * cols) {
+		throw new ShapeError(`transpose: expected ${rows}x${cols} values, got ${source.length} and ${target.length}`);
+	}
+
+	for (let r = 0; r < rows; r++) {
+		for (let c = 0; c < cols; c++) {
+			target[(c * rows) + r] = source[(r * cols) + c];
+		}
+	}
+}
