@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/**
+ * The command line: the one place that reads argv, decides exit codes and installs signal handlers.
+ * It parses with meow into a typed command and hands it on.
+ */
+import {realpathSync} from 'node:fs';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import meow from 'meow';
+import {helpText} from './cli/help.js';
+import {type Command, parseCommandLine, switchFlags, valueFlags} from './cli/options.js';
+import {runEval} from './commands/eval.js';
+import {runInfo} from './commands/info.js';
+import {type CommandIo, Interrupted} from './commands/io.js';
+import {runTrain} from './commands/train.js';
+import {NnvizError} from './errors.js';
+
+const flagTypes = Object.fromEntries([
+	...valueFlags.map(name => [name, {type: 'string' as const}]),
+	...switchFlags.map(name => [name, {type: 'boolean' as const}]),
+]);
+
+/** Run the command line `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+	const debug = argv.includes('--debug');
+	try {
+		const cli = meow(helpText, {
+			importMeta: import.meta,
+			argv: [...argv],
+			flags: flagTypes,
+			autoHelp: false,
+			autoVersion: false,
+			allowUnknownFlags: true,
+			booleanDefault: undefined,
+		});
+		const command = parseCommandLine(cli.input, cli.flags);
+		return await dispatch(command, io, cli.help, cli.pkg.version ?? 'unknown');
+	} catch (error) {
+		if (error instanceof Interrupted) {
+			return error.exitCode;
+		}
+
+		if (error instanceof NnvizError) {
+			io.stderr.write(`nnviz-tui: ${error.message}\n`);
+			if (debug && error.stack) {
+				io.stderr.write(`${error.stack}\n`);
+			}
+
+			return error.exitCode;
+		}
+
+		const message = error instanceof Error ? error.message : String(error);
+		io.stderr.write(`nnviz-tui: internal error: ${message}${debug ? '' : ' (run with --debug to see where)'}\n`);
+		if (debug && error instanceof Error && error.stack) {
+			io.stderr.write(`${error.stack}\n`);
+		}
+
+		return 70;
+	}
+}
+
+async function dispatch(command: Command, io: CommandIo, help: string, version: string): Promise<number> {
+	switch (command.kind) {
+		case 'help': {
+			io.stdout.write(help);
+			return 0;
+		}
+
+		case 'version': {
+			io.stdout.write(`${version}\n`);
+			return 0;
+		}
+
+		case 'none': {
+			io.stdout.write(help);
+			io.stderr.write('nnviz-tui: give a command: train, eval or info\n');
+			return 2;
+		}
+
+		case 'train': {
+			return runTrain(command, io);
+		}
+
+		case 'eval': {
+			return runEval(command, io);
+		}
+
+		case 'info': {
+			return runInfo(command, io);
+		}
+	}
+}
+
+function isEntryPoint(): boolean {
+	try {
+		return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+	} catch {
+		return false;
+	}
+}
+
+if (isEntryPoint()) {
+	const controller = new AbortController();
+	const stop = (signalName: 'SIGINT' | 'SIGTERM'): void => {
+		if (controller.signal.aborted) {
+			process.exit(new Interrupted(signalName).exitCode); // a second Ctrl-C: stop now (files are written atomically)
+		}
+
+		controller.abort(new Interrupted(signalName));
+	};
+
+	process.on('SIGINT', () => {
+		stop('SIGINT');
+	});
+	process.on('SIGTERM', () => {
+		stop('SIGTERM');
+	});
+	process.stdout.on('error', error => {
+		if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+			process.exit(0); // the reader went away (e.g. `| head`)
+		}
+	});
+	const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal};
+	process.exitCode = await main(process.argv.slice(2), io);
+}

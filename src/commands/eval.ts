@@ -1,0 +1,50 @@
+import type {EvalCommand} from '../cli/options.js';
+import {evaluate} from '../nn/evaluate.js';
+import {Workspace} from '../nn/workspace.js';
+import {readModelFile} from '../model/model-file.js';
+import {checkDatasetFits} from '../model/training.js';
+import {chooseDataset} from './choose-dataset.js';
+import {count, percent, table} from './format.js';
+import type {CommandIo} from './io.js';
+
+/** `nnviz-tui eval`: test accuracy, per-class accuracy and confusion matrix of a model file. */
+export function runEval(command: EvalCommand, io: CommandIo): number {
+	const model = readModelFile(command.model);
+	const dataset = chooseDataset(command.data, model, io.env);
+	checkDatasetFits(model.config.layers, dataset);
+	if (dataset.name !== model.dataset.name) {
+		io.stderr.write(`note: ${command.model} was trained on ${model.dataset.name}; evaluating it on ${dataset.name}\n`);
+	}
+
+	const result = evaluate(Workspace.create(model.config, model.current), dataset.test);
+	const names = dataset.classNames;
+	if (command.json) {
+		io.stdout.write(`${JSON.stringify({
+			model: command.model,
+			epochs: model.position.epoch,
+			dataset: dataset.name,
+			split: 'test',
+			count: result.count,
+			correct: result.correct,
+			accuracy: result.accuracy,
+			classNames: names,
+			perClass: result.perClass.map(v => (Number.isNaN(v) ? null : v)),
+			confusion: result.confusion,
+		})}\n`);
+		return 0;
+	}
+
+	const lines = [
+		`${command.model} (${model.position.epoch} epochs) on the ${dataset.name} test set, ${dataset.source}`,
+		`test accuracy ${percent(result.accuracy)} (${count(result.correct)} of ${count(result.count)})`,
+		'',
+		table([['class', 'accuracy', 'correct', 'of'], ...names.map((name, c) => {
+			const row = result.confusion[c];
+			return [name, percent(result.perClass[c]), String(row[c]), String(row.reduce((s, v) => s + v, 0))];
+		})]),
+		'confusion matrix (rows: true class, columns: predicted class)',
+		table([['', ...names.map((_, c) => String(c))], ...result.confusion.map((row, c) => [`${c} ${names[c]}`, ...row.map(String)])]),
+	];
+	io.stdout.write(lines.join('\n'));
+	return 0;
+}

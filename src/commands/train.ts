@@ -1,0 +1,104 @@
+import {existsSync} from 'node:fs';
+import {resolve} from 'node:path';
+import type {TrainCommand} from '../cli/options.js';
+import type {Dataset} from '../data/dataset.js';
+import {DivergenceError, UsageError} from '../errors.js';
+import {defaultConfig, type TrainConfig} from '../nn/config.js';
+import type {EpochRecord, Model} from '../model/model.js';
+import {readModelFile, writeModelFile} from '../model/model-file.js';
+import {checkSameDataset, createModel, TrainingRun} from '../model/training.js';
+import {chooseDataset} from './choose-dataset.js';
+import {count, percent} from './format.js';
+import type {CommandIo} from './io.js';
+
+/** `nnviz-tui train`: train a new model or resume one, one line per epoch. Returns the exit code. */
+export async function runTrain(command: TrainCommand, io: CommandIo): Promise<number> {
+	const {model, dataset, savePath} = prepare(command, io);
+	const run = new TrainingRun(model, dataset);
+	const first = model.position.epoch + 1;
+	const last = model.position.epoch + command.epochs;
+	io.stderr.write(`${describeStart(model, dataset, savePath, first, last)}\n`);
+	if (savePath !== undefined && model.position.epoch === 0 && command.resume === undefined) {
+		writeModelFile(savePath, model); // the untrained network, and an early check that the file can be written
+	}
+
+	const started = performance.now();
+	for (let epoch = first; epoch <= last; epoch++) {
+		let record: EpochRecord;
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			record = await run.runEpoch({signal: io.signal});
+		} catch (error) {
+			const kept = savePath === undefined ? 'nothing was saved (no --save)' : `${savePath} holds epoch ${model.position.epoch}`;
+			if (error instanceof DivergenceError) {
+				throw new DivergenceError(`${error.message}; ${kept}`);
+			}
+
+			if (io.signal.aborted && error === io.signal.reason) {
+				io.stderr.write(`stopped during epoch ${epoch}; ${kept}\n`);
+			}
+
+			throw error;
+		}
+
+		if (savePath !== undefined) {
+			writeModelFile(savePath, model);
+		}
+
+		io.stdout.write(command.json ? `${JSON.stringify(record)}\n` : `${describeEpoch(record, last)}\n`);
+	}
+
+	io.stderr.write(`${describeEnd(model, command.epochs, (performance.now() - started) / 1000, savePath)}\n`);
+	return 0;
+}
+
+function prepare(command: TrainCommand, io: CommandIo): {model: Model; dataset: Dataset; savePath?: string} {
+	const {resume, save, force} = command;
+	if (save !== undefined && !force && existsSync(save) && (resume === undefined || resolve(save) !== resolve(resume))) {
+		throw new UsageError(`--save ${save}: the file exists; continue it with --resume ${save}, or replace it with --force`);
+	}
+
+	if (resume === undefined) {
+		const config: TrainConfig = {...defaultConfig, ...command.overrides};
+		const dataset = chooseDataset(command.data, undefined, io.env);
+		return {model: createModel(config, dataset), dataset, savePath: save};
+	}
+
+	const model = readModelFile(resume);
+	checkNoContradiction(command.overrides, model.config, resume);
+	const dataset = chooseDataset(command.data, model, io.env);
+	checkSameDataset(model, dataset, resume);
+	return {model, dataset, savePath: save ?? resume};
+}
+
+/** Hyperparameter flags given with --resume must agree with the file's. */
+function checkNoContradiction(overrides: Partial<TrainConfig>, config: TrainConfig, file: string): void {
+	for (const [key, value] of Object.entries(overrides) as Array<[keyof TrainConfig, unknown]>) {
+		const had = config[key];
+		const same = Array.isArray(value) ? String(value) === String(had) : value === had;
+		if (!same) {
+			const show = (v: unknown): string => (Array.isArray(v) ? v.join(',') : String(v));
+			throw new UsageError(`--${key} ${show(value)} contradicts ${file}, which was trained with --${key} ${show(had)}; leave the flag out to resume`);
+		}
+	}
+}
+
+function describeStart(model: Model, dataset: Dataset, savePath: string | undefined, first: number, last: number): string {
+	const c = model.config;
+	const net = `[${c.layers.join(',')}] ${c.activation}/${c.output}, ${c.cost} cost, ${c.init} init`;
+	const sgd = `batch ${c.batch}, eta ${c.eta}${c.lambda > 0 ? `, lambda ${c.lambda}` : ''}${c.momentum > 0 ? `, momentum ${c.momentum}` : ''}, seed ${c.seed}`;
+	const data = `${dataset.name} from ${dataset.source} (${count(dataset.train.count)} train, ${count(dataset.validation.count)} validation, ${count(dataset.test.count)} test)`;
+	const epochs = first > last ? 'no epochs' : `epochs ${first}-${last}`;
+	return `training ${net}; ${sgd}; ${data}; ${epochs}; ${savePath === undefined ? 'not saving (no --save)' : `saving to ${savePath}`}`;
+}
+
+function describeEpoch(r: EpochRecord, last: number): string {
+	const width = String(last).length;
+	return `epoch ${String(r.epoch).padStart(width)}/${last}  ${r.seconds.toFixed(2).padStart(6)} s  loss ${r.trainLoss.toFixed(5)}  validation ${percent(r.validationAccuracy)}  test ${percent(r.testAccuracy)}`;
+}
+
+function describeEnd(model: Model, epochs: number, seconds: number, savePath: string | undefined): string {
+	const best = model.history.reduce<EpochRecord | undefined>((b, r) => (b === undefined || r.validationAccuracy > b.validationAccuracy ? r : b), undefined);
+	const bestText = best === undefined ? '' : `; best validation accuracy ${percent(best.validationAccuracy)} at epoch ${best.epoch}`;
+	return `trained ${epochs} epoch${epochs === 1 ? '' : 's'} in ${seconds.toFixed(1)} s${bestText}; ${savePath === undefined ? 'not saved (no --save)' : `saved to ${savePath}`}`;
+}

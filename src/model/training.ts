@@ -1,0 +1,133 @@
+/**
+ * Training a Model epoch by epoch: create a new one, check that a dataset fits it, and run epochs
+ * that update the model only when they complete with finite numbers. Pure engine code with no UI, used
+ * by the command line and by the terminal UI's training runner.
+ */
+import type {Dataset} from '../data/dataset.js';
+import {DivergenceError, UsageError} from '../errors.js';
+import type {TrainConfig} from '../nn/config.js';
+import {accuracy} from '../nn/evaluate.js';
+import {cloneParameters, initParameters, parametersFinite} from '../nn/network.js';
+import {Random} from '../nn/random.js';
+import {trainEpochAsync} from '../nn/train-epoch.js';
+import {Workspace} from '../nn/workspace.js';
+import type {DatasetInfo, EpochRecord, Model} from './model.js';
+
+/** What a model file records of a dataset. */
+export function datasetInfo(dataset: Dataset): DatasetInfo {
+	return {
+		name: dataset.name,
+		classNames: [...dataset.classNames],
+		rows: dataset.rows,
+		cols: dataset.cols,
+		trainCount: dataset.train.count,
+		validationCount: dataset.validation.count,
+		testCount: dataset.test.count,
+	};
+}
+
+/** Throw a UsageError unless the network's input and output layers fit the dataset's images and classes. */
+export function checkDatasetFits(layers: readonly number[], dataset: Dataset): void {
+	const pixels = dataset.rows * dataset.cols;
+	const classes = dataset.classNames.length;
+	if (layers[0] !== pixels) {
+		throw new UsageError(`--layers: the first layer must be ${pixels} (${dataset.rows}x${dataset.cols} pixels of ${dataset.name}), got ${layers[0]}`);
+	}
+
+	if (layers.at(-1) !== classes) {
+		throw new UsageError(`--layers: the last layer must be ${classes} (the classes of ${dataset.name}), got ${layers.at(-1)}`);
+	}
+}
+
+/** Throw a UsageError unless `dataset` is the one `model` was trained on, as resuming needs. */
+export function checkSameDataset(model: Model, dataset: Dataset, file: string): void {
+	const had = model.dataset;
+	const now = datasetInfo(dataset);
+	const same = had.name === now.name && had.trainCount === now.trainCount && had.validationCount === now.validationCount
+		&& had.testCount === now.testCount && had.rows === now.rows && had.cols === now.cols;
+	if (!same) {
+		const describe = (d: DatasetInfo): string => `${d.name} (${d.trainCount} training images)`;
+		throw new UsageError(`${file} was trained on ${describe(had)}, but this run loads ${describe(now)}: give --dataset and --data of the original`);
+	}
+}
+
+/** A new, untrained model: initial weights drawn from the config's seed. */
+export function createModel(config: TrainConfig, dataset: Dataset): Model {
+	checkDatasetFits(config.layers, dataset);
+	const rng = Random.fromSeed(config.seed);
+	const initial = initParameters(config, rng);
+	return {
+		config,
+		dataset: datasetInfo(dataset),
+		current: cloneParameters(initial),
+		initial,
+		snapshots: [],
+		history: [],
+		position: {epoch: 0, rng: rng.getState(), velocity: null},
+	};
+}
+
+/**
+ * Runs epochs of a model on a dataset. After each completed epoch the model holds the new weights, a
+ * snapshot, the epoch's record and the generator state; an epoch that is aborted or diverges leaves
+ * the model as it was and the run ready to try again from there.
+ */
+export class TrainingRun {
+	readonly model: Model;
+	readonly dataset: Dataset;
+	private ws: Workspace;
+	private rng: Random;
+
+	constructor(model: Model, dataset: Dataset) {
+		checkDatasetFits(model.config.layers, dataset);
+		this.model = model;
+		this.dataset = dataset;
+		this.ws = Workspace.create(model.config, model.current, model.position.velocity);
+		this.rng = Random.fromState(model.position.rng);
+	}
+
+	/** Train one epoch, evaluate it on the validation and test sets, and record it in the model. */
+	async runEpoch(options: {signal?: AbortSignal; onProgress?: (done: number, total: number) => void} = {}): Promise<EpochRecord> {
+		const epoch = this.model.position.epoch + 1;
+		const started = performance.now();
+		let stats;
+		try {
+			stats = await trainEpochAsync(this.ws, this.dataset.train, this.rng, options);
+		} catch (error) {
+			this.reload();
+			throw error;
+		}
+
+		const seconds = (performance.now() - started) / 1000;
+		const current = this.ws.exportParameters();
+		if (!Number.isFinite(stats.trainLoss) || !parametersFinite(current)) {
+			this.reload();
+			const what = Number.isFinite(stats.trainLoss) ? 'the weights' : `the loss (${stats.trainLoss})`;
+			throw new DivergenceError(`epoch ${epoch}: training diverged, ${what} stopped being finite numbers; try a smaller --eta than ${this.model.config.eta}`);
+		}
+
+		const record: EpochRecord = {
+			epoch,
+			seconds,
+			trainLoss: stats.trainLoss,
+			validationAccuracy: accuracy(this.ws, this.dataset.validation),
+			testAccuracy: accuracy(this.ws, this.dataset.test),
+		};
+		const model = this.model;
+		model.current = current;
+		model.snapshots.push(cloneParameters(current));
+		model.history.push(record);
+		model.position = {epoch, rng: this.rng.getState(), velocity: this.ws.exportVelocity()};
+		return record;
+	}
+
+	/** The workspace, for evaluating the current weights (do not train with it). */
+	get workspace(): Workspace {
+		return this.ws;
+	}
+
+	private reload(): void {
+		this.ws = Workspace.create(this.model.config, this.model.current, this.model.position.velocity);
+		this.rng = Random.fromState(this.model.position.rng);
+	}
+}
