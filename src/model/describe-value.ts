@@ -1,0 +1,20 @@
+/** Short one-line renderings of values for error messages. */
+
+/** Collapse whitespace and cut to `max` characters, so a message stays on one line. */
+export function oneLine(text: string, max = 80): string {
+	const flat = text.replaceAll(/\s+/g, ' ').trim();
+	return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+
+/** A value as short one-line JSON: `[784]`, `"relu"`, `NaN`, `nothing` for undefined. */
+export function showValue(value: unknown): string {
+	if (value === undefined) {
+		return 'nothing';
+	}
+
+	if (typeof value === 'number' || typeof value === 'bigint') {
+		return String(value);
+	}
+
+	return oneLine(JSON.stringify(value) ?? String(value));
+}

@@ -1,0 +1,158 @@
+/**
+ * Validators for the JSON values a model file keeps in its metadata: the training configuration, the
+ * dataset description, the per-epoch history and the training position. Each takes an unknown value
+ * (parsed JSON or an in-memory object) and a `where` prefix for messages, and returns a clean copy or
+ * throws a one-line error. Pure.
+ */
+import {type NnvizError, ModelFormatError} from '../errors.js';
+import {
+	type TrainConfig, activations, costs, inits, outputFunctions,
+} from '../nn/config.js';
+import {showValue as show} from './describe-value.js';
+import type {DatasetInfo, EpochRecord} from './model.js';
+
+/** The class of error a validator throws; ModelFormatError unless the caller says otherwise. */
+export type ErrorClass = new (message: string) => NnvizError;
+
+const configFields = ['layers', 'activation', 'output', 'cost', 'init', 'batch', 'eta', 'lambda', 'momentum', 'seed'];
+
+/**
+ * Check that `value` is a complete TrainConfig and return a copy. Messages read
+ * `${where}: layers must be at least two positive integers, got [784]`. The CLI can pass UsageError.
+ */
+export function validateConfig(value: unknown, where: string, errorClass: ErrorClass = ModelFormatError): TrainConfig {
+	const fail = (message: string): never => {
+		throw new errorClass(`${where}: ${message}`);
+	};
+
+	const record = isRecord(value) ? value : fail(`expected a JSON object, got ${show(value)}`);
+	const unknown = Object.keys(record).find(key => !configFields.includes(key));
+	if (unknown !== undefined) {
+		fail(`unknown field ${JSON.stringify(unknown)}, expected only ${configFields.join(', ')}`);
+	}
+
+	const {layers, batch, eta, lambda, momentum, seed} = record;
+	if (!Array.isArray(layers) || layers.length < 2 || !layers.every(isPositiveInteger)) {
+		fail(`layers must be at least two positive integers, got ${show(layers)}`);
+	}
+
+	const oneOf = <T extends string>(field: string, allowed: readonly T[]): T => {
+		const item = record[field];
+		return allowed.includes(item as T) ? item as T : fail(`${field} must be one of ${allowed.join(', ')}, got ${show(item)}`);
+	};
+
+	const config: TrainConfig = {
+		layers: [...(layers as number[])],
+		activation: oneOf('activation', activations),
+		output: oneOf('output', outputFunctions),
+		cost: oneOf('cost', costs),
+		init: oneOf('init', inits),
+		batch: isPositiveInteger(batch) ? batch : fail(`batch must be a positive integer, got ${show(batch)}`),
+		eta: isFiniteNumber(eta) && eta > 0 ? eta : fail(`eta must be a finite number above 0, got ${show(eta)}`),
+		lambda: isFiniteNumber(lambda) && lambda >= 0 ? lambda : fail(`lambda must be a finite number >= 0, got ${show(lambda)}`),
+		momentum: isFiniteNumber(momentum) && momentum >= 0 && momentum < 1 ? momentum : fail(`momentum must be a number >= 0 and < 1, got ${show(momentum)}`),
+		seed: Number.isSafeInteger(seed) ? seed as number : fail(`seed must be an integer, got ${show(seed)}`),
+	};
+	return config;
+}
+
+/** Check a DatasetInfo and that it fits the network: rows*cols inputs, one output per class. */
+export function validateDataset(value: unknown, where: string, layers: readonly number[]): DatasetInfo {
+	const fail = (message: string): never => {
+		throw new ModelFormatError(`${where}: ${message}`);
+	};
+
+	const record = isRecord(value) ? value : fail(`expected a JSON object, got ${show(value)}`);
+	const count = (field: string, positive: boolean): number => {
+		const item = record[field];
+		const ok = positive ? isPositiveInteger(item) : isNonNegativeInteger(item);
+		return ok ? item as number : fail(`${field} must be a ${positive ? 'positive' : 'non-negative'} integer, got ${show(item)}`);
+	};
+
+	const {name, classNames} = record;
+	const info: DatasetInfo = {
+		name: typeof name === 'string' && name !== '' ? name : fail(`name must be a non-empty string, got ${show(name)}`),
+		classNames: Array.isArray(classNames) && classNames.every(item => typeof item === 'string')
+			? [...classNames as string[]]
+			: fail(`classNames must be an array of strings, got ${show(classNames)}`),
+		rows: count('rows', true),
+		cols: count('cols', true),
+		trainCount: count('trainCount', false),
+		validationCount: count('validationCount', false),
+		testCount: count('testCount', false),
+	};
+	if (info.rows * info.cols !== layers[0]) {
+		fail(`rows x cols = ${info.rows} x ${info.cols} = ${info.rows * info.cols} pixels, but the input layer has ${layers[0]} neurons`);
+	}
+
+	if (info.classNames.length !== layers.at(-1)) {
+		fail(`${info.classNames.length} class names, but the output layer has ${layers.at(-1)} neurons`);
+	}
+
+	return info;
+}
+
+/** Check the per-epoch history: records for epochs 1, 2, ... in order. */
+export function validateHistory(value: unknown, where: string): EpochRecord[] {
+	if (!Array.isArray(value)) {
+		throw new ModelFormatError(`${where}: expected an array of epoch records, got ${show(value)}`);
+	}
+
+	return value.map((item: unknown, index) => validateEpochRecord(item, `${where}[${index}]`, index + 1));
+}
+
+function validateEpochRecord(value: unknown, where: string, epoch: number): EpochRecord {
+	const fail = (message: string): never => {
+		throw new ModelFormatError(`${where}: ${message}`);
+	};
+
+	const record = isRecord(value) ? value : fail(`expected an epoch record object, got ${show(value)}`);
+	const fraction = (field: string): number => {
+		const item = record[field];
+		return isFiniteNumber(item) && item >= 0 && item <= 1 ? item : fail(`${field} must be a fraction from 0 to 1, got ${show(item)}`);
+	};
+
+	return {
+		epoch: record.epoch === epoch ? epoch : fail(`epoch must be ${epoch}, got ${show(record.epoch)}`),
+		seconds: isFiniteNumber(record.seconds) && record.seconds >= 0 ? record.seconds : fail(`seconds must be a finite number >= 0, got ${show(record.seconds)}`),
+		trainLoss: isFiniteNumber(record.trainLoss) ? record.trainLoss : fail(`trainLoss must be a finite number, got ${show(record.trainLoss)}`),
+		validationAccuracy: fraction('validationAccuracy'),
+		testAccuracy: fraction('testAccuracy'),
+	};
+}
+
+/** Check the saved part of a TrainingPosition: completed epochs and the 4-word generator state. */
+export function validatePosition(value: unknown, where: string): {epoch: number; rng: number[]} {
+	const fail = (message: string): never => {
+		throw new ModelFormatError(`${where}: ${message}`);
+	};
+
+	const record = isRecord(value) ? value : fail(`expected a JSON object with epoch and rng, got ${show(value)}`);
+	const {epoch, rng} = record;
+	if (!isNonNegativeInteger(epoch)) {
+		fail(`epoch must be a non-negative integer, got ${show(epoch)}`);
+	}
+
+	const isUint32 = (item: unknown): boolean => isNonNegativeInteger(item) && item <= 0xFF_FF_FF_FF;
+	if (!Array.isArray(rng) || rng.length !== 4 || !rng.every(isUint32) || rng.every(item => item === 0)) {
+		fail(`rng must be 4 unsigned 32-bit integers, not all zero, got ${show(rng)}`);
+	}
+
+	return {epoch: epoch as number, rng: [...(rng as number[])]};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFiniteNumber(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isNonNegativeInteger(value: unknown): value is number {
+	return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function isPositiveInteger(value: unknown): value is number {
+	return Number.isSafeInteger(value) && (value as number) > 0;
+}

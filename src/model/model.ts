@@ -1,0 +1,49 @@
+/**
+ * A trained (or partly trained) network as it is saved to and loaded from a model file: the
+ * configuration, the dataset it was trained on, its weights now, before training and after every
+ * epoch, the per-epoch history and what is needed to resume training bit for bit.
+ */
+import type {TrainConfig} from '../nn/config.js';
+import type {Parameters} from '../nn/network.js';
+
+/** What happened in one epoch. Accuracies are fractions correct, 0..1. */
+export type EpochRecord = {
+	epoch: number; // 1-based
+	seconds: number;
+	trainLoss: number;
+	validationAccuracy: number;
+	testAccuracy: number;
+};
+
+/** The dataset a model was trained on, enough to check that a dataset given later fits it. */
+export type DatasetInfo = {
+	name: string;
+	classNames: string[]; // index = label; length = output layer size
+	rows: number;
+	cols: number; // rows * cols = input layer size
+	trainCount: number;
+	validationCount: number;
+	testCount: number;
+};
+
+/** Where training stands, so that resuming continues exactly as an uninterrupted run would. */
+export type TrainingPosition = {
+	epoch: number; // completed epochs
+	rng: number[]; // generator state: 4 uint32 values, not all zero
+	velocity: Parameters | null; // momentum buffers, same shapes as the weights; null when momentum is 0 (or none yet)
+};
+
+export type Model = {
+	config: TrainConfig;
+	dataset: DatasetInfo;
+	current: Parameters; // weights now
+	initial: Parameters; // weights before any training (the untrained network)
+	snapshots: Parameters[]; // snapshots[e-1] = weights after epoch e, for every completed epoch
+	history: EpochRecord[]; // one per completed epoch
+	position: TrainingPosition;
+};
+
+/** The `format` metadata value that marks a safetensors file as one of our models. */
+export const modelFormat = 'nnviz-tui-model';
+/** The model file version this build writes and reads. */
+export const modelVersion = '1';
