@@ -13,7 +13,7 @@ import {runEval} from './commands/eval.js';
 import {runInfo} from './commands/info.js';
 import {type CommandIo, Interrupted} from './commands/io.js';
 import {runTrain} from './commands/train.js';
-import {NnvizError} from './errors.js';
+import {NnvizError, UsageError} from './errors.js';
 
 const flagTypes = Object.fromEntries([
 	...valueFlags.map(name => [name, {type: 'string' as const}]),
@@ -24,15 +24,7 @@ const flagTypes = Object.fromEntries([
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	const debug = argv.includes('--debug');
 	try {
-		const cli = meow(helpText, {
-			importMeta: import.meta,
-			argv: [...argv],
-			flags: flagTypes,
-			autoHelp: false,
-			autoVersion: false,
-			allowUnknownFlags: true,
-			booleanDefault: undefined,
-		});
+		const cli = parseArgv(argv);
 		const command = parseCommandLine(cli.input, cli.flags);
 		return await dispatch(command, io, cli.help, cli.pkg.version ?? 'unknown');
 	} catch (error) {
@@ -56,6 +48,25 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 		}
 
 		return 70;
+	}
+}
+
+function parseArgv(argv: readonly string[]) {
+	try {
+		return meow(helpText, {
+			importMeta: import.meta,
+			argv: [...argv],
+			flags: flagTypes,
+			autoHelp: false,
+			autoVersion: false,
+			allowUnknownFlags: true,
+			booleanDefault: undefined,
+		});
+	} catch (error) {
+		// Meow throws plain Errors for flags it cannot take, such as a flag given twice.
+		const message = error instanceof Error ? error.message : String(error);
+		const twice = /^The flag --(\S+) can only be set once/.exec(message);
+		throw new UsageError(twice ? `--${twice[1]} is given more than once` : message);
 	}
 }
 

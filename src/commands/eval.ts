@@ -43,7 +43,7 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 			return [name, percent(result.perClass[c]), String(row[c]), String(row.reduce((s, v) => s + v, 0))];
 		})]),
 		'confusion matrix (rows: true class, columns: predicted class)',
-		table([['', ...names.map((_, c) => String(c))], ...result.confusion.map((row, c) => [`${c} ${names[c]}`, ...row.map(String)])]),
+		table([['', ...names.map((_, c) => String(c))], ...result.confusion.map((row, c) => [names[c] === String(c) ? names[c] : `${c} ${names[c]}`, ...row.map(String)])]),
 	];
 	io.stdout.write(lines.join('\n'));
 	return 0;

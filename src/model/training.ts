@@ -102,8 +102,8 @@ export class TrainingRun {
 		const current = this.ws.exportParameters();
 		if (!Number.isFinite(stats.trainLoss) || !parametersFinite(current)) {
 			this.reload();
-			const what = Number.isFinite(stats.trainLoss) ? 'the weights' : `the loss (${stats.trainLoss})`;
-			throw new DivergenceError(`epoch ${epoch}: training diverged, ${what} stopped being finite numbers; try a smaller --eta than ${this.model.config.eta}`);
+			const what = Number.isFinite(stats.trainLoss) ? 'the weights became NaN or Infinity' : `the loss became ${stats.trainLoss}`;
+			throw new DivergenceError(`epoch ${epoch}: training diverged (${what}); try a smaller --eta than ${this.model.config.eta}`);
 		}
 
 		const record: EpochRecord = {

@@ -1,0 +1,56 @@
+import {describe, expect, it} from 'vitest';
+import {runCli} from './run-cli.js';
+
+describe('command line usage', () => {
+	it('explains itself with --help, with examples', async () => {
+		const {code, stdout} = await runCli(['--help']);
+		expect(code).toBe(0);
+		expect(stdout).toContain('nnviz-tui train');
+		expect(stdout).toContain('--resume FILE');
+		expect(stdout).toContain('Examples');
+	});
+
+	it('prints the package version with --version', async () => {
+		const {code, stdout} = await runCli(['--version']);
+		expect(code).toBe(0);
+		expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+	});
+
+	it.each([
+		[['train', '--bogus'], 'unknown flag --bogus'],
+		[['train', '--eta', 'abc'], '--eta: expected a number above 0; got "abc"'],
+		[['train', '--eta', '0'], '--eta: expected a number above 0; got "0"'],
+		[['train', '--eta'], '--eta needs a value'],
+		[['train', '--layers', '784'], '--layers: expected at least two sizes'],
+		[['train', '--layers', '784,x,10'], '--layers: expected at least two sizes'],
+		[['train', '--layers', '784,200000,10'], '--layers: at most 100,000,000 weights'],
+		[['train', '--activation', 'softsign'], '--activation: expected sigmoid, tanh, relu; got "softsign"'],
+		[['train', '--epochs', '-1'], '--epochs: expected a whole number, 0 or more; got "-1"'],
+		[['train', '--batch', '0'], '--batch: expected a whole number, 1 or more; got "0"'],
+		[['train', '--momentum', '1'], '--momentum: expected a number from 0 up to (not including) 1; got "1"'],
+		[['train', '--seed', '1.5'], '--seed: expected a whole number, 0 to 4294967295; got "1.5"'],
+		[['train', '--dataset', 'cifar'], '--dataset: expected mnist, fashion-mnist; got "cifar"'],
+		[['train', '--eta', '1', '--eta', '2'], '--eta is given more than once'],
+		[['eval'], 'eval needs --model FILE'],
+		[['eval', '--model', 'm', '--eta', '1'], '--eta does not apply to eval'],
+		[['info', '--model', 'm', '--data', 'x'], '--data does not apply to info'],
+		[['fly'], 'unknown command "fly"'],
+		[['train', 'extra'], 'unexpected argument "extra" after train'],
+		[['train', '--layers', '100,30,10'], '--layers: the first layer must be 784 (28x28 pixels of mnist-embedded), got 100'],
+		[['train', '--layers', '784,30,5'], '--layers: the last layer must be 10 (the classes of mnist-embedded), got 5'],
+	])('rejects %j with exit code 2 and one line: %s', async (argv, message) => {
+		const {code, stdout, stderr} = await runCli(argv);
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toContain(message);
+		expect(stderr.trim().split('\n')).toHaveLength(1);
+		expect(stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('shows the help and exits 2 without a command', async () => {
+		const {code, stdout, stderr} = await runCli([]);
+		expect(code).toBe(2);
+		expect(stdout).toContain('Usage');
+		expect(stderr).toContain('give a command');
+	});
+});

@@ -1,0 +1,149 @@
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {readModelFile} from '../../src/model/model-file.js';
+import {runCli, spawnCli, temporaryFolder} from './run-cli.js';
+
+// A small network on the embedded digits keeps these tests fast.
+const small = ['--layers', '784,16,10'];
+
+describe('nnviz-tui train', () => {
+	it('prints one JSON object per epoch on stdout and human text on stderr with --json', async () => {
+		const {code, stdout, stderr} = await runCli(['train', ...small, '--epochs', '2', '--json']);
+		expect(code).toBe(0);
+		const lines = stdout.trim().split('\n').map(line => JSON.parse(line) as Record<string, number>);
+		expect(lines.map(l => l.epoch)).toEqual([1, 2]);
+		for (const line of lines) {
+			expect(Object.keys(line).sort()).toEqual(['epoch', 'seconds', 'testAccuracy', 'trainLoss', 'validationAccuracy']);
+			expect(line.seconds).toBeGreaterThan(0);
+			expect(line.testAccuracy).toBeGreaterThan(0.5);
+		}
+
+		expect(lines[1].trainLoss).toBeLessThan(lines[0].trainLoss);
+		expect(stderr).toContain('mnist-embedded');
+	});
+
+	it('saves the untrained network, every epoch and the history', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'm.safetensors');
+		const {code, stdout} = await runCli(['train', ...small, '--epochs', '2', '--save', file]);
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/^epoch 1\/2 .*validation \d+\.\d\d%.*test \d+\.\d\d%$/m);
+		const model = readModelFile(file);
+		expect(model.position.epoch).toBe(2);
+		expect(model.history.map(r => r.epoch)).toEqual([1, 2]);
+		expect(model.snapshots).toHaveLength(2);
+		expect(model.snapshots[1].weights[0]).toEqual(model.current.weights[0]);
+		expect(model.initial.weights[0]).not.toEqual(model.current.weights[0]);
+		expect(readdirSync(dir)).toEqual(['m.safetensors']);
+	});
+
+	it.each([
+		['plain SGD', [] as string[]],
+		['momentum and L2', ['--momentum', '0.5', '--lambda', '2', '--eta', '0.5']],
+	])('resumes exactly: 2 + 2 epochs give the same weights as 4 (%s)', async (_, extra) => {
+		const dir = temporaryFolder();
+		const straight = join(dir, 'straight.safetensors');
+		const resumed = join(dir, 'resumed.safetensors');
+		expect((await runCli(['train', ...small, ...extra, '--epochs', '4', '--save', straight])).code).toBe(0);
+		expect((await runCli(['train', ...small, ...extra, '--epochs', '2', '--save', resumed])).code).toBe(0);
+		const second = await runCli(['train', '--resume', resumed, '--epochs', '2']);
+		expect(second.code).toBe(0);
+		expect(second.stdout).toMatch(/^epoch 3\/4/m);
+		const a = readModelFile(straight);
+		const b = readModelFile(resumed);
+		expect(b.position.epoch).toBe(4);
+		for (let l = 0; l < 2; l++) {
+			expect(Buffer.from(b.current.weights[l].buffer).equals(Buffer.from(a.current.weights[l].buffer))).toBe(true);
+			expect(Buffer.from(b.current.biases[l].buffer).equals(Buffer.from(a.current.biases[l].buffer))).toBe(true);
+		}
+
+		expect(b.position.rng).toEqual(a.position.rng);
+		expect(b.history.map(r => r.trainLoss)).toEqual(a.history.map(r => r.trainLoss));
+	});
+
+	it('refuses a flag that contradicts the resumed file, and accepts one that agrees', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'm.safetensors');
+		await runCli(['train', ...small, '--epochs', '1', '--save', file]);
+		const bad = await runCli(['train', '--resume', file, '--eta', '0.5', '--epochs', '1']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toBe(`nnviz-tui: --eta 0.5 contradicts ${file}, which was trained with --eta 3; leave the flag out to resume\n`);
+		const badLayers = await runCli(['train', '--resume', file, '--layers', '784,30,10', '--epochs', '1']);
+		expect(badLayers.stderr).toContain('--layers 784,30,10 contradicts');
+		const good = await runCli(['train', '--resume', file, '--eta', '3', '--layers', '784,16,10', '--epochs', '1']);
+		expect(good.code).toBe(0);
+		expect(readModelFile(file).position.epoch).toBe(2);
+	});
+
+	it('will not overwrite an existing file without --force', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'precious.safetensors');
+		writeFileSync(file, 'keep me');
+		const refused = await runCli(['train', ...small, '--epochs', '1', '--save', file]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('the file exists');
+		expect(readFileSync(file, 'utf8')).toBe('keep me');
+		const forced = await runCli(['train', ...small, '--epochs', '1', '--save', file, '--force']);
+		expect(forced.code).toBe(0);
+		expect(readModelFile(file).position.epoch).toBe(1);
+	});
+
+	it('stops a diverging run with a one-line message and keeps the last good epoch', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'm.safetensors');
+		const result = await runCli(['train', ...small, '--activation', 'relu', '--output', 'softmax', '--cost', 'cross-entropy', '--eta', '1e20', '--epochs', '3', '--save', file]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/nnviz-tui: epoch 1: training diverged \(the loss became NaN\); try a smaller --eta than 100000000000000000000; .* holds epoch 0\n$/);
+		expect(readModelFile(file).position.epoch).toBe(0);
+	});
+
+	it.each([
+		[['train', '--data', '/nonexistent/mnist'], 'nnviz-tui: mnist folder /nonexistent/mnist: no such file or directory\n'],
+		[['train', '--resume', '/nonexistent/m.safetensors'], 'nnviz-tui: /nonexistent/m.safetensors: no such file or directory\n'],
+		[['train', ...small, '--epochs', '1', '--save', '/nonexistent/m.safetensors'], 'nnviz-tui: /nonexistent/m.safetensors: cannot write'],
+	])('fails with exit code 1 and one line for %j', async (argv, message) => {
+		const {code, stderr} = await runCli(argv);
+		expect(code).toBe(1);
+		const errorLine = stderr.split('\n').filter(l => l.startsWith('nnviz-tui:'));
+		expect(errorLine).toHaveLength(1);
+		expect(stderr.endsWith('\n') && stderr.includes(message)).toBe(true);
+	});
+
+	it('stops on Ctrl-C with exit code 130, keeping the last completed epoch in the file', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'm.safetensors');
+		let sent = false;
+		const result = await spawnCli(['train', '--epochs', '1000', '--save', file], {
+			onStdout(text, child) {
+				if (!sent && /epoch +2\//.test(text)) {
+					sent = true;
+					child.kill('SIGINT');
+				}
+			},
+		});
+		expect(result.code).toBe(130);
+		expect(result.stderr).toMatch(/stopped during epoch \d+; .* holds epoch \d+/);
+		const epoch = readModelFile(file).position.epoch;
+		expect(epoch).toBeGreaterThanOrEqual(2);
+		expect(result.stderr).toContain(`holds epoch ${epoch}`);
+		expect(readdirSync(dir)).toEqual(['m.safetensors']);
+	});
+
+	it('stops on SIGTERM with exit code 143', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'm.safetensors');
+		let sent = false;
+		const result = await spawnCli(['train', '--epochs', '1000', '--save', file], {
+			onStdout(text, child) {
+				if (!sent && /epoch +1\//.test(text)) {
+					sent = true;
+					child.kill('SIGTERM');
+				}
+			},
+		});
+		expect(result.code).toBe(143);
+		expect(existsSync(file)).toBe(true);
+		expect(readModelFile(file).position.epoch).toBeGreaterThanOrEqual(1);
+	});
+});
