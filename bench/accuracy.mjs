@@ -1,0 +1,36 @@
+// Test accuracy after 30 epochs on the full MNIST (Nielsen's split), for the two workloads of the
+// targets: the chapter-1 network, and chapter 3's [784,100,10] with cross-entropy, scaled init and L2.
+//   usage: npm run build && node bench/accuracy.mjs [epochs=30] [which=both|ch1|ch3]
+import {mnistDir, project} from './common.mjs';
+
+const {loadMnist} = await project('data/mnist.js');
+const {defaultConfig} = await project('nn/config.js');
+const {createModel, TrainingRun} = await project('model/training.js');
+
+const epochs = Number(process.argv[2] ?? 30);
+const which = process.argv[3] ?? 'both';
+const dataset = loadMnist(mnistDir());
+const workloads = {
+	ch1: {config: defaultConfig, target: 0.948},
+	ch3: {config: {...defaultConfig, layers: [784, 100, 10], cost: 'cross-entropy', init: 'scaled', eta: 0.1, lambda: 5}, target: 0.973},
+};
+
+for (const [name, {config, target}] of Object.entries(workloads)) {
+	if (which !== 'both' && which !== name) {
+		continue;
+	}
+
+	const c = config;
+	console.log(`${name}: [${c.layers}] ${c.activation}/${c.output}, ${c.cost}, ${c.init} init, batch ${c.batch}, eta ${c.eta}, lambda ${c.lambda}, seed ${c.seed}`);
+	const model = createModel(config, dataset);
+	const run = new TrainingRun(model, dataset);
+	for (let e = 0; e < epochs; e++) {
+		// eslint-disable-next-line no-await-in-loop
+		const r = await run.runEpoch();
+		console.log(`  epoch ${String(r.epoch).padStart(2)}  ${r.seconds.toFixed(2)} s  loss ${r.trainLoss.toFixed(5)}  validation ${(r.validationAccuracy * 100).toFixed(2)}%  test ${(r.testAccuracy * 100).toFixed(2)}%`);
+	}
+
+	const last = model.history.at(-1);
+	const best = model.history.reduce((b, r) => (r.testAccuracy > b.testAccuracy ? r : b));
+	console.log(`${name}: test accuracy after ${epochs} epochs ${(last.testAccuracy * 100).toFixed(2)}% (target >= ${(target * 100).toFixed(1)}%: ${last.testAccuracy >= target ? 'met' : 'NOT met'}); best ${(best.testAccuracy * 100).toFixed(2)}% at epoch ${best.epoch}`);
+}
