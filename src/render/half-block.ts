@@ -1,0 +1,220 @@
+import {ShapeError} from '../errors.js';
+import type {ColorDepth} from './color-depth.js';
+import {
+	divergingTable, divergingValue, fillDivergingIndices, grayTable, paletteSize, type Rgb,
+} from './palette.js';
+import {bgParams, fgParams} from './sgr.js';
+
+/**
+ * The glyphs live here and only here: the block elements have East-Asian "ambiguous" width, and a
+ * terminal that draws them double-wide needs one place to swap them.
+ */
+export const upperHalfBlock = '▀';
+
+/** Shades from empty to full, for unsigned images (and the positive side of signed ones) without colour. */
+export const shadeRamp = ' ░▒▓█';
+
+/**
+ * Shades for the negative side of signed images without colour: ASCII, so a negative weight never
+ * looks like a positive one of the same size (`#` against `█`), and `-` hints at the sign.
+ */
+export const negativeShadeRamp = ' .-=#';
+
+const esc = '\u001B[';
+const reset = '\u001B[0m';
+const shadeLevels = shadeRamp.length - 1;
+
+/** Stands for the terminal's default background (SGR 49) in the encoder's bottom-pixel slot. */
+const defaultBackground = paletteSize;
+
+/** Everything the encoder needs about a 256-entry palette at one colour depth, computed once. */
+export type PaletteTable = {
+	readonly depth: ColorDepth;
+	/** Indices follow divergingIndex (128 is zero, 1..255 are -1..+1) rather than grayIndex (0..255). */
+	readonly signed: boolean;
+	/** SGR parameters per palette index, as fgParams / bgParams give them; '' at depth none. */
+	readonly fg: readonly string[];
+	readonly bg: readonly string[];
+	/** Per index, the first index with the same colour at this depth: the encoder compares these. */
+	readonly key: Uint8Array;
+	/** `ESC[<fg>m` per index. */
+	readonly fgCode: readonly string[];
+	/** `ESC[<bg>m` per index, plus `ESC[49m` at index 256. */
+	readonly bgCode: readonly string[];
+	/** `ESC[<fg>;` per index, to be followed by bgTail. */
+	readonly fgHead: readonly string[];
+	/** `<bg>m` per index, plus `49m` at index 256. */
+	readonly bgTail: readonly string[];
+	/** The shade glyph for a cell whose two indices add up to s (0..510), for depth none. */
+	readonly shades: readonly string[];
+};
+
+/** Build the encoder's table for a palette of paletteSize colours at a depth. */
+export function paletteTable(rgbs: readonly Rgb[], depth: ColorDepth, options: {signed?: boolean} = {}): PaletteTable {
+	if (rgbs.length !== paletteSize) {
+		throw new ShapeError(`Palette table: the palette has ${rgbs.length} colours, expected ${paletteSize}.`);
+	}
+
+	const signed = options.signed ?? false;
+	const fg = rgbs.map(rgb => fgParams(rgb, depth));
+	const bg = rgbs.map(rgb => bgParams(rgb, depth));
+	const key = Uint8Array.from(fg, params => fg.indexOf(params));
+	return {
+		depth,
+		signed,
+		fg,
+		bg,
+		key,
+		fgCode: fg.map(params => `${esc}${params}m`),
+		bgCode: [...bg.map(params => `${esc}${params}m`), `${esc}49m`],
+		fgHead: fg.map(params => `${esc}${params};`),
+		bgTail: [...bg.map(params => `${params}m`), '49m'],
+		shades: shadeTable(signed),
+	};
+}
+
+/** Shade glyphs indexed by the sum of a cell's two palette indices. */
+function shadeTable(signed: boolean): readonly string[] {
+	const shades: string[] = [];
+	for (let sum = 0; sum <= 2 * (paletteSize - 1); sum++) {
+		const value = signed ? divergingValue(sum / 2) : sum / (2 * (paletteSize - 1));
+		const level = Math.round(Math.min(1, Math.abs(value)) * shadeLevels);
+		shades.push(value < 0 ? negativeShadeRamp[level] : shadeRamp[level]);
+	}
+
+	return shades;
+}
+
+/**
+ * One line of cells in colour. A cell shows its top pixel as the foreground of an upper half block and
+ * its bottom pixel as the background; a cell whose two pixels look the same at this depth is a space
+ * on that background. Codes are written only when a colour changes, fg and bg in one sequence when
+ * both do. `bottom` < 0 means the image has no bottom row here: the default background (49) shows.
+ */
+function colorLine(indices: Uint8Array, top: number, bottom: number, cols: number, table: PaletteTable): string {
+	const {key, fgCode, bgCode, fgHead, bgTail} = table;
+	let line = '';
+	let fg = -1;
+	let bg = -1;
+	for (let x = 0; x < cols; x++) {
+		const a = key[indices[top + x]];
+		const b = bottom < 0 ? defaultBackground : key[indices[bottom + x]];
+		if (a === b) {
+			if (b !== bg) {
+				line += bgCode[b];
+				bg = b;
+			}
+
+			line += ' ';
+		} else {
+			if (a !== fg && b !== bg) {
+				line += fgHead[a] + bgTail[b];
+			} else if (a !== fg) {
+				line += fgCode[a];
+			} else if (b !== bg) {
+				line += bgCode[b];
+			}
+
+			fg = a;
+			bg = b;
+			line += upperHalfBlock;
+		}
+	}
+
+	return line + reset;
+}
+
+/** One line of cells without colour: each cell is the shade of the mean of its two pixels. */
+function shadeLine(indices: Uint8Array, top: number, bottom: number, cols: number, shades: readonly string[]): string {
+	let line = '';
+	for (let x = 0; x < cols; x++) {
+		const a = indices[top + x];
+		line += shades[a + (bottom < 0 ? a : indices[bottom + x])];
+	}
+
+	return line;
+}
+
+function checkShape(what: string, length: number, rows: number, cols: number): void {
+	if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
+		throw new ShapeError(`${what}: rows and cols must be whole numbers of at least 0, got ${rows} x ${cols}.`);
+	}
+
+	if (length !== rows * cols) {
+		throw new ShapeError(`${what}: ${length} pixels do not fill ${rows} x ${cols} (expected ${rows * cols}).`);
+	}
+}
+
+/**
+ * Encode a rows x cols image of palette indices (row-major) as ceil(rows / 2) lines of exactly cols
+ * cells. In colour every line starts with its own colours and ends with `ESC[0m`; at depth none a line
+ * is plain shade glyphs with no escape codes at all.
+ */
+export function encodeHalfBlocks(indices: Uint8Array, rows: number, cols: number, table: PaletteTable, depth: ColorDepth): string[] {
+	checkShape('Half-block image', indices.length, rows, cols);
+	if (table.depth !== depth) {
+		throw new RangeError(`Half-block image: the palette table was built for depth ${table.depth}, not ${depth}.`);
+	}
+
+	const lines: string[] = [];
+	for (let y = 0; y < rows; y += 2) {
+		const top = y * cols;
+		const bottom = y + 1 < rows ? top + cols : -1;
+		if (depth === 'none') {
+			lines.push(shadeLine(indices, top, bottom, cols, table.shades));
+		} else {
+			lines.push(cols === 0 ? '' : colorLine(indices, top, bottom, cols, table));
+		}
+	}
+
+	return lines;
+}
+
+const grayTables = new Map<ColorDepth, PaletteTable>();
+const signedTables = new Map<ColorDepth, PaletteTable>();
+
+function cachedTable(cache: Map<ColorDepth, PaletteTable>, depth: ColorDepth, signed: boolean): PaletteTable {
+	let table = cache.get(depth);
+	if (table === undefined) {
+		table = paletteTable(signed ? divergingTable : grayTable, depth, {signed});
+		cache.set(depth, table);
+	}
+
+	return table;
+}
+
+/** Render grey pixels (0 background .. 255 ink, row-major) in the grayscale palette. */
+export function renderGrayImage(pixels: Uint8Array, rows: number, cols: number, depth: ColorDepth): string[] {
+	return encodeHalfBlocks(pixels, rows, cols, cachedTable(grayTables, depth, false), depth);
+}
+
+/** Reused between calls (the encoder is synchronous), so rendering allocates no index array. */
+let signedScratch = new Uint8Array(0);
+
+/**
+ * Render signed values (row-major) in the diverging palette, |value| = scale at full brightness.
+ * A scale of 0 sends every non-zero value to full brightness.
+ */
+export function renderSignedImage(values: ArrayLike<number>, rows: number, cols: number, scale: number, depth: ColorDepth): string[] {
+	checkShape('Signed image', values.length, rows, cols);
+	if (signedScratch.length < values.length) {
+		signedScratch = new Uint8Array(values.length);
+	}
+
+	const indices = signedScratch.subarray(0, values.length);
+	fillDivergingIndices(values, scale, indices);
+	return encodeHalfBlocks(indices, rows, cols, cachedTable(signedTables, depth, true), depth);
+}
+
+// eslint-disable-next-line no-control-regex
+const sgrPattern = /\u001B\[[\d;]*m/g;
+
+/** Cells in a line: its code points once SGR sequences are removed (every glyph here is one cell wide). */
+export function visibleWidth(line: string): number {
+	let count = 0;
+	for (const _ of line.replace(sgrPattern, '')) {
+		count++;
+	}
+
+	return count;
+}

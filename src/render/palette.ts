@@ -1,0 +1,126 @@
+import {ShapeError} from '../errors.js';
+
+/** A colour as red, green, blue, each an integer 0..255. */
+export type Rgb = readonly [number, number, number];
+
+/** Entries in every quantised palette; an index fits a Uint8Array. */
+export const paletteSize = 256;
+
+/** The diverging palette's index for 0. Indices 1..255 hold -1..+1 in steps of 1/127. */
+export const divergingZeroIndex = 128;
+
+const divergingSteps = 127;
+
+function clamp(value: number, low: number, high: number): number {
+	return value < low ? low : (value > high ? high : value);
+}
+
+/** Grey from black (t = 0, background) to white (t = 1, ink). Clamped to [0, 1]; NaN is black. */
+export function grayscale(t: number): Rgb {
+	const v = Math.round(255 * clamp(Number.isNaN(t) ? 0 : t, 0, 1));
+	return [v, v, v];
+}
+
+/**
+ * Anchors of the diverging map at |t| = 0, 1/3, 2/3 and 1: negative runs from the dark neutral through
+ * deep blue and azure to sky blue, positive through brown and orange to light amber.
+ *
+ * Why colour-blind safe: the two sides differ along the blue-yellow axis (blue against orange/amber),
+ * which people with deuteranopia or protanopia (the common red-green deficiencies) still see; no side
+ * relies on red against green. At every |t| the two sides have the same luma (Rec. 709 weights on the
+ * encoded values, matched within 1), so magnitude reads the same on both sides and hue carries the
+ * sign alone. Tritanopes (rare) lose blue-yellow: the shade ramps without colour keep the sign in
+ * glyphs, and a legend can say which side is which.
+ */
+const neutral: Rgb = [20, 20, 20];
+const negativeAnchors: readonly Rgb[] = [neutral, [14, 69, 150], [38, 152, 242], [120, 232, 255]];
+const positiveAnchors: readonly Rgb[] = [neutral, [118, 52, 8], [214, 122, 22], [255, 208, 92]];
+
+function interpolate(anchors: readonly Rgb[], u: number): Rgb {
+	const span = anchors.length - 1;
+	const position = u * span;
+	const i = Math.min(Math.floor(position), span - 1);
+	const f = position - i;
+	const a = anchors[i];
+	const b = anchors[i + 1];
+	return [
+		Math.round(a[0] + ((b[0] - a[0]) * f)),
+		Math.round(a[1] + ((b[1] - a[1]) * f)),
+		Math.round(a[2] + ((b[2] - a[2]) * f)),
+	];
+}
+
+/**
+ * Diverging colour for t in [-1, 1]: blue below zero, orange above, a dark neutral near the terminal's
+ * background at 0, brighter as |t| grows, so near-zero weights vanish and strong ones glow.
+ * Clamped to [-1, 1]; NaN is the neutral.
+ */
+export function diverging(t: number): Rgb {
+	if (Number.isNaN(t)) {
+		return neutral;
+	}
+
+	const u = clamp(t, -1, 1);
+	return u < 0 ? interpolate(negativeAnchors, -u) : interpolate(positiveAnchors, u);
+}
+
+/** Palette index of a grey level t in [0, 1] (clamped; NaN is 0): round(255 t). */
+export function grayIndex(t: number): number {
+	if (!(t > 0)) {
+		return 0;
+	}
+
+	return t >= 1 ? 255 : Math.round(t * 255);
+}
+
+/**
+ * Palette index of a signed value t in [-1, 1]: 128 + round(127 t), rounding halves away from zero
+ * so that t and -t sit at the same distance from 128. Clamped to 1..255; NaN is 128 (neutral).
+ */
+export function divergingIndex(t: number): number {
+	if (t >= 0) {
+		return t >= 1 ? 255 : divergingZeroIndex + Math.floor((t * divergingSteps) + 0.5);
+	}
+
+	if (t < 0) {
+		return t <= -1 ? 1 : divergingZeroIndex - Math.floor((-t * divergingSteps) + 0.5);
+	}
+
+	return divergingZeroIndex;
+}
+
+/** The signed value a diverging palette index stands for (index 0 is an alias of -1). */
+export function divergingValue(index: number): number {
+	return Math.max(-1, (index - divergingZeroIndex) / divergingSteps);
+}
+
+/**
+ * Fill out[0..values.length) with diverging indices of values[i] / scale. A scale of 0 sends every
+ * non-zero value to an end of the map; a negative scale counts as its absolute value.
+ */
+export function fillDivergingIndices(values: ArrayLike<number>, scale: number, out: Uint8Array): void {
+	if (out.length < values.length) {
+		throw new ShapeError(`Diverging indices: the output holds ${out.length} entries, expected at least ${values.length}.`);
+	}
+
+	const inverse = 1 / Math.abs(scale);
+	const n = values.length;
+	for (let i = 0; i < n; i++) {
+		out[i] = divergingIndex(values[i] * inverse);
+	}
+}
+
+function buildTable(colorOf: (index: number) => Rgb): readonly Rgb[] {
+	const table: Rgb[] = [];
+	for (let i = 0; i < paletteSize; i++) {
+		table.push(colorOf(i));
+	}
+
+	return table;
+}
+
+/** grayTable[grayIndex(t)] is grayscale(t), quantised to 256 levels. */
+export const grayTable: readonly Rgb[] = buildTable(i => grayscale(i / 255));
+
+/** divergingTable[divergingIndex(t)] is diverging(t), quantised to 255 levels plus the alias at 0. */
+export const divergingTable: readonly Rgb[] = buildTable(i => diverging(divergingValue(i)));

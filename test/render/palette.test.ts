@@ -1,0 +1,137 @@
+import {describe, expect, it} from 'vitest';
+import {ShapeError} from '../../src/errors.js';
+import {
+	diverging, divergingIndex, divergingTable, divergingValue, divergingZeroIndex, fillDivergingIndices,
+	grayIndex, grayscale, grayTable, paletteSize, type Rgb,
+} from '../../src/render/palette.js';
+
+/** Rec. 709 luma on the encoded channels: the brightness measure the diverging map is built on. */
+function luma([r, g, b]: Rgb): number {
+	return (0.2126 * r) + (0.7152 * g) + (0.0722 * b);
+}
+
+/** Positive means more yellow than blue: the axis red-green colour-blind viewers keep. */
+function yellowness([r, g, b]: Rgb): number {
+	return ((r + g) / 2) - b;
+}
+
+const steps = Array.from({length: 21}, (_, i) => i / 20);
+
+describe('grayscale', () => {
+	it('runs from black background at 0 to white ink at 1', () => {
+		expect(grayscale(0)).toEqual([0, 0, 0]);
+		expect(grayscale(0.5)).toEqual([128, 128, 128]);
+		expect(grayscale(1)).toEqual([255, 255, 255]);
+	});
+
+	it('clamps outside [0, 1] and shows NaN as background', () => {
+		expect(grayscale(-3)).toEqual([0, 0, 0]);
+		expect(grayscale(7)).toEqual([255, 255, 255]);
+		expect(grayscale(Number.NaN)).toEqual([0, 0, 0]);
+	});
+});
+
+describe('diverging', () => {
+	it('is a dark neutral at 0, close to a dark terminal background', () => {
+		const [r, g, b] = diverging(0);
+		expect(Math.max(r, g, b)).toBeLessThan(40);
+		expect(Math.max(r, g, b) - Math.min(r, g, b)).toBeLessThan(8);
+	});
+
+	it('gives +1 and -1 different dominant hues: warm for positive, blue for negative', () => {
+		const [pr, , pb] = diverging(1);
+		const [nr, , nb] = diverging(-1);
+		expect(pr).toBeGreaterThan(pb + 100);
+		expect(nb).toBeGreaterThan(nr + 100);
+	});
+
+	it('separates the two signs on the blue-yellow axis at every magnitude', () => {
+		for (const t of steps.filter(t => t >= 0.1)) {
+			expect(yellowness(diverging(t))).toBeGreaterThan(20);
+			expect(yellowness(diverging(-t))).toBeLessThan(-20);
+		}
+	});
+
+	it('is equally bright at t and -t', () => {
+		for (const t of steps) {
+			expect(Math.abs(luma(diverging(t)) - luma(diverging(-t)))).toBeLessThan(2);
+		}
+	});
+
+	it('gets brighter as |t| grows, on both sides', () => {
+		for (let i = 1; i < steps.length; i++) {
+			expect(luma(diverging(steps[i]))).toBeGreaterThan(luma(diverging(steps[i - 1])));
+			expect(luma(diverging(-steps[i]))).toBeGreaterThan(luma(diverging(-steps[i - 1])));
+		}
+
+		expect(luma(diverging(1))).toBeGreaterThan(150);
+	});
+
+	it('clamps outside [-1, 1] and shows NaN as the neutral', () => {
+		expect(diverging(4)).toEqual(diverging(1));
+		expect(diverging(-Infinity)).toEqual(diverging(-1));
+		expect(diverging(Number.NaN)).toEqual(diverging(0));
+	});
+});
+
+describe('quantised palettes', () => {
+	it('hold paletteSize colours each', () => {
+		expect(paletteSize).toBe(256);
+		expect(grayTable).toHaveLength(256);
+		expect(divergingTable).toHaveLength(256);
+	});
+
+	it('index grey levels as round(255 t), clamped, with NaN as 0', () => {
+		expect(grayIndex(0)).toBe(0);
+		expect(grayIndex(0.5)).toBe(128);
+		expect(grayIndex(1)).toBe(255);
+		expect(grayIndex(-1)).toBe(0);
+		expect(grayIndex(2)).toBe(255);
+		expect(grayIndex(Number.NaN)).toBe(0);
+		for (const t of steps) {
+			expect(grayTable[grayIndex(t)]).toEqual(grayscale(t));
+		}
+	});
+
+	it('put zero at index 128 and the ends at 1 and 255, symmetric about 128', () => {
+		expect(divergingZeroIndex).toBe(128);
+		expect(divergingIndex(0)).toBe(128);
+		expect(divergingIndex(-0)).toBe(128);
+		expect(divergingIndex(1)).toBe(255);
+		expect(divergingIndex(-1)).toBe(1);
+		expect(divergingIndex(9)).toBe(255);
+		expect(divergingIndex(-9)).toBe(1);
+		expect(divergingIndex(Number.NaN)).toBe(128);
+		for (let t = 0; t <= 1; t += 1 / 254) {
+			expect(divergingIndex(t) - 128).toBe(128 - divergingIndex(-t));
+		}
+	});
+
+	it('look up the diverging colour of each index', () => {
+		expect(divergingTable[128]).toEqual(diverging(0));
+		expect(divergingTable[255]).toEqual(diverging(1));
+		expect(divergingTable[1]).toEqual(diverging(-1));
+		expect(divergingTable[0]).toEqual(diverging(-1));
+		for (const t of steps) {
+			expect(divergingValue(divergingIndex(t))).toBeCloseTo(t, 2);
+		}
+	});
+
+	it('fill diverging indices of values divided by a scale', () => {
+		const out = new Uint8Array(5);
+		fillDivergingIndices([0, 2, -2, 1, Number.NaN], 2, out);
+		expect([...out]).toEqual([128, 255, 1, 192, 128]);
+	});
+
+	it('send non-zero values to the ends when the scale is 0', () => {
+		const out = new Uint8Array(3);
+		fillDivergingIndices(Float32Array.of(0, 0.001, -5), 0, out);
+		expect([...out]).toEqual([128, 255, 1]);
+	});
+
+	it('refuse an output shorter than the values', () => {
+		expect(() => {
+			fillDivergingIndices([1, 2, 3], 1, new Uint8Array(2));
+		}).toThrow(ShapeError);
+	});
+});
