@@ -82,10 +82,9 @@ async function dispatch(command: Command, io: CommandIo, help: string, version: 
 			return 0;
 		}
 
-		case 'none': {
-			io.stdout.write(help);
-			io.stderr.write('nnviz-tui: give a command: train, eval or info\n');
-			return 2;
+		case 'tui': {
+			const {runTui} = await import('./app/run-tui.js');
+			return runTui(command, io);
 		}
 
 		case 'train': {
@@ -131,6 +130,9 @@ if (isEntryPoint()) {
 			process.exit(0); // the reader went away (e.g. `| head`)
 		}
 	});
-	const io: CommandIo = {stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal};
+	const io: CommandIo = {
+		stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal,
+		terminal: {stdout: process.stdout, stdin: process.stdin},
+	};
 	process.exitCode = await main(process.argv.slice(2), io);
 }

@@ -2,6 +2,7 @@ import {UsageError} from '../errors.js';
 import {
 	activations, costs, inits, outputFunctions, type TrainConfig,
 } from '../nn/config.js';
+import {type ColorFlag, colorFlags} from '../render/color-depth.js';
 
 /** Where the data comes from, as the flags say (undefined = not given). */
 export type DataOptions = {readonly dataset?: 'mnist' | 'fashion-mnist'; readonly data?: string};
@@ -19,20 +20,31 @@ export type TrainCommand = {
 };
 export type EvalCommand = {readonly kind: 'eval'; readonly model: string; readonly data: DataOptions; readonly json: boolean};
 export type InfoCommand = {readonly kind: 'info'; readonly model: string; readonly json: boolean};
+/** No subcommand: the terminal UI (or, when stdout is not a terminal, a static snapshot). */
+export type TuiCommand = {
+	readonly kind: 'tui';
+	readonly model?: string;
+	readonly save?: string;
+	readonly force: boolean;
+	readonly data: DataOptions;
+	readonly overrides: Partial<TrainConfig>;
+	readonly color: ColorFlag;
+};
 export type Command =
-	| TrainCommand | EvalCommand | InfoCommand
-	| {readonly kind: 'help'} | {readonly kind: 'version'} | {readonly kind: 'none'};
+	| TrainCommand | EvalCommand | InfoCommand | TuiCommand
+	| {readonly kind: 'help'} | {readonly kind: 'version'};
 
 /** Value flags (strings) and switches (booleans) that the command line knows, by meow's camelCase name. */
 export const valueFlags = [
 	'dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda',
-	'momentum', 'seed', 'save', 'resume', 'model',
+	'momentum', 'seed', 'save', 'resume', 'model', 'color',
 ] as const;
 export const switchFlags = ['json', 'force', 'debug', 'help', 'version'] as const;
 
 type FlagName = typeof valueFlags[number] | typeof switchFlags[number];
 
-const allowed: Record<'train' | 'eval' | 'info', readonly FlagName[]> = {
+const allowed: Record<'train' | 'eval' | 'info' | 'tui', readonly FlagName[]> = {
+	tui: ['model', 'save', 'force', 'dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'color'],
 	train: ['dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'save', 'resume', 'force', 'json'],
 	eval: ['model', 'dataset', 'data', 'json'],
 	info: ['model', 'json'],
@@ -69,12 +81,8 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 		return {kind: 'version'};
 	}
 
-	const [command, ...rest] = input;
-	if (command === undefined) {
-		return {kind: 'none'};
-	}
-
-	if (command !== 'train' && command !== 'eval' && command !== 'info') {
+	const [command = 'tui', ...rest] = input;
+	if (command !== 'train' && command !== 'eval' && command !== 'info' && command !== 'tui') {
 		throw new UsageError(`unknown command "${command}": expected train, eval or info (see nnviz-tui --help)`);
 	}
 
@@ -84,7 +92,8 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 
 	for (const name of [...valueFlags, 'force', 'json'] as const) {
 		if (flags[name] !== undefined && !allowed[command].includes(name)) {
-			throw new UsageError(`--${name} does not apply to ${command} (see nnviz-tui --help)`);
+			const where = command === 'tui' ? 'the terminal UI' : command;
+			throw new UsageError(`--${name} does not apply to ${where} (see nnviz-tui --help)`);
 		}
 	}
 
@@ -94,6 +103,24 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 	}
 
 	const data = parseDataOptions(flags);
+	if (command === 'tui') {
+		const model = flagValue(flags, 'model', v => parsePath(v, 'model'));
+		const overrides = parseOverrides(flags);
+		if (model !== undefined && Object.keys(overrides).length > 0) {
+			throw new UsageError(`--${Object.keys(overrides)[0]} cannot change a saved model: leave it out with --model`);
+		}
+
+		return {
+			kind: 'tui',
+			...(model !== undefined && {model}),
+			save: flagValue(flags, 'save', v => parsePath(v, 'save')),
+			force: flags.force === true,
+			data,
+			overrides,
+			color: flagValue(flags, 'color', v => oneOf(v, 'color', colorFlags)) ?? 'auto',
+		};
+	}
+
 	if (command === 'eval') {
 		return {kind: 'eval', model: requiredPath(flags, 'model', command), data, json};
 	}

@@ -5,6 +5,8 @@ export type CommandIo = {
 	readonly env: NodeJS.ProcessEnv;
 	/** Aborts when the user asks to stop (Ctrl-C, SIGTERM); the reason is an Interrupted. */
 	readonly signal: AbortSignal;
+	/** The real terminal streams, for the terminal UI (absent in tests of the other commands). */
+	readonly terminal?: {readonly stdout: NodeJS.WriteStream; readonly stdin: NodeJS.ReadStream};
 };
 
 /** The reason a command was stopped by a signal. */

@@ -9,7 +9,7 @@ import type {TrainConfig} from '../nn/config.js';
 import {accuracy} from '../nn/evaluate.js';
 import {cloneParameters, initParameters, parametersFinite} from '../nn/network.js';
 import {Random} from '../nn/random.js';
-import {trainEpochAsync} from '../nn/train-epoch.js';
+import {type EpochOptions, trainEpochAsync} from '../nn/train-epoch.js';
 import {Workspace} from '../nn/workspace.js';
 import type {DatasetInfo, EpochRecord, Model} from './model.js';
 
@@ -87,7 +87,7 @@ export class TrainingRun {
 	}
 
 	/** Train one epoch, evaluate it on the validation and test sets, and record it in the model. */
-	async runEpoch(options: {signal?: AbortSignal; onProgress?: (done: number, total: number) => void} = {}): Promise<EpochRecord> {
+	async runEpoch(options: EpochOptions = {}): Promise<EpochRecord> {
 		const epoch = this.model.position.epoch + 1;
 		const started = performance.now();
 		let stats;

@@ -85,6 +85,14 @@ export function trainEpoch(ws: Workspace, split: DatasetSplit, rng: Random): Epo
 	}
 }
 
+export type EpochOptions = {
+	readonly signal?: AbortSignal;
+	/** Called after each slice with the samples done so far. */
+	readonly onProgress?: (done: number, total: number) => void;
+	/** Awaited between slices: a promise that resolves later pauses training until then. */
+	readonly between?: () => Promise<void> | void;
+};
+
 /**
  * Run an epoch in slices, yielding to the event loop between them so signals, timers and keys are
  * handled. Rejects with the signal's reason when `signal` aborts; the workspace then holds a
@@ -92,7 +100,7 @@ export function trainEpoch(ws: Workspace, split: DatasetSplit, rng: Random): Epo
  */
 export async function trainEpochAsync(
 	ws: Workspace, split: DatasetSplit, rng: Random,
-	options: {signal?: AbortSignal; onProgress?: (done: number, total: number) => void} = {},
+	options: EpochOptions = {},
 ): Promise<EpochStats> {
 	const steps = epochSteps(ws, split, rng);
 	for (;;) {
@@ -107,5 +115,7 @@ export async function trainEpochAsync(
 		await new Promise<void>(resolve => {
 			setImmediate(resolve);
 		});
+		// eslint-disable-next-line no-await-in-loop
+		await options.between?.();
 	}
 }

@@ -1,0 +1,67 @@
+/**
+ * Where things go on the screen, as a pure function of the terminal size and the toggles, so the
+ * reducer (to move a selection through a grid) and the views (to draw it) agree.
+ */
+export const minColumns = 80;
+export const minRows = 24;
+/** Width of the training side pane, and the terminal width from which it shows without asking. */
+export const paneWidth = 32;
+export const paneAutoColumns = 110;
+const gap = 1;
+
+export type Size = {readonly columns: number; readonly rows: number};
+
+export type Grid = {
+	readonly perRow: number;
+	readonly rowsPerPage: number;
+	readonly perPage: number;
+	readonly width: number;
+};
+
+export type Layout = {
+	readonly tooSmall: boolean;
+	readonly size: Size;
+	readonly pane: boolean;
+	/** Width and height available to the active tab. */
+	readonly contentWidth: number;
+	readonly contentHeight: number;
+	/** Text rows of one image (two pixel rows per text row) and columns. */
+	readonly imageRows: number;
+	readonly imageCols: number;
+	/** The tile grid of the weights and generalized-images tabs, for one set of tiles. */
+	readonly grid: Grid;
+	/** Trained and untrained tiles side by side. */
+	readonly sideBySide: boolean;
+};
+
+/** Grid of tiles `imageCols` wide and `tileHeight` tall in a width x height area. */
+export function gridFor(width: number, height: number, imageCols: number, tileHeight: number): Grid {
+	const perRow = Math.max(1, Math.floor((width + gap) / (imageCols + gap)));
+	const rowsPerPage = Math.max(1, Math.floor(height / tileHeight));
+	return {perRow, rowsPerPage, perPage: perRow * rowsPerPage, width};
+}
+
+export function computeLayout(size: Size, paneOpen: boolean | undefined, image: {rows: number; cols: number}): Layout {
+	const tooSmall = size.columns < minColumns || size.rows < minRows;
+	const pane = paneOpen ?? size.columns >= paneAutoColumns;
+	// One column spare on the right (wide-drawn half blocks), and the whole UI one row shorter than the
+	// terminal, so Ink never clears the screen to redraw.
+	const contentWidth = Math.max(10, size.columns - 1 - (pane ? paneWidth + 1 : 0));
+	const contentHeight = Math.max(3, size.rows - 1 - 3); // tab bar, its rule, the status line
+	const imageRows = Math.ceil(image.rows / 2);
+	const tileHeight = imageRows + 1; // the image and a label line (B and I)
+	const gridHeight = contentHeight - 2; // a heading line and a legend line
+	const sideBySide = contentWidth >= (4 * (image.cols + gap)) + 3;
+	const gridWidth = sideBySide ? Math.floor((contentWidth - 3) / 2) : contentWidth;
+	return {
+		tooSmall,
+		size,
+		pane,
+		contentWidth,
+		contentHeight,
+		imageRows,
+		imageCols: image.cols,
+		grid: gridFor(gridWidth, gridHeight, image.cols, tileHeight),
+		sideBySide,
+	};
+}

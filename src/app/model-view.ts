@@ -1,0 +1,89 @@
+/**
+ * What the views show of a model, and what they derive from it: a pure layer between the engine and
+ * the components (no React here), so every number on screen can be computed and tested without a
+ * terminal.
+ */
+import type {DatasetSplit} from '../data/dataset.js';
+import type {EpochRecord} from '../model/model.js';
+import {classMaps, maxAbs, mean} from '../nn/class-maps.js';
+import type {TrainConfig} from '../nn/config.js';
+import {argmax, outputsFor, predict} from '../nn/evaluate.js';
+import type {Parameters} from '../nn/network.js';
+import {Workspace} from '../nn/workspace.js';
+
+export type ModelView = {
+	readonly config: TrainConfig;
+	readonly classNames: readonly string[];
+	readonly initial: Parameters;
+	readonly current: Parameters;
+	/** Changes whenever `current` does. */
+	readonly version: number;
+	readonly history: readonly EpochRecord[];
+	/** Completed epochs. */
+	readonly epoch: number;
+};
+
+/** The network's answer for one example. */
+export type Classification = {
+	readonly outputs: Float64Array;
+	readonly predicted: number;
+	readonly label: number;
+	readonly correct: boolean;
+};
+
+export function classify(parameters: Parameters, config: TrainConfig, split: DatasetSplit, index: number): Classification {
+	const ws = Workspace.create(config, parameters);
+	const outputs = outputsFor(ws, split, index);
+	const predicted = argmax(outputs);
+	const label = split.labels[index];
+	return {outputs, predicted, label, correct: predicted === label};
+}
+
+/** Indices of the misclassified examples of `split`, ascending. */
+export function misclassified(parameters: Parameters, config: TrainConfig, split: DatasetSplit): Int32Array {
+	const predictions = predict(Workspace.create(config, parameters), split);
+	const wrong: number[] = [];
+	for (let i = 0; i < split.count; i++) {
+		if (predictions[i] !== split.labels[i]) {
+			wrong.push(i);
+		}
+	}
+
+	return Int32Array.from(wrong);
+}
+
+/** The next (direction 1) or previous (-1) entry of sorted `indices` after `from`, wrapping around. */
+export function nextIndex(indices: Int32Array, from: number, direction: 1 | -1): number | undefined {
+	if (indices.length === 0) {
+		return undefined;
+	}
+
+	if (direction === 1) {
+		const found = indices.find(i => i > from);
+		return found ?? indices[0];
+	}
+
+	for (let k = indices.length - 1; k >= 0; k--) {
+		if (indices[k] < from) {
+			return indices[k];
+		}
+	}
+
+	return indices.at(-1);
+}
+
+/** A first-layer neuron: its incoming weights, bias B and influence I (the mean incoming weight). */
+export type Neuron = {readonly weights: Float32Array; readonly bias: number; readonly influence: number};
+
+export function neuron(parameters: Parameters, j: number): Neuron {
+	const inputs = parameters.layers[0];
+	const weights = parameters.weights[0].subarray(j * inputs, (j + 1) * inputs);
+	return {weights, bias: parameters.biases[0][j], influence: mean(weights)};
+}
+
+/** The largest |weight| of the first layer, for one colour scale over all tiles. */
+export function firstLayerScale(parameters: Parameters): number {
+	return maxAbs(parameters.weights[0]);
+}
+
+export {classMaps, maxAbs};

@@ -1,0 +1,157 @@
+/**
+ * The pixel layer: images reach the terminal without going through Ink's text pipeline. Ink lays out
+ * each image row as a run of one private-use character (cheap for Ink to measure, wrap and diff), and
+ * the stdout that Ink writes to swaps each run for the image row's colour-coded string on the way out.
+ * Measured: Ink tokenising half-block strings costs most of a frame; with placeholders it costs
+ * almost nothing. When an image changes, its placeholders switch to the other of two code pages, so
+ * Ink sees the line change and rewrites it.
+ */
+import {EventEmitter} from 'node:events';
+
+const first = 0xE0_00;
+const pageSize = 0xC_80; // 3200 code points per page, two pages inside U+E000..U+F8FF
+const maxRowsPerImage = 32;
+const slotsPerPage = Math.floor(pageSize / maxRowsPerImage);
+const placeholderPattern = /[\uE000-\uF8FF]+/g;
+
+type Slot = {readonly index: number; lines: readonly string[]; cols: number; page: 0 | 1};
+
+export class PixelLayer {
+	private readonly byKey = new Map<string, Slot>();
+	private readonly byIndex: Slot[] = [];
+
+	/**
+	 * The placeholder lines Ink should lay out for image `key` (rows of `cols` cells). Call it again
+	 * with new lines when the image changes; the key is a place on screen, such as 'weights.3'.
+	 */
+	image(key: string, lines: readonly string[], cols: number): string[] {
+		let slot = this.byKey.get(key);
+		if (slot === undefined) {
+			if (this.byIndex.length >= slotsPerPage) {
+				throw new RangeError(`pixel layer: more than ${slotsPerPage} images on screen`);
+			}
+
+			slot = {index: this.byIndex.length, lines, cols, page: 0};
+			this.byKey.set(key, slot);
+			this.byIndex.push(slot);
+		} else if (slot.cols !== cols || !sameLines(slot.lines, lines)) {
+			slot.lines = lines;
+			slot.cols = cols;
+			slot.page = slot.page === 0 ? 1 : 0;
+		}
+
+		const rows = Math.min(lines.length, maxRowsPerImage);
+		const placeholders: string[] = [];
+		for (let row = 0; row < rows; row++) {
+			const code = first + (slot.page * pageSize) + (slot.index * maxRowsPerImage) + row;
+			placeholders.push(String.fromCodePoint(code).repeat(cols));
+		}
+
+		return placeholders;
+	}
+
+	/** Replace every placeholder run in `text` by the image row it stands for. */
+	substitute(text: string): string {
+		if (!/[\uE000-\uF8FF]/.test(text)) {
+			return text;
+		}
+
+		return text.replaceAll(placeholderPattern, run => this.expandRun(run));
+	}
+
+	private expandRun(run: string): string {
+		let out = '';
+		let start = 0;
+		while (start < run.length) {
+			const code = run.charCodeAt(start);
+			let end = start + 1;
+			while (end < run.length && run.charCodeAt(end) === code) {
+				end++;
+			}
+
+			out += this.rowFor(code, end - start);
+			start = end;
+		}
+
+		return out;
+	}
+
+	private rowFor(code: number, length: number): string {
+		const offset = (code - first) % pageSize;
+		const slot = this.byIndex[Math.floor(offset / maxRowsPerImage)];
+		const row = offset % maxRowsPerImage;
+		const line = slot?.lines[row];
+		// A run Ink clipped to fewer cells than the image has cannot be sliced cheaply: leave it blank.
+		return line !== undefined && length === slot.cols ? line : ' '.repeat(length);
+	}
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+	if (a === b) {
+		return true;
+	}
+
+	if (a.length !== b.length) {
+		return false;
+	}
+
+	for (let i = 0; i < a.length; i++) {
+		if (a[i] !== b[i]) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/**
+ * The stdout Ink writes to: it passes everything to the real terminal stream after substituting
+ * placeholders, and forwards what Ink reads (size, TTY-ness, resize events).
+ */
+export class PixelStdout extends EventEmitter {
+	/** Bytes written so far, for measurements. */
+	bytesWritten = 0;
+
+	constructor(private readonly target: NodeJS.WriteStream, private readonly layer: PixelLayer) {
+		super();
+		const onResize = (): void => {
+			this.emit('resize');
+		};
+
+		target.on('resize', onResize);
+	}
+
+	get columns(): number {
+		return this.target.columns;
+	}
+
+	get rows(): number {
+		return this.target.rows;
+	}
+
+	get isTTY(): boolean {
+		return this.target.isTTY;
+	}
+
+	get writable(): boolean {
+		return this.target.writable;
+	}
+
+	get destroyed(): boolean {
+		return this.target.destroyed;
+	}
+
+	get writableEnded(): boolean {
+		return this.target.writableEnded;
+	}
+
+	get writableLength(): number {
+		return this.target.writableLength;
+	}
+
+	write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): boolean {
+		const text = typeof chunk === 'string' ? this.layer.substitute(chunk) : chunk;
+		this.bytesWritten += typeof text === 'string' ? Buffer.byteLength(text) : text.length;
+		return this.target.write(text, callback);
+	}
+}

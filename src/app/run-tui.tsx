@@ -1,0 +1,98 @@
+/**
+ * Start the terminal UI for `nnviz-tui` without a subcommand: load or create the model, then either
+ * run the Ink app (stdout is a terminal) or print a static snapshot of the three views (it is not).
+ */
+import {existsSync} from 'node:fs';
+import {resolve} from 'node:path';
+import chalk from 'chalk';
+import {render} from 'ink';
+import type {TuiCommand} from '../cli/options.js';
+import {chooseDataset} from '../commands/choose-dataset.js';
+import type {CommandIo} from '../commands/io.js';
+import type {Dataset} from '../data/dataset.js';
+import {UsageError} from '../errors.js';
+import {readModelFile} from '../model/model-file.js';
+import type {Model} from '../model/model.js';
+import {checkDatasetFits, createModel} from '../model/training.js';
+import {defaultConfig} from '../nn/config.js';
+import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
+import {App} from '../components/App.js';
+import {PixelLayerContext} from '../components/PixelImage.js';
+import {PixelLayer, PixelStdout} from './pixel-layer.js';
+import {staticSnapshot} from './snapshot.js';
+import {sharedDataset, TrainingRunner} from './training-runner.js';
+
+const chalkLevels: Record<ColorDepth, 0 | 1 | 2 | 3> = {none: 0, ansi16: 1, ansi256: 2, truecolor: 3};
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+
+function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): {model: Model; dataset: Dataset; savePath?: string} {
+	const {save, force} = command;
+	const same = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && resolve(a) === resolve(b);
+	if (save !== undefined && !force && existsSync(save) && !same(save, command.model)) {
+		throw new UsageError(`--save ${save}: the file exists; open it with --model ${save}, or replace it with --force`);
+	}
+
+	if (command.model !== undefined) {
+		const model = readModelFile(command.model);
+		const dataset = chooseDataset(command.data, model, env);
+		checkDatasetFits(model.config.layers, dataset);
+		return {model, dataset, savePath: save ?? command.model};
+	}
+
+	const dataset = chooseDataset(command.data, undefined, env);
+	return {model: createModel({...defaultConfig, ...command.overrides}, dataset), dataset, savePath: save};
+}
+
+/** Run the terminal UI, or print the static snapshot when stdout is not a terminal. Returns the exit code. */
+export async function runTui(command: TuiCommand, io: CommandIo): Promise<number> {
+	const stdout = io.terminal?.stdout;
+	const isTty = stdout?.isTTY === true;
+	const depth = detectColorDepth(command.color, io.env, isTty);
+	chalk.level = chalkLevels[depth];
+	const {model, dataset, savePath} = prepare(command, io.env);
+	if (!isTty || stdout === undefined || io.terminal === undefined) {
+		io.stdout.write(staticSnapshot(model, dataset, depth, stdout?.columns || 120));
+		io.stderr.write('nnviz-tui: stdout is not a terminal, so this is a snapshot; for scripts use nnviz-tui train, eval or info (--json)\n');
+		return 0;
+	}
+
+	const shared = sharedDataset(dataset);
+	const runner = new TrainingRunner(model, shared, savePath);
+	const layer = new PixelLayer();
+	const pixelStdout = new PixelStdout(stdout, layer);
+	const restore = (): void => {
+		stdout.write(showCursor + leaveAlternateScreen);
+	};
+
+	stdout.write(enterAlternateScreen);
+	process.once('exit', restore);
+	const instance = render(
+		<PixelLayerContext.Provider value={layer}>
+			<App model={model} dataset={shared} runner={runner} depth={depth} savePath={savePath}/>
+		</PixelLayerContext.Provider>,
+		// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
+		{stdout: pixelStdout as unknown as NodeJS.WriteStream, stdin: io.terminal.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false},
+	);
+	const onAbort = (): void => {
+		instance.unmount();
+	};
+
+	io.signal.addEventListener('abort', onAbort, {once: true});
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		io.signal.removeEventListener('abort', onAbort);
+		await runner.stop();
+		restore();
+		process.off('exit', restore);
+	}
+
+	if (io.signal.aborted) {
+		const reason = io.signal.reason as {exitCode?: number} | undefined;
+		return reason?.exitCode ?? 130;
+	}
+
+	return 0;
+}

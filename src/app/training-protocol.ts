@@ -1,0 +1,33 @@
+/** Messages between the training runner (main thread) and the training worker. */
+import type {DatasetSplit} from '../data/dataset.js';
+import type {EpochRecord} from '../model/model.js';
+import type {Parameters} from '../nn/network.js';
+
+export type WorkerInit = {
+	/** The model as a model file's bytes (encodeModel). */
+	readonly modelBytes: Uint8Array;
+	/** Dataset splits backed by SharedArrayBuffers, so they are not copied. */
+	readonly dataset: {
+		readonly name: string; readonly source: string; readonly rows: number; readonly cols: number;
+		readonly classNames: readonly string[];
+		readonly train: DatasetSplit; readonly validation: DatasetSplit; readonly test: DatasetSplit;
+	};
+	readonly savePath: string | undefined;
+	/** Least time between two live weight updates sent during an epoch, ms. */
+	readonly publishMs: number;
+};
+
+export type ToWorker =
+	| {readonly type: 'start'}
+	| {readonly type: 'pause'}
+	| {readonly type: 'save'}
+	| {readonly type: 'stop'};
+
+export type FromWorker =
+	| {readonly type: 'progress'; readonly epoch: number; readonly done: number; readonly total: number; readonly samplesPerSecond: number; readonly parameters: Parameters}
+	| {readonly type: 'epoch'; readonly record: EpochRecord; readonly parameters: Parameters}
+	| {readonly type: 'running'}
+	| {readonly type: 'paused'}
+	| {readonly type: 'saved'; readonly path: string; readonly epoch: number}
+	| {readonly type: 'failed'; readonly message: string}
+	| {readonly type: 'stopped'};

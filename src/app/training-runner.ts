@@ -1,0 +1,119 @@
+/**
+ * The training runner: the main thread's handle on the training worker. It starts the worker on the
+ * first request, forwards start / pause / save / stop, and turns the worker's messages into events
+ * for the app. Side effects live here, not in the reducer.
+ */
+import {Worker} from 'node:worker_threads';
+import type {Dataset, DatasetSplit} from '../data/dataset.js';
+import {encodeModel} from '../model/model-file.js';
+import type {Model} from '../model/model.js';
+import type {FromWorker, ToWorker, WorkerInit} from './training-protocol.js';
+
+export type RunnerEvent = FromWorker;
+
+/** A copy of `split` whose bytes live in SharedArrayBuffers, so a worker can use them without a copy. */
+export function sharedSplit(split: DatasetSplit): DatasetSplit {
+	const share = (bytes: Uint8Array): Uint8Array => {
+		const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+		shared.set(bytes);
+		return shared;
+	};
+
+	return {count: split.count, images: share(split.images), labels: share(split.labels)};
+}
+
+/** The dataset with every split in shared memory (one copy at start; the originals can be freed). */
+export function sharedDataset(dataset: Dataset): Dataset {
+	return {...dataset, train: sharedSplit(dataset.train), validation: sharedSplit(dataset.validation), test: sharedSplit(dataset.test)};
+}
+
+export class TrainingRunner {
+	private worker: Worker | undefined;
+	private readonly listeners = new Set<(event: RunnerEvent) => void>();
+	private stopped: Promise<void> | undefined;
+
+	constructor(
+		private readonly model: Model,
+		private readonly dataset: Dataset,
+		readonly savePath: string | undefined,
+		private readonly publishMs = 250,
+	) {}
+
+	/** Listen to the worker's events; returns the function that stops listening. */
+	subscribe(listener: (event: RunnerEvent) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	start(): void {
+		this.post({type: 'start'});
+	}
+
+	pause(): void {
+		this.post({type: 'pause'});
+	}
+
+	/** Save the last completed epoch now. */
+	save(): void {
+		this.post({type: 'save'});
+	}
+
+	/** Stop training (an unfinished epoch is dropped) and end the worker; resolves when it has ended. */
+	async stop(timeoutMs = 3000): Promise<void> {
+		const worker = this.worker;
+		if (worker === undefined) {
+			return;
+		}
+
+		this.stopped ??= new Promise<void>(resolve => {
+			const timer = setTimeout(() => {
+				void worker.terminate();
+				resolve();
+			}, timeoutMs);
+			timer.unref();
+			worker.once('exit', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			worker.postMessage({type: 'stop'} satisfies ToWorker);
+		});
+		return this.stopped;
+	}
+
+	private post(message: ToWorker): void {
+		if (this.stopped) {
+			return;
+		}
+
+		this.ensureWorker().postMessage(message);
+	}
+
+	private ensureWorker(): Worker {
+		if (this.worker) {
+			return this.worker;
+		}
+
+		const init: WorkerInit = {
+			modelBytes: encodeModel(this.model),
+			dataset: this.dataset,
+			savePath: this.savePath,
+			publishMs: this.publishMs,
+		};
+		const worker = new Worker(new URL('training-worker.js', import.meta.url), {workerData: init});
+		worker.on('message', (event: RunnerEvent) => {
+			this.emit(event);
+		});
+		worker.on('error', error => {
+			this.emit({type: 'failed', message: `training stopped: ${error.message}`});
+		});
+		worker.unref();
+		this.worker = worker;
+		return worker;
+	}
+
+	private emit(event: RunnerEvent): void {
+		for (const listener of this.listeners) {
+			listener(event);
+		}
+	}
+}

@@ -1,0 +1,35 @@
+import {useInput} from 'ink';
+import {activeScopes, type Command, commandFor, keyName} from './key-map.js';
+import type {UiState} from './state.js';
+
+/**
+ * The input hook: turns key presses into key names, and key names into commands through the one key
+ * map. While an index is being typed after `g`, keys go to that prompt instead.
+ */
+export function useKeys(state: UiState, handlers: {onCommand: (command: Command) => void; onGotoKey: (key: string) => void}): void {
+	useInput((input, key) => {
+		const name = keyName(input, key);
+		if (name === 'ctrl+c') {
+			handlers.onCommand('quit');
+			return;
+		}
+
+		if (state.goto !== null) {
+			handlers.onGotoKey(name);
+			return;
+		}
+
+		if (state.help) {
+			if (name === 'escape' || name === '?' || name === 'q') {
+				handlers.onCommand(name === 'q' ? 'quit' : 'back');
+			}
+
+			return;
+		}
+
+		const command = commandFor(name, activeScopes(state.focus, state.tab));
+		if (command !== undefined) {
+			handlers.onCommand(command);
+		}
+	});
+}

@@ -1,0 +1,146 @@
+import {Box, Text, useApp} from 'ink';
+import {useEffect, useMemo, useReducer, useRef} from 'react';
+import type {Dataset} from '../data/dataset.js';
+import type {Model} from '../model/model.js';
+import type {ColorDepth} from '../render/color-depth.js';
+import type {Command} from '../app/key-map.js';
+import {computeLayout, minColumns, minRows} from '../app/layout.js';
+import {classify, misclassified, nextIndex} from '../app/model-view.js';
+import {type Counts, initialState, reducer} from '../app/state.js';
+import {theme} from '../app/theme.js';
+import type {TrainingRunner} from '../app/training-runner.js';
+import {initialTraining, trainingReducer} from '../app/training-state.js';
+import {useKeys} from '../app/use-keys.js';
+import {useTerminalSize} from '../app/use-terminal-size.js';
+import {ExamplesTab} from './ExamplesTab.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import {MapsTab} from './MapsTab.js';
+import {StatusLine} from './StatusLine.js';
+import {TabBar} from './TabBar.js';
+import {TrainingPane} from './TrainingPane.js';
+import {WeightsTab} from './WeightsTab.js';
+
+export type AppProps = {
+	readonly model: Model;
+	readonly dataset: Dataset;
+	readonly runner: TrainingRunner;
+	readonly depth: ColorDepth;
+	readonly savePath: string | undefined;
+};
+
+/** The root: state, training events and keys in; the tab bar, the active tab and the side pane out. */
+export function App({model, dataset, runner, depth, savePath}: AppProps) {
+	const {exit} = useApp();
+	const size = useTerminalSize();
+	const [ui, dispatch] = useReducer(reducer, size, initialState);
+	const [training, send] = useReducer(trainingReducer, undefined, () => initialTraining(model.current, model.history, model.position.epoch, dataset.train.count));
+	const image = {rows: dataset.rows, cols: dataset.cols};
+	const counts: Counts = {examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols};
+	const wrongCache = useRef<{version: number; wrong: Int32Array} | undefined>(undefined);
+
+	useEffect(() => {
+		dispatch({type: 'resize', size});
+	}, [size.columns, size.rows]);
+	useEffect(() => runner.subscribe(event => {
+		send({type: 'event', event});
+	}), [runner]);
+
+	const onCommand = (command: Command): void => {
+		switch (command) {
+			case 'quit': {
+				exit();
+				return;
+			}
+
+			case 'toggleTraining': {
+				const on = training.status === 'running' || training.status === 'starting';
+				send({type: 'requested', request: on ? 'pause' : 'start'});
+				if (on) {
+					runner.pause();
+				} else {
+					runner.start();
+				}
+
+				return;
+			}
+
+			case 'save': {
+				if (savePath === undefined) {
+					send({type: 'message', message: 'no file to save to: start nnviz-tui with --save FILE'});
+				} else if (training.epoch === 0 && training.history.length === 0) {
+					send({type: 'message', message: 'nothing to save yet: train an epoch first (t)'});
+				} else {
+					runner.save();
+				}
+
+				return;
+			}
+
+			case 'nextWrong':
+			case 'previousWrong': {
+				if (wrongCache.current?.version !== training.version) {
+					wrongCache.current = {version: training.version, wrong: misclassified(training.current, model.config, dataset.test)};
+				}
+
+				const target = nextIndex(wrongCache.current.wrong, ui.example, command === 'nextWrong' ? 1 : -1);
+				if (target === undefined) {
+					send({type: 'message', message: 'no misclassified test example'});
+				} else {
+					dispatch({type: 'selectExample', index: target, counts});
+				}
+
+				return;
+			}
+
+			default: {
+				dispatch({type: 'command', command, counts});
+			}
+		}
+	};
+
+	useKeys(ui, {
+		onCommand,
+		onGotoKey(key) {
+			dispatch({type: 'gotoKey', key, counts});
+		},
+	});
+
+	const layout = computeLayout(ui.size, ui.paneOpen, image);
+	const result = useMemo(() => classify(training.current, model.config, dataset.test, ui.example), [training.version, ui.example]);
+	if (layout.tooSmall) {
+		return <Text color={theme.warning} wrap='truncate-end'>{`nnviz-tui needs a terminal of at least ${minColumns}x${minRows}; this one is ${size.columns}x${size.rows}. Enlarge it, or q to quit.`}</Text>;
+	}
+
+	const last = training.history.at(-1);
+	const accuracyText = last === undefined
+		? 'untrained network: press t to train'
+		: `test accuracy ${(last.testAccuracy * 100).toFixed(2)}% after epoch ${last.epoch}${training.status === 'running' ? ' (training: the view updates live)' : ''}`;
+	const body = ui.help ? <HelpOverlay/> : renderTab();
+	return (
+		<Box flexDirection='column' height={size.rows - 1} width={size.columns - 1}>
+			<TabBar active={ui.tab} focused={ui.focus === 'tabs'}/>
+			<Text color={theme.muted}>{'─'.repeat(size.columns - 1)}</Text>
+			<Box flexGrow={1}>
+				<Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{body}</Box>
+				{layout.pane && <Box marginLeft={1}><TrainingPane training={training} savePath={savePath} height={layout.contentHeight}/></Box>}
+			</Box>
+			<StatusLine focus={ui.focus} message={training.message} width={size.columns - 1}/>
+		</Box>
+	);
+
+	function renderTab() {
+		switch (ui.tab) {
+			case 'examples': {
+				return <ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracyText} goto={ui.goto}/>;
+			}
+
+			case 'weights': {
+				return <WeightsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} layout={layout} selected={ui.tile} sharedScale={ui.sharedScale} untrained={ui.untrained} depth={depth} image={image}/>;
+			}
+
+			case 'maps': {
+				return <MapsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} classNames={dataset.classNames} layout={layout} selected={ui.map} untrained={ui.untrained} depth={depth} image={image}/>;
+			}
+		}
+	}
+}

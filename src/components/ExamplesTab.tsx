@@ -1,0 +1,53 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import type {DatasetSplit} from '../data/dataset.js';
+import type {Classification} from '../app/model-view.js';
+import {marks, theme} from '../app/theme.js';
+import type {ColorDepth} from '../render/color-depth.js';
+import {renderGrayImage} from '../render/half-block.js';
+import {ConfidenceColumn} from './ConfidenceColumn.js';
+import {PixelImage} from './PixelImage.js';
+
+type Props = {
+	readonly split: DatasetSplit;
+	readonly rows: number;
+	readonly cols: number;
+	readonly index: number;
+	readonly result: Classification;
+	readonly classNames: readonly string[];
+	readonly depth: ColorDepth;
+	/** "test accuracy 95.07% after epoch 30", or how it stands. */
+	readonly accuracyText: string;
+	readonly goto: string | null;
+};
+
+/** One test image, the network's confidence for every class, and where we are in the test set. */
+export function ExamplesTab({split, rows, cols, index, result, classNames, depth, accuracyText, goto}: Props) {
+	const pixels = split.images.subarray(index * rows * cols, (index + 1) * rows * cols);
+	const lines = useMemo(() => renderGrayImage(pixels, rows, cols, depth), [split, index, depth]);
+	const {label, predicted, correct} = result;
+	return (
+		<Box flexDirection='column'>
+			<Text>
+				{`example ${index} of ${split.count} (test set)   true: `}
+				<Text bold>{classNames[label]}</Text>
+				{'   predicted: '}
+				<Text bold color={correct ? theme.correct : theme.wrong}>{`${classNames[predicted]} ${correct ? marks.correct : marks.wrong}`}</Text>
+			</Text>
+			<Text color={theme.muted}>{accuracyText}</Text>
+			<Box marginTop={1}>
+				<Box borderStyle='round' borderColor={correct ? theme.correct : theme.wrong}>
+					<PixelImage id='example' lines={lines} cols={cols}/>
+				</Box>
+				<Box marginLeft={3} flexDirection='column'>
+					<ConfidenceColumn outputs={result.outputs} classNames={classNames} label={label} predicted={predicted} barWidth={20}/>
+				</Box>
+			</Box>
+			<Box>
+				{goto === null
+					? <Text color={theme.muted}>{'←/→ previous/next  ↑/↓ ±10  PgUp/PgDn ±100  n/N next/previous misclassified  g go to'}</Text>
+					: <Text color={theme.accent}>{`go to example (0-${split.count - 1}): ${goto}▏  Enter to go, Esc to cancel`}</Text>}
+			</Box>
+		</Box>
+	);
+}

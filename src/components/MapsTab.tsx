@@ -1,0 +1,58 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import type {Layout} from '../app/layout.js';
+import {classMaps, maxAbs} from '../app/model-view.js';
+import type {Parameters} from '../nn/network.js';
+import type {ColorDepth} from '../render/color-depth.js';
+import {renderSignedImage} from '../render/half-block.js';
+import {ImageLegend} from './ImageLegend.js';
+import {type Tile, TileGrid} from './TileGrid.js';
+
+type Props = {
+	readonly current: Parameters;
+	readonly initial: Parameters;
+	readonly version: number;
+	readonly epoch: number;
+	readonly classNames: readonly string[];
+	readonly layout: Layout;
+	readonly selected: number;
+	readonly untrained: boolean;
+	readonly depth: ColorDepth;
+	readonly image: {readonly rows: number; readonly cols: number};
+};
+
+function tilesFor(p: Parameters, which: string, classNames: readonly string[], first: number, count: number, selected: number, depth: ColorDepth, image: {rows: number; cols: number}): Tile[] {
+	const maps = classMaps(p);
+	return maps.slice(first, first + count).map((map, k) => ({
+		id: `maps.${which}.${k}`,
+		lines: renderSignedImage(map, image.rows, image.cols, maxAbs(map), depth),
+		selected: first + k === selected,
+		label: `${classNames[first + k]}  max ${maxAbs(map).toFixed(1)}`,
+	}));
+}
+
+/** For each class, the input-pixel map of the weight matrices multiplied backwards; trained and untrained. */
+export function MapsTab({current, initial, version, epoch, classNames, layout, selected, untrained, depth, image}: Props) {
+	const classes = classNames.length;
+	const {grid} = layout;
+	const first = Math.max(0, Math.floor(selected / grid.perPage) * grid.perPage);
+	const count = Math.min(grid.perPage, classes - first);
+	const trained = useMemo(() => tilesFor(current, 'trained', classNames, first, count, selected, depth, image), [version, first, count, selected, depth]);
+	const untrainedTiles = useMemo(() => tilesFor(initial, 'untrained', classNames, first, count, selected, depth, image), [initial, first, count, selected, depth]);
+	const trainedTitle = `trained (epoch ${epoch})`;
+	const title = layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle);
+	return (
+		<Box flexDirection='column'>
+			<Text bold wrap='truncate-end'>{`Generalized images (weights multiplied backwards) · ${title} · classes ${first}-${first + count - 1} of ${classes}`}</Text>
+			{layout.sideBySide
+				? (
+					<Box>
+						<TileGrid tiles={trained} grid={grid} cols={image.cols}/>
+						<Box marginLeft={2}><TileGrid tiles={untrainedTiles} grid={grid} cols={image.cols}/></Box>
+					</Box>
+				)
+				: <TileGrid tiles={untrained ? untrainedTiles : trained} grid={grid} cols={image.cols}/>}
+			<ImageLegend depth={depth} extra={`scale per image${layout.sideBySide ? '' : ' · u trained/untrained'}`}/>
+		</Box>
+	);
+}

@@ -1,0 +1,61 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import type {Layout} from '../app/layout.js';
+import {firstLayerScale, maxAbs, neuron} from '../app/model-view.js';
+import type {Parameters} from '../nn/network.js';
+import type {ColorDepth} from '../render/color-depth.js';
+import {renderSignedImage} from '../render/half-block.js';
+import {ImageLegend} from './ImageLegend.js';
+import {type Tile, TileGrid} from './TileGrid.js';
+
+type Props = {
+	readonly current: Parameters;
+	readonly initial: Parameters;
+	readonly version: number;
+	readonly epoch: number;
+	readonly layout: Layout;
+	readonly selected: number;
+	readonly sharedScale: boolean;
+	readonly untrained: boolean;
+	readonly depth: ColorDepth;
+	readonly image: {readonly rows: number; readonly cols: number};
+};
+
+function tilesFor(p: Parameters, which: string, first: number, count: number, selected: number, sharedScale: boolean, depth: ColorDepth, image: {rows: number; cols: number}): Tile[] {
+	const scale = sharedScale ? firstLayerScale(p) : 0;
+	const tiles: Tile[] = [];
+	for (let j = first; j < first + count; j++) {
+		const n = neuron(p, j);
+		const lines = renderSignedImage(n.weights, image.rows, image.cols, sharedScale ? scale : maxAbs(n.weights), depth);
+		tiles.push({id: `weights.${which}.${j - first}`, lines, selected: j === selected, label: `${j} B ${n.bias.toFixed(2)} I ${n.influence.toFixed(3)}`});
+	}
+
+	return tiles;
+}
+
+/** Every first-layer neuron's incoming weights as an image, with its bias B and influence I. */
+export function WeightsTab({current, initial, version, epoch, layout, selected, sharedScale, untrained, depth, image}: Props) {
+	const neurons = current.layers[1];
+	const {grid} = layout;
+	const first = Math.max(0, Math.floor(selected / grid.perPage) * grid.perPage);
+	const count = Math.min(grid.perPage, neurons - first);
+	const trained = useMemo(() => tilesFor(current, 'trained', first, count, selected, sharedScale, depth, image), [version, first, count, selected, sharedScale, depth]);
+	const untrainedTiles = useMemo(() => tilesFor(initial, 'untrained', first, count, selected, sharedScale, depth, image), [initial, first, count, selected, sharedScale, depth]);
+	const range = `neurons ${first}-${first + count - 1} of ${neurons}`;
+	const scale = sharedScale ? 'one colour scale for all tiles' : 'colour scale per tile';
+	const trainedTitle = `trained (epoch ${epoch})`;
+	return (
+		<Box flexDirection='column'>
+			<Text bold wrap='truncate-end'>{`First-layer weights · ${layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle)} · ${range} · ${scale}`}</Text>
+			{layout.sideBySide
+				? (
+					<Box>
+						<TileGrid tiles={trained} grid={grid} cols={image.cols}/>
+						<Box marginLeft={2}><TileGrid tiles={untrainedTiles} grid={grid} cols={image.cols}/></Box>
+					</Box>
+				)
+				: <TileGrid tiles={untrained ? untrainedTiles : trained} grid={grid} cols={image.cols}/>}
+			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight) · u ${layout.sideBySide ? '' : 'trained/untrained · '}a scale`}/>
+		</Box>
+	);
+}
