@@ -1,12 +1,11 @@
 /**
  * The pixel layer: images reach the terminal without going through Ink's text pipeline. Ink lays out
  * each image row as a run of one private-use character (cheap for Ink to measure, wrap and diff), and
- * the stdout that Ink writes to swaps each run for the image row's colour-coded string on the way out.
+ * the screen writer swaps each run for the image row's colour-coded string on the way out.
  * Measured: Ink tokenising half-block strings costs most of a frame; with placeholders it costs
  * almost nothing. When an image changes, its placeholders switch to the other of two code pages, so
- * Ink sees the line change and rewrites it.
+ * its lines differ from the last frame's and are rewritten.
  */
-import {EventEmitter} from 'node:events';
 
 const first = 0xE0_00;
 const pageSize = 0xC_80; // 3200 code points per page, two pages inside U+E000..U+F8FF
@@ -102,56 +101,4 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
 	}
 
 	return true;
-}
-
-/**
- * The stdout Ink writes to: it passes everything to the real terminal stream after substituting
- * placeholders, and forwards what Ink reads (size, TTY-ness, resize events).
- */
-export class PixelStdout extends EventEmitter {
-	/** Bytes written so far, for measurements. */
-	bytesWritten = 0;
-
-	constructor(private readonly target: NodeJS.WriteStream, private readonly layer: PixelLayer) {
-		super();
-		const onResize = (): void => {
-			this.emit('resize');
-		};
-
-		target.on('resize', onResize);
-	}
-
-	get columns(): number {
-		return this.target.columns;
-	}
-
-	get rows(): number {
-		return this.target.rows;
-	}
-
-	get isTTY(): boolean {
-		return this.target.isTTY;
-	}
-
-	get writable(): boolean {
-		return this.target.writable;
-	}
-
-	get destroyed(): boolean {
-		return this.target.destroyed;
-	}
-
-	get writableEnded(): boolean {
-		return this.target.writableEnded;
-	}
-
-	get writableLength(): number {
-		return this.target.writableLength;
-	}
-
-	write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): boolean {
-		const text = typeof chunk === 'string' ? this.layer.substitute(chunk) : chunk;
-		this.bytesWritten += typeof text === 'string' ? Buffer.byteLength(text) : text.length;
-		return this.target.write(text, callback);
-	}
 }

@@ -18,7 +18,8 @@ import {defaultConfig} from '../nn/config.js';
 import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
 import {App} from '../components/App.js';
 import {PixelLayerContext} from '../components/PixelImage.js';
-import {PixelLayer, PixelStdout} from './pixel-layer.js';
+import {PixelLayer} from './pixel-layer.js';
+import {ScreenWriter} from './screen-writer.js';
 import {staticSnapshot} from './snapshot.js';
 import {sharedDataset, TrainingRunner} from './training-runner.js';
 
@@ -61,7 +62,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 	const shared = sharedDataset(dataset);
 	const runner = new TrainingRunner(model, shared, savePath);
 	const layer = new PixelLayer();
-	const pixelStdout = new PixelStdout(stdout, layer);
+	const screen = new ScreenWriter(stdout, layer);
 	const restore = (): void => {
 		stdout.write(showCursor + leaveAlternateScreen);
 	};
@@ -72,8 +73,9 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 		<PixelLayerContext.Provider value={layer}>
 			<App model={model} dataset={shared} runner={runner} depth={depth} savePath={savePath}/>
 		</PixelLayerContext.Provider>,
+		// Debug mode: Ink writes every update as a whole frame, and the screen writer sends only the changes.
 		// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
-		{stdout: pixelStdout as unknown as NodeJS.WriteStream, stdin: io.terminal.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false},
+		{stdout: screen as unknown as NodeJS.WriteStream, stdin: io.terminal.stdin, exitOnCtrlC: false, patchConsole: false, debug: true},
 	);
 	const onAbort = (): void => {
 		instance.unmount();
