@@ -6,7 +6,7 @@ export type Command =
 	| 'quit' | 'help' | 'nextTab' | 'previousTab' | 'tab1' | 'tab2' | 'tab3'
 	| 'left' | 'right' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'first' | 'last'
 	| 'enter' | 'back' | 'nextWrong' | 'previousWrong' | 'goto'
-	| 'toggleTraining' | 'save' | 'toggleUntrained' | 'toggleScale' | 'togglePane';
+	| 'toggleTraining' | 'save' | 'toggleUntrained' | 'toggleChange' | 'toggleScale' | 'togglePane';
 
 export type KeyScope = 'everywhere' | 'tab bar' | 'in a tab' | 'examples' | 'weights' | 'generalized images';
 
@@ -47,8 +47,10 @@ export const keyMap: readonly Binding[] = [
 	{command: 'previousWrong', keys: ['N'], label: 'N', help: 'previous misclassified', scope: 'examples'},
 	{command: 'goto', keys: ['g'], label: 'g', help: 'go to example by index', scope: 'examples'},
 	{command: 'toggleUntrained', keys: ['u'], label: 'u', help: 'trained / untrained', scope: 'weights'},
+	{command: 'toggleChange', keys: ['d'], label: 'd', help: 'what training changed', scope: 'weights'},
 	{command: 'toggleScale', keys: ['a'], label: 'a', help: 'scale per tile / shared', scope: 'weights'},
 	{command: 'toggleUntrained', keys: ['u'], label: 'u', help: 'trained / untrained', scope: 'generalized images'},
+	{command: 'toggleChange', keys: ['d'], label: 'd', help: 'what training changed', scope: 'generalized images'},
 ];
 
 /** Ink's key flags, as useInput passes them (only the fields we read). */

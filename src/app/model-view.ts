@@ -81,6 +81,12 @@ export function neuron(parameters: Parameters, j: number): Neuron {
 	return {weights, bias: parameters.biases[0][j], influence: mean(weights)};
 }
 
+/** a - b, parameter by parameter: what training changed when a is trained and b the initial network. */
+export function difference(a: Parameters, b: Parameters): Parameters {
+	const minus = (x: Float32Array, i: number, ys: Float32Array[]): Float32Array => x.map((v, k) => v - ys[i][k]);
+	return {layers: a.layers, weights: a.weights.map((w, i) => minus(w, i, b.weights)), biases: a.biases.map((v, i) => minus(v, i, b.biases))};
+}
+
 /** The largest |weight| of the first layer, for one colour scale over all tiles. */
 export function firstLayerScale(parameters: Parameters): number {
 	return maxAbs(parameters.weights[0]);

@@ -28,9 +28,9 @@ export function staticSnapshot(model: Model, dataset: Dataset, depth: ColorDepth
 			<Text> </Text>
 			<ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={0} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracy} goto={null}/>
 			<Text> </Text>
-			<WeightsTab {...common} selected={-1} sharedScale={false} untrained={false}/>
+			<WeightsTab {...common} selected={-1} sharedScale={false} untrained={false} change={false}/>
 			<Text> </Text>
-			<MapsTab {...common} classNames={dataset.classNames} selected={-1} untrained={false}/>
+			<MapsTab {...common} classNames={dataset.classNames} selected={-1} untrained={false} change={false}/>
 		</Box>,
 		{columns: width},
 	) + '\n';

@@ -26,6 +26,8 @@ export type UiState = {
 	readonly map: number;
 	readonly sharedScale: boolean;
 	readonly untrained: boolean;
+	/** Show what training changed (trained minus untrained) in place of the trained weights. */
+	readonly change: boolean;
 };
 
 /** How many things each tab has, and the image size: what moving a selection needs to know. */
@@ -46,7 +48,7 @@ export type Action =
 export function initialState(size: Size): UiState {
 	return {
 		tab: 'examples', focus: 'tabs', help: false, paneOpen: undefined, size,
-		example: 0, goto: null, tile: 0, map: 0, sharedScale: false, untrained: false,
+		example: 0, goto: null, tile: 0, map: 0, sharedScale: false, untrained: false, change: false,
 	};
 }
 
@@ -122,6 +124,10 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 
 		case 'toggleUntrained': {
 			return {...state, untrained: !state.untrained};
+		}
+
+		case 'toggleChange': {
+			return {...state, change: !state.change};
 		}
 
 		case 'toggleScale': {

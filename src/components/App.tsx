@@ -106,6 +106,7 @@ export function App({model, dataset, runner, depth, savePath}: AppProps) {
 	});
 
 	const layout = computeLayout(ui.size, ui.paneOpen, image);
+	const untrainedAccuracy = useMemo(() => 1 - (misclassified(model.current, model.config, dataset.test).length / dataset.test.count), [model]);
 	const result = useMemo(() => classify(training.current, model.config, dataset.test, ui.example), [training.version, ui.example]);
 	if (layout.tooSmall) {
 		return <Text color={theme.warning} wrap='truncate-end'>{`nnviz-tui needs a terminal of at least ${minColumns}x${minRows}; this one is ${size.columns}x${size.rows}. Enlarge it, or q to quit.`}</Text>;
@@ -113,15 +114,18 @@ export function App({model, dataset, runner, depth, savePath}: AppProps) {
 
 	const last = training.history.at(-1);
 	const accuracyText = last === undefined
-		? 'untrained network: press t to train'
+		? `test accuracy ${(untrainedAccuracy * 100).toFixed(2)}% (untrained network; t trains it)`
 		: `test accuracy ${(last.testAccuracy * 100).toFixed(2)}% after epoch ${last.epoch}${training.status === 'running' ? ' (training: the view updates live)' : ''}`;
-	const body = ui.help ? <HelpOverlay/> : renderTab();
+	if (ui.help) {
+		return <Box height={size.rows - 1} width={size.columns - 1}><HelpOverlay/></Box>;
+	}
+
 	return (
 		<Box flexDirection='column' height={size.rows - 1} width={size.columns - 1}>
 			<TabBar active={ui.tab} focused={ui.focus === 'tabs'}/>
 			<Text color={theme.muted}>{'─'.repeat(size.columns - 1)}</Text>
 			<Box flexGrow={1}>
-				<Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{body}</Box>
+				<Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{renderTab()}</Box>
 				{layout.pane && <Box marginLeft={1}><TrainingPane training={training} savePath={savePath} height={layout.contentHeight}/></Box>}
 			</Box>
 			<StatusLine focus={ui.focus} message={training.message} width={size.columns - 1}/>
@@ -135,11 +139,11 @@ export function App({model, dataset, runner, depth, savePath}: AppProps) {
 			}
 
 			case 'weights': {
-				return <WeightsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} layout={layout} selected={ui.tile} sharedScale={ui.sharedScale} untrained={ui.untrained} depth={depth} image={image}/>;
+				return <WeightsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} layout={layout} selected={ui.tile} sharedScale={ui.sharedScale} untrained={ui.untrained} change={ui.change} depth={depth} image={image}/>;
 			}
 
 			case 'maps': {
-				return <MapsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} classNames={dataset.classNames} layout={layout} selected={ui.map} untrained={ui.untrained} depth={depth} image={image}/>;
+				return <MapsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} classNames={dataset.classNames} layout={layout} selected={ui.map} untrained={ui.untrained} change={ui.change} depth={depth} image={image}/>;
 			}
 		}
 	}

@@ -45,7 +45,7 @@ export function ExamplesTab({split, rows, cols, index, result, classNames, depth
 			</Box>
 			<Box>
 				{goto === null
-					? <Text color={theme.muted}>{'←/→ previous/next  ↑/↓ ±10  PgUp/PgDn ±100  n/N next/previous misclassified  g go to'}</Text>
+					? <Text color={theme.muted} wrap='truncate-end'>{'←/→ ±1  ↑/↓ ±10  PgUp/PgDn ±100  n/N misclassified  g go to'}</Text>
 					: <Text color={theme.accent}>{`go to example (0-${split.count - 1}): ${goto}▏  Enter to go, Esc to cancel`}</Text>}
 			</Box>
 		</Box>

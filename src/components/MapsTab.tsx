@@ -17,12 +17,13 @@ type Props = {
 	readonly layout: Layout;
 	readonly selected: number;
 	readonly untrained: boolean;
+	/** Show the trained maps minus the untrained ones. */
+	readonly change: boolean;
 	readonly depth: ColorDepth;
 	readonly image: {readonly rows: number; readonly cols: number};
 };
 
-function tilesFor(p: Parameters, which: string, classNames: readonly string[], first: number, count: number, selected: number, depth: ColorDepth, image: {rows: number; cols: number}): Tile[] {
-	const maps = classMaps(p);
+function tilesFor(maps: readonly Float32Array[], which: string, classNames: readonly string[], first: number, count: number, selected: number, depth: ColorDepth, image: {rows: number; cols: number}): Tile[] {
 	return maps.slice(first, first + count).map((map, k) => ({
 		id: `maps.${which}.${k}`,
 		lines: renderSignedImage(map, image.rows, image.cols, maxAbs(map), depth),
@@ -32,14 +33,19 @@ function tilesFor(p: Parameters, which: string, classNames: readonly string[], f
 }
 
 /** For each class, the input-pixel map of the weight matrices multiplied backwards; trained and untrained. */
-export function MapsTab({current, initial, version, epoch, classNames, layout, selected, untrained, depth, image}: Props) {
+export function MapsTab({current, initial, version, epoch, classNames, layout, selected, untrained, change, depth, image}: Props) {
 	const classes = classNames.length;
 	const {grid} = layout;
 	const first = Math.max(0, Math.floor(selected / grid.perPage) * grid.perPage);
 	const count = Math.min(grid.perPage, classes - first);
-	const trained = useMemo(() => tilesFor(current, 'trained', classNames, first, count, selected, depth, image), [version, first, count, selected, depth]);
-	const untrainedTiles = useMemo(() => tilesFor(initial, 'untrained', classNames, first, count, selected, depth, image), [initial, first, count, selected, depth]);
-	const trainedTitle = `trained (epoch ${epoch})`;
+	const initialMaps = useMemo(() => classMaps(initial), [initial]);
+	const shownMaps = useMemo(() => {
+		const maps = classMaps(current);
+		return change ? maps.map((m, i) => m.map((v, k) => v - initialMaps[i][k])) : maps;
+	}, [version, change, initialMaps]);
+	const trained = useMemo(() => tilesFor(shownMaps, 'trained', classNames, first, count, selected, depth, image), [shownMaps, first, count, selected, depth]);
+	const untrainedTiles = useMemo(() => tilesFor(initialMaps, 'untrained', classNames, first, count, selected, depth, image), [initialMaps, first, count, selected, depth]);
+	const trainedTitle = change ? `change by training (epoch ${epoch} minus untrained)` : `trained (epoch ${epoch})`;
 	const title = layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle);
 	return (
 		<Box flexDirection='column'>
@@ -52,7 +58,7 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 					</Box>
 				)
 				: <TileGrid tiles={untrained ? untrainedTiles : trained} grid={grid} cols={image.cols}/>}
-			<ImageLegend depth={depth} extra={`scale per image${layout.sideBySide ? '' : ' · u trained/untrained'}`}/>
+			<ImageLegend depth={depth} extra={`scale per image${layout.sideBySide ? '' : ' · u untrained'} · d change`}/>
 		</Box>
 	);
 }

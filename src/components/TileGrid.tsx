@@ -20,7 +20,7 @@ export function TileGrid({tiles, grid, cols}: Props) {
 	}
 
 	return (
-		<Box flexDirection='column' width={grid.width}>
+		<Box flexDirection='column' width={Math.min(grid.width, (grid.perRow * (cols + 1)) - 1)}>
 			{rows.map(row => (
 				<Box key={row[0].id}>
 					{row.map(tile => (

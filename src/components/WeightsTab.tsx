@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Layout} from '../app/layout.js';
-import {firstLayerScale, maxAbs, neuron} from '../app/model-view.js';
+import {difference, firstLayerScale, maxAbs, neuron} from '../app/model-view.js';
 import type {Parameters} from '../nn/network.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderSignedImage} from '../render/half-block.js';
@@ -17,6 +17,8 @@ type Props = {
 	readonly selected: number;
 	readonly sharedScale: boolean;
 	readonly untrained: boolean;
+	/** Show trained minus untrained in place of the trained weights. */
+	readonly change: boolean;
 	readonly depth: ColorDepth;
 	readonly image: {readonly rows: number; readonly cols: number};
 };
@@ -34,16 +36,17 @@ function tilesFor(p: Parameters, which: string, first: number, count: number, se
 }
 
 /** Every first-layer neuron's incoming weights as an image, with its bias B and influence I. */
-export function WeightsTab({current, initial, version, epoch, layout, selected, sharedScale, untrained, depth, image}: Props) {
+export function WeightsTab({current, initial, version, epoch, layout, selected, sharedScale, untrained, change, depth, image}: Props) {
 	const neurons = current.layers[1];
 	const {grid} = layout;
 	const first = Math.max(0, Math.floor(selected / grid.perPage) * grid.perPage);
 	const count = Math.min(grid.perPage, neurons - first);
-	const trained = useMemo(() => tilesFor(current, 'trained', first, count, selected, sharedScale, depth, image), [version, first, count, selected, sharedScale, depth]);
+	const shown = useMemo(() => (change ? difference(current, initial) : current), [version, change, initial]);
+	const trained = useMemo(() => tilesFor(shown, 'trained', first, count, selected, sharedScale, depth, image), [shown, first, count, selected, sharedScale, depth]);
 	const untrainedTiles = useMemo(() => tilesFor(initial, 'untrained', first, count, selected, sharedScale, depth, image), [initial, first, count, selected, sharedScale, depth]);
 	const range = `neurons ${first}-${first + count - 1} of ${neurons}`;
 	const scale = sharedScale ? 'one colour scale for all tiles' : 'colour scale per tile';
-	const trainedTitle = `trained (epoch ${epoch})`;
+	const trainedTitle = change ? `change by training (epoch ${epoch} minus untrained)` : `trained (epoch ${epoch})`;
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`First-layer weights · ${layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle)} · ${range} · ${scale}`}</Text>
@@ -55,7 +58,7 @@ export function WeightsTab({current, initial, version, epoch, layout, selected, 
 					</Box>
 				)
 				: <TileGrid tiles={untrained ? untrainedTiles : trained} grid={grid} cols={image.cols}/>}
-			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight) · u ${layout.sideBySide ? '' : 'trained/untrained · '}a scale`}/>
+			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${layout.sideBySide ? '' : ' · u untrained'} · d change · a scale`}/>
 		</Box>
 	);
 }
