@@ -59,6 +59,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 		return 0;
 	}
 
+	const {stdin} = io.terminal;
 	const shared = sharedDataset(dataset);
 	const runner = new TrainingRunner(model, shared, savePath);
 	const layer = new PixelLayer();
@@ -75,11 +76,28 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 		</PixelLayerContext.Provider>,
 		// Debug mode: Ink writes every update as a whole frame, and the screen writer sends only the changes.
 		// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
-		{stdout: screen as unknown as NodeJS.WriteStream, stdin: io.terminal.stdin, exitOnCtrlC: false, patchConsole: false, debug: true},
+		{stdout: screen as unknown as NodeJS.WriteStream, stdin, exitOnCtrlC: false, patchConsole: false, debug: true},
 	);
 	const onAbort = (): void => {
 		instance.unmount();
 	};
+
+	// An error thrown outside React's rendering (say, in a key handler) must not leave the terminal in
+	// raw mode on the alternate screen: restore it, say what happened in one line, and exit.
+	const onCrash = (error: unknown): void => {
+		instance.unmount();
+		restore();
+		if (stdin.isTTY) {
+			stdin.setRawMode(false);
+		}
+
+		const message = error instanceof Error ? error.message : String(error);
+		io.stderr.write(`nnviz-tui: internal error: ${message}\n`);
+		process.exit(70);
+	};
+
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
 
 	io.signal.addEventListener('abort', onAbort, {once: true});
 	try {
@@ -89,6 +107,8 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 		await runner.stop();
 		restore();
 		process.off('exit', restore);
+		process.off('uncaughtException', onCrash);
+		process.off('unhandledRejection', onCrash);
 	}
 
 	if (io.signal.aborted) {
