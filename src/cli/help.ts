@@ -1,6 +1,8 @@
 /** The text of `nnviz-tui --help`. */
 export const helpText = `
 	Usage
+	  $ nnviz-tui [options]                 the terminal UI: examples, weights, generalized images,
+	                                        and training in a side pane (? shows the keys)
 	  $ nnviz-tui train [options]           train a network, one line per epoch
 	  $ nnviz-tui eval --model FILE         test accuracy, per-class accuracy, confusion matrix
 	  $ nnviz-tui info --model FILE         architecture, hyperparameters and history of a model file
@@ -28,6 +30,14 @@ export const helpText = `
 	                     unless --save names another file
 	  --force            let --save replace an existing file
 
+	Terminal UI
+	  --model FILE       open a saved model, to look inside it or train it further (saves back to it)
+	  --save FILE        where training in the UI is saved (after every epoch, and on s)
+	  --color MODE       auto, truecolor, 256, 16 or none (NO_COLOR=1 also means none)
+	  Keys: 1/2/3 or Tab or ←/→ on the tab bar switch tabs, ↓ goes into a tab, arrows move,
+	  t starts/pauses training, s saves, u untrained, d what training changed, ? help, q quits.
+	  When stdout is not a terminal, it prints a snapshot of the three views instead.
+
 	Output
 	  --model FILE       the model file to read (eval, info)
 	  --json             machine-readable output on stdout (train: one JSON object per epoch);
@@ -42,6 +52,8 @@ export const helpText = `
 	130/143 interrupted by Ctrl-C/SIGTERM (the model file keeps the last completed epoch).
 
 	Examples
+	  $ nnviz-tui --save digits.safetensors
+	  $ nnviz-tui --model digits.safetensors --color 256
 	  $ nnviz-tui train --epochs 5 --save digits.safetensors
 	  $ nnviz-tui train --data ~/mnist --layers 784,100,10 --cost cross-entropy --init scaled \\
 	      --eta 0.1 --lambda 5 --save big.safetensors

@@ -38,6 +38,10 @@ describe('command line usage', () => {
 		[['train', 'extra'], 'unexpected argument "extra" after train'],
 		[['train', '--layers', '100,30,10'], '--layers: the first layer must be 784 (28x28 pixels of mnist-embedded), got 100'],
 		[['train', '--layers', '784,30,5'], '--layers: the last layer must be 10 (the classes of mnist-embedded), got 5'],
+		[['--color', 'rainbow'], '--color: expected auto, truecolor, 256, 16, none; got "rainbow"'],
+		[['--model', 'm.safetensors', '--eta', '1'], '--eta cannot change a saved model'],
+		[['--json'], '--json does not apply to the terminal UI'],
+		[['train', '--color', '256'], '--color does not apply to train'],
 	])('rejects %j with exit code 2 and one line: %s', async (argv, message) => {
 		const {code, stdout, stderr} = await runCli(argv);
 		expect(code).toBe(2);
@@ -47,10 +51,20 @@ describe('command line usage', () => {
 		expect(stderr).not.toMatch(/\n\s+at /);
 	});
 
-	it('shows the help and exits 2 without a command', async () => {
+	it('prints a snapshot of the three views without a command when stdout is not a terminal', async () => {
 		const {code, stdout, stderr} = await runCli([]);
-		expect(code).toBe(2);
-		expect(stdout).toContain('Usage');
-		expect(stderr).toContain('give a command');
+		expect(code).toBe(0);
+		expect(stdout).toContain('example 0 of 997');
+		expect(stdout).toContain('First-layer weights');
+		expect(stdout).toContain('Generalized images');
+		expect(stdout).not.toContain('\u001B');
+		expect(stderr).toContain('stdout is not a terminal');
+		expect(stderr.trim().split('\n')).toHaveLength(1);
+	});
+
+	it('draws the snapshot in colour only when --color asks for it', async () => {
+		const {stdout} = await runCli(['--color', '256']);
+		expect(stdout).toMatch(/\u001B\[38;5;\d+/);
+		expect(stdout).not.toMatch(/\u001B\[38;2;/);
 	});
 });
