@@ -17,7 +17,7 @@ import {NnvizError, UsageError} from './errors.js';
 
 const flagTypes = Object.fromEntries([
 	...valueFlags.map(name => [name, {type: 'string' as const}]),
-	...switchFlags.map(name => [name, {type: 'boolean' as const}]),
+	...switchFlags.map(name => [name, {type: 'boolean' as const, ...(name === 'help' && {shortFlag: 'h'}), ...(name === 'version' && {shortFlag: 'v'})}]),
 ]);
 
 /** Run the command line `argv` (without node and the script); resolves to the exit code. */
@@ -83,11 +83,13 @@ async function dispatch(command: Command, io: CommandIo, help: string, version: 
 		}
 
 		case 'tui': {
+			io.listenForSignals?.();
 			const {runTui} = await import('./app/run-tui.js');
 			return runTui(command, io);
 		}
 
 		case 'train': {
+			io.listenForSignals?.();
 			return runTrain(command, io);
 		}
 
@@ -119,12 +121,6 @@ if (isEntryPoint()) {
 		controller.abort(new Interrupted(signalName));
 	};
 
-	process.on('SIGINT', () => {
-		stop('SIGINT');
-	});
-	process.on('SIGTERM', () => {
-		stop('SIGTERM');
-	});
 	process.stdout.on('error', error => {
 		if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
 			process.exit(0); // the reader went away (e.g. `| head`)
@@ -133,6 +129,16 @@ if (isEntryPoint()) {
 	const io: CommandIo = {
 		stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal,
 		terminal: {stdout: process.stdout, stdin: process.stdin},
+		// Only commands that write files as they go take over Ctrl-C and SIGTERM; the others keep the
+		// default, which stops them at once.
+		listenForSignals() {
+			process.on('SIGINT', () => {
+				stop('SIGINT');
+			});
+			process.on('SIGTERM', () => {
+				stop('SIGTERM');
+			});
+		},
 	};
 	process.exitCode = await main(process.argv.slice(2), io);
 }

@@ -21,6 +21,9 @@ export class UsageError extends NnvizError {
 /** A dataset file that is missing, unreadable or not in the expected format. */
 export class DatasetFormatError extends NnvizError {}
 
+/** A dataset that exists but is not the one a model needs (resuming on other data). */
+export class DatasetMismatchError extends NnvizError {}
+
 /** A model file that is missing, unreadable, corrupt or not a model of ours. */
 export class ModelFormatError extends NnvizError {}
 

@@ -37,7 +37,7 @@ function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): {model: Model; da
 
 	if (command.model !== undefined) {
 		const model = readModelFile(command.model);
-		const dataset = chooseDataset(command.data, model, env);
+		const dataset = chooseDataset(command.data, model, env, command.model);
 		checkDatasetFits(model.config.layers, dataset);
 		return {model, dataset, savePath: save ?? command.model};
 	}

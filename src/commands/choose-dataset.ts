@@ -1,14 +1,16 @@
 import type {DataOptions} from '../cli/options.js';
 import type {Dataset} from '../data/dataset.js';
 import {loadDataset} from '../data/load.js';
+import {DatasetMismatchError} from '../errors.js';
 import type {Model} from '../model/model.js';
 
 /**
  * The dataset a command works on. Flags win; without --dataset and --data a model's own dataset is
- * used (the embedded digits for a model trained on them, even when NNVIZ_DATA is set); with neither,
- * MNIST from NNVIZ_DATA or else the embedded digits.
+ * used (the embedded digits for a model trained on them, even when NNVIZ_DATA is set; NNVIZ_DATA for a
+ * model trained on a MNIST folder, never the embedded digits, which are MNIST training images); with
+ * neither, MNIST from NNVIZ_DATA or else the embedded digits.
  */
-export function chooseDataset(options: DataOptions, model: Model | undefined, env: NodeJS.ProcessEnv): Dataset {
+export function chooseDataset(options: DataOptions, model: Model | undefined, env: NodeJS.ProcessEnv, modelFile = 'the model'): Dataset {
 	if (options.dataset !== undefined || options.data !== undefined || model === undefined) {
 		return loadDataset({dataset: options.dataset, data: options.data, env});
 	}
@@ -23,6 +25,12 @@ export function chooseDataset(options: DataOptions, model: Model | undefined, en
 		}
 
 		default: {
+			// Never fall back to the embedded digits here: they are MNIST training images.
+			if (!env['NNVIZ_DATA']) {
+				const count = model.dataset.trainCount.toLocaleString('en-US');
+				throw new DatasetMismatchError(`${modelFile} was trained on MNIST from a folder (${count} training images); give --data DIR or set NNVIZ_DATA`);
+			}
+
 			return loadDataset({dataset: 'mnist', env});
 		}
 	}

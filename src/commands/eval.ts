@@ -10,7 +10,7 @@ import type {CommandIo} from './io.js';
 /** `nnviz-tui eval`: test accuracy, per-class accuracy and confusion matrix of a model file. */
 export function runEval(command: EvalCommand, io: CommandIo): number {
 	const model = readModelFile(command.model);
-	const dataset = chooseDataset(command.data, model, io.env);
+	const dataset = chooseDataset(command.data, model, io.env, command.model);
 	checkDatasetFits(model.config.layers, dataset);
 	if (dataset.name !== model.dataset.name) {
 		io.stderr.write(`note: ${command.model} was trained on ${model.dataset.name}; evaluating it on ${dataset.name}\n`);

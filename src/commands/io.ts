@@ -7,6 +7,8 @@ export type CommandIo = {
 	readonly signal: AbortSignal;
 	/** The real terminal streams, for the terminal UI (absent in tests of the other commands). */
 	readonly terminal?: {readonly stdout: NodeJS.WriteStream; readonly stdin: NodeJS.ReadStream};
+	/** Route Ctrl-C and SIGTERM to `signal` from now on (without it they keep their default effect). */
+	readonly listenForSignals?: () => void;
 };
 
 /** The reason a command was stopped by a signal. */

@@ -17,10 +17,13 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 	const run = new TrainingRun(model, dataset);
 	const first = model.position.epoch + 1;
 	const last = model.position.epoch + command.epochs;
-	io.stderr.write(`${describeStart(model, dataset, savePath, first, last)}\n`);
-	if (savePath !== undefined && model.position.epoch === 0 && command.resume === undefined) {
-		writeModelFile(savePath, model); // the untrained network, and an early check that the file can be written
+	if (savePath !== undefined) {
+		// Before any work: the untrained network (or the resumed state, unchanged), and a check that the
+		// file can be written, so a bad target costs one line and no training.
+		writeModelFile(savePath, model);
 	}
+
+	io.stderr.write(`${describeStart(model, dataset, savePath, first, last)}\n`);
 
 	const started = performance.now();
 	for (let epoch = first; epoch <= last; epoch++) {
@@ -66,7 +69,7 @@ function prepare(command: TrainCommand, io: CommandIo): {model: Model; dataset: 
 
 	const model = readModelFile(resume);
 	checkNoContradiction(command.overrides, model.config, resume);
-	const dataset = chooseDataset(command.data, model, io.env);
+	const dataset = chooseDataset(command.data, model, io.env, resume);
 	checkSameDataset(model, dataset, resume);
 	return {model, dataset, savePath: save ?? resume};
 }

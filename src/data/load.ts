@@ -9,7 +9,7 @@
  *
  * An empty string counts as not given, for `data` and for NNVIZ_DATA alike.
  */
-import {UsageError} from '../errors.js';
+import {DatasetFormatError, UsageError} from '../errors.js';
 import type {Dataset} from './dataset.js';
 import {loadEmbeddedMnist} from './embedded.js';
 import {defaultFashionMnistDir, loadFashionMnist} from './fashion-mnist.js';
@@ -44,13 +44,30 @@ export function loadDataset(options: LoadDatasetOptions = {}): Dataset {
 	const folder = nonEmpty(options.data);
 	switch (name) {
 		case 'mnist': {
-			const dir = folder ?? nonEmpty((options.env ?? process.env)['NNVIZ_DATA']);
-			return dir === undefined ? loadEmbeddedMnist() : loadMnist(dir);
+			if (folder !== undefined) {
+				return loadMnist(folder);
+			}
+
+			const fromEnv = nonEmpty((options.env ?? process.env)['NNVIZ_DATA']);
+			return fromEnv === undefined ? loadEmbeddedMnist() : fromEnvironment(fromEnv);
 		}
 
 		case 'fashion-mnist': {
 			return loadFashionMnist(folder ?? defaultFashionMnistDir);
 		}
+	}
+}
+
+/** MNIST from the folder in NNVIZ_DATA; errors say where the path came from. */
+function fromEnvironment(dir: string): Dataset {
+	try {
+		return loadMnist(dir);
+	} catch (error) {
+		if (error instanceof DatasetFormatError) {
+			throw new DatasetFormatError(`NNVIZ_DATA: ${error.message}`);
+		}
+
+		throw error;
 	}
 }
 

@@ -5,7 +5,7 @@
  * `velocity.`. Everything else is JSON in string metadata. encodeModel and decodeModel are pure;
  * readModelFile and writeModelFile are thin wrappers that add the file I/O.
  */
-import {readFileSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 import {ModelFormatError, ShapeError, describeIoError} from '../errors.js';
 import type {Parameters} from '../nn/network.js';
 import {writeFileAtomic} from './atomic-write.js';
@@ -91,11 +91,31 @@ export function decodeModel(bytes: Uint8Array, source: string): Model {
 }
 
 /** Read and decode a model file; file-system errors become `${path}: no such file or directory` etc. */
+/** Largest model file read: 2 GiB, what one Node buffer holds. */
+const maxModelFileBytes = 2 ** 31 - 1;
+
 export function readModelFile(path: string): Model {
 	let bytes: Uint8Array;
 	try {
+		const stats = statSync(path);
+		if (stats.isDirectory()) {
+			throw new ModelFormatError(`${path}: is a directory, expected a file`);
+		}
+
+		if (!stats.isFile()) {
+			throw new ModelFormatError(`${path}: not a regular file (a device or a pipe?), expected a model file`);
+		}
+
+		if (stats.size > maxModelFileBytes) {
+			throw new ModelFormatError(`${path}: ${stats.size} bytes, more than the 2 GiB a model file may have`);
+		}
+
 		bytes = readFileSync(path);
 	} catch (error) {
+		if (error instanceof ModelFormatError) {
+			throw error;
+		}
+
 		throw new ModelFormatError(`${path}: ${describeIoError(error)}`, {cause: error});
 	}
 

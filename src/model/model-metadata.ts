@@ -57,6 +57,9 @@ export function validateConfig(value: unknown, where: string, errorClass: ErrorC
 }
 
 /** Check a DatasetInfo and that it fits the network: rows*cols inputs, one output per class. */
+/** The dataset names a model file may record. */
+export const knownDatasetNames: readonly string[] = ['mnist', 'mnist-embedded', 'fashion-mnist'];
+
 export function validateDataset(value: unknown, where: string, layers: readonly number[]): DatasetInfo {
 	const fail = (message: string): never => {
 		throw new ModelFormatError(`${where}: ${message}`);
@@ -69,18 +72,23 @@ export function validateDataset(value: unknown, where: string, layers: readonly 
 		return ok ? item as number : fail(`${field} must be a ${positive ? 'positive' : 'non-negative'} integer, got ${show(item)}`);
 	};
 
-	const {name, classNames} = record;
+	const {name, classNames, fingerprint} = record;
+	const printable = (item: unknown): boolean => typeof item === 'string' && item !== '' && !/[\u0000-\u001F\u007F]/.test(item);
 	const info: DatasetInfo = {
-		name: typeof name === 'string' && name !== '' ? name : fail(`name must be a non-empty string, got ${show(name)}`),
-		classNames: Array.isArray(classNames) && classNames.every(item => typeof item === 'string')
+		name: typeof name === 'string' && knownDatasetNames.includes(name) ? name : fail(`name must be one of ${knownDatasetNames.join(', ')}, got ${show(name)}`),
+		classNames: Array.isArray(classNames) && classNames.every(item => printable(item))
 			? [...classNames as string[]]
-			: fail(`classNames must be an array of strings, got ${show(classNames)}`),
+			: fail(`classNames must be an array of printable strings, got ${show(classNames)}`),
 		rows: count('rows', true),
 		cols: count('cols', true),
 		trainCount: count('trainCount', false),
 		validationCount: count('validationCount', false),
 		testCount: count('testCount', false),
 	};
+	if (fingerprint !== undefined) {
+		info.fingerprint = typeof fingerprint === 'string' && /^[\da-f]{64}$/.test(fingerprint) ? fingerprint : fail(`fingerprint must be 64 hex digits, got ${show(fingerprint)}`);
+	}
+
 	if (info.rows * info.cols !== layers[0]) {
 		fail(`rows x cols = ${info.rows} x ${info.cols} = ${info.rows * info.cols} pixels, but the input layer has ${layers[0]} neurons`);
 	}

@@ -24,6 +24,8 @@ export type DatasetInfo = {
 	trainCount: number;
 	validationCount: number;
 	testCount: number;
+	/** sha256 (hex) of the labels of the training, validation and test sets, in that order: tells datasets of the same size apart. */
+	fingerprint?: string;
 };
 
 /** Where training stands, so that resuming continues exactly as an uninterrupted run would. */

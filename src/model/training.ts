@@ -3,8 +3,9 @@
  * that update the model only when they complete with finite numbers. Pure engine code with no UI, used
  * by the command line and by the terminal UI's training runner.
  */
+import {createHash} from 'node:crypto';
 import type {Dataset} from '../data/dataset.js';
-import {DivergenceError, UsageError} from '../errors.js';
+import {DatasetMismatchError, DivergenceError, UsageError} from '../errors.js';
 import type {TrainConfig} from '../nn/config.js';
 import {accuracy} from '../nn/evaluate.js';
 import {cloneParameters, initParameters, parametersFinite} from '../nn/network.js';
@@ -23,7 +24,18 @@ export function datasetInfo(dataset: Dataset): DatasetInfo {
 		trainCount: dataset.train.count,
 		validationCount: dataset.validation.count,
 		testCount: dataset.test.count,
+		fingerprint: datasetFingerprint(dataset),
 	};
+}
+
+/** sha256 (hex) of the labels of the three splits, in order. */
+export function datasetFingerprint(dataset: Dataset): string {
+	const hash = createHash('sha256');
+	for (const split of [dataset.train, dataset.validation, dataset.test]) {
+		hash.update(split.labels);
+	}
+
+	return hash.digest('hex');
 }
 
 /** Throw a UsageError unless the network's input and output layers fit the dataset's images and classes. */
@@ -39,15 +51,18 @@ export function checkDatasetFits(layers: readonly number[], dataset: Dataset): v
 	}
 }
 
-/** Throw a UsageError unless `dataset` is the one `model` was trained on, as resuming needs. */
+/** Throw a DatasetMismatchError unless `dataset` is the one `model` was trained on, as resuming needs. */
 export function checkSameDataset(model: Model, dataset: Dataset, file: string): void {
 	const had = model.dataset;
 	const now = datasetInfo(dataset);
 	const same = had.name === now.name && had.trainCount === now.trainCount && had.validationCount === now.validationCount
-		&& had.testCount === now.testCount && had.rows === now.rows && had.cols === now.cols;
+		&& had.testCount === now.testCount && had.rows === now.rows && had.cols === now.cols
+		&& (had.fingerprint === undefined || had.fingerprint === now.fingerprint);
 	if (!same) {
-		const describe = (d: DatasetInfo): string => `${d.name} (${d.trainCount} training images)`;
-		throw new UsageError(`${file} was trained on ${describe(had)}, but this run loads ${describe(now)}: give --dataset and --data of the original`);
+		const describe = (d: DatasetInfo): string => `${d.name} (${d.trainCount.toLocaleString('en-US')} training images)`;
+		const hint = had.name === 'mnist' ? 'give --data DIR or set NNVIZ_DATA to its folder' : `give --dataset ${had.name === 'fashion-mnist' ? 'fashion-mnist' : 'mnist'} and the --data of the original`;
+		const labels = had.name === now.name && had.trainCount === now.trainCount ? ' with other labels' : '';
+		throw new DatasetMismatchError(`${file} was trained on ${describe(had)}, but this run loads ${describe(now)}${labels}; ${hint}`);
 	}
 }
 
@@ -103,7 +118,9 @@ export class TrainingRun {
 		if (!Number.isFinite(stats.trainLoss) || !parametersFinite(current)) {
 			this.reload();
 			const what = Number.isFinite(stats.trainLoss) ? 'the weights became NaN or Infinity' : `the loss became ${stats.trainLoss}`;
-			throw new DivergenceError(`epoch ${epoch}: training diverged (${what}); try a smaller --eta than ${this.model.config.eta}`);
+			const {eta, lambda} = this.model.config;
+			const advice = lambda > 0 ? `a smaller --eta than ${eta} or --lambda than ${lambda}` : `a smaller --eta than ${eta}`;
+			throw new DivergenceError(`epoch ${epoch}: training diverged (${what}); try ${advice}`);
 		}
 
 		const record: EpochRecord = {

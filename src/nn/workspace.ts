@@ -2,6 +2,7 @@ import {ShapeError} from '../errors.js';
 import {activateHidden, activateOutput, hiddenDerivative, outputCostAndDelta} from './activation.js';
 import type {TrainConfig} from './config.js';
 import {checkParameters, type Parameters, zeroParameters} from './network.js';
+import {type ParameterSlot, sgdStep} from './sgd.js';
 
 const pixelValue = Float64Array.from({length: 256}, (_, v) => Math.fround(v / 255));
 
@@ -46,6 +47,8 @@ export class Workspace {
 	private readonly touched: Uint8Array;
 	private readonly touchedList: Int32Array;
 	private touchedCount = 0;
+	/** Every parameter array with its gradient (and velocity): what the optimizer sees. Weights first. */
+	private readonly slots: ParameterSlot[];
 
 	private constructor(config: TrainConfig) {
 		const layers = config.layers;
@@ -66,6 +69,10 @@ export class Workspace {
 		this.nzValue = new Float64Array(layers[0]);
 		this.touched = new Uint8Array(layers[0]);
 		this.touchedList = new Int32Array(layers[0]);
+		this.slots = [
+			...this.wt.map((params, l) => ({params, grads: this.gwt[l], velocity: this.vwt?.[l], decays: true})),
+			...this.b.map((params, l) => ({params, grads: this.gb[l], velocity: this.vb?.[l], decays: false})),
+		];
 	}
 
 	/** Load image number `index` of `pixels` (bytes, layers[0] per image) as the current input. */
@@ -180,22 +187,7 @@ export class Workspace {
 	/** Apply one SGD step for a mini-batch of `m` samples out of `n` training samples, then clear the sums. */
 	update(m: number, n: number): void {
 		const {eta, lambda, momentum} = this.config;
-		const lr = eta / m;
-		if (momentum > 0) {
-			this.updateWithMomentum(lr, eta * lambda / n, momentum);
-		} else {
-			const decay = 1 - (eta * lambda / n);
-			for (let l = 0; l < this.depth; l++) {
-				if (l === 0 && decay === 1) {
-					this.updateTouchedRows(lr);
-				} else {
-					updateDense(this.wt[l], this.gwt[l], decay, lr);
-				}
-
-				updateDense(this.b[l], this.gb[l], 1, lr);
-			}
-		}
-
+		sgdStep(this.slots, {eta, lambda, momentum, m, n}, {slot: 0, rows: this.touchedList, rowCount: this.touchedCount, rowLength: this.layers[1]});
 		this.clearTouched();
 	}
 
@@ -261,45 +253,6 @@ export class Workspace {
 		}
 	}
 
-	// Without weight decay or momentum, rows whose gradient is zero do not change: skip them.
-	private updateTouchedRows(lr: number): void {
-		const nOut = this.layers[1];
-		const w = this.wt[0];
-		const g = this.gwt[0];
-		const list = this.touchedList;
-		for (let k = 0, count = this.touchedCount; k < count; k++) {
-			const row = list[k] * nOut;
-			for (let j = row, end = row + nOut; j < end; j++) {
-				w[j] -= lr * g[j];
-				g[j] = 0;
-			}
-		}
-	}
-
-	private updateWithMomentum(lr: number, weightDecay: number, mu: number): void {
-		const vwt = this.vwt!;
-		const vb = this.vb!;
-		for (let l = 0; l < this.depth; l++) {
-			const w = this.wt[l];
-			const g = this.gwt[l];
-			const v = vwt[l];
-			for (let i = 0; i < w.length; i++) {
-				v[i] = (mu * v[i]) - (lr * g[i]) - (weightDecay * w[i]);
-				w[i] += v[i];
-				g[i] = 0;
-			}
-
-			const bias = this.b[l];
-			const gBias = this.gb[l];
-			const vBias = vb[l];
-			for (let j = 0; j < bias.length; j++) {
-				vBias[j] = (mu * vBias[j]) - (lr * gBias[j]);
-				bias[j] += vBias[j];
-				gBias[j] = 0;
-			}
-		}
-	}
-
 	private clearTouched(): void {
 		const {touched, touchedList} = this;
 		for (let k = 0; k < this.touchedCount; k++) {
@@ -317,21 +270,6 @@ export class Workspace {
 		}
 
 		return out;
-	}
-}
-
-/** w <- decay*w - lr*g, then g <- 0. */
-function updateDense(w: Float32Array, g: Float32Array, decay: number, lr: number): void {
-	if (decay === 1) {
-		for (let i = 0; i < w.length; i++) {
-			w[i] -= lr * g[i];
-			g[i] = 0;
-		}
-	} else {
-		for (let i = 0; i < w.length; i++) {
-			w[i] = (decay * w[i]) - (lr * g[i]);
-			g[i] = 0;
-		}
 	}
 }
 

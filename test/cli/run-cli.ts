@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -25,9 +25,18 @@ export async function runCli(argv: string[], options: {env?: NodeJS.ProcessEnv; 
 	return {code, stdout, stderr};
 }
 
-/** A fresh temporary folder. */
+const folders: string[] = [];
+process.once('exit', () => {
+	for (const folder of folders) {
+		rmSync(folder, {recursive: true, force: true});
+	}
+});
+
+/** A fresh temporary folder, removed when the test process ends. */
 export function temporaryFolder(): string {
-	return mkdtempSync(join(tmpdir(), 'nnviz-test-'));
+	const folder = mkdtempSync(join(tmpdir(), 'nnviz-test-'));
+	folders.push(folder);
+	return folder;
 }
 
 /** Spawn the built binary; resolves when it exits. `onStdout` sees output as it arrives. */

@@ -102,12 +102,47 @@ describe('nnviz-tui train', () => {
 		[['train', '--data', '/nonexistent/mnist'], 'nnviz-tui: mnist folder /nonexistent/mnist: no such file or directory\n'],
 		[['train', '--resume', '/nonexistent/m.safetensors'], 'nnviz-tui: /nonexistent/m.safetensors: no such file or directory\n'],
 		[['train', ...small, '--epochs', '1', '--save', '/nonexistent/m.safetensors'], 'nnviz-tui: /nonexistent/m.safetensors: cannot write'],
+		[['train', ...small, '--epochs', '1', '--save', '/tmp', '--force'], 'nnviz-tui: /tmp: cannot write'],
+		[['train', '--data', '/work/nonexistent'], 'nnviz-tui: mnist folder /work/nonexistent'],
 	])('fails with exit code 1 and one line for %j', async (argv, message) => {
-		const {code, stderr} = await runCli(argv);
+		const {code, stdout, stderr} = await runCli(argv);
 		expect(code).toBe(1);
-		const errorLine = stderr.split('\n').filter(l => l.startsWith('nnviz-tui:'));
-		expect(errorLine).toHaveLength(1);
-		expect(stderr.endsWith('\n') && stderr.includes(message)).toBe(true);
+		expect(stdout).toBe('');
+		expect(stderr.trim().split('\n')).toHaveLength(1);
+		expect(stderr.startsWith(message)).toBe(true);
+	});
+
+	it('writes the resumed file before training, so an unwritable target costs no epoch', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'm.safetensors');
+		await runCli(['train', ...small, '--epochs', '1', '--save', file]);
+		const started = performance.now();
+		const result = await runCli(['train', '--resume', file, '--save', join(dir, 'missing', 'x.safetensors'), '--epochs', '50']);
+		expect(result.code).toBe(1);
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		expect(performance.now() - started).toBeLessThan(3000);
+	});
+
+	it('refuses to resume a model trained on a MNIST folder without that folder', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'm.safetensors');
+		await runCli(['train', ...small, '--epochs', '1', '--save', file]);
+		// Pretend the model was trained on the full MNIST: same digits, other name and counts.
+		const {decodeModel, encodeModel} = await import('../../src/model/model-file.js');
+		const model = decodeModel(readFileSync(file), file);
+		model.dataset = {...model.dataset, name: 'mnist', trainCount: 50_000, validationCount: 10_000, testCount: 10_000, fingerprint: undefined};
+		writeFileSync(file, encodeModel(model));
+		for (const argv of [['train', '--resume', file, '--epochs', '1'], ['eval', '--model', file]]) {
+			const result = await runCli(argv);
+			expect(result.code).toBe(1);
+			expect(result.stderr).toBe(`nnviz-tui: ${file} was trained on MNIST from a folder (50,000 training images); give --data DIR or set NNVIZ_DATA\n`);
+		}
+	});
+
+	it('names NNVIZ_DATA when the folder it gives is wrong', async () => {
+		const result = await runCli(['train', '--epochs', '1'], {env: {NNVIZ_DATA: '/nonexistent/mnist'}});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe('nnviz-tui: NNVIZ_DATA: mnist folder /nonexistent/mnist: no such file or directory\n');
 	});
 
 	it('stops on Ctrl-C with exit code 130, keeping the last completed epoch in the file', async () => {

@@ -280,6 +280,10 @@ describe('model files', () => {
 		expectError(() => readModelFile(folder), ModelFormatError, `${folder}: is a directory, expected a file`);
 	});
 
+	it('that are not regular files (a device) are refused without reading them', () => {
+		expectError(() => readModelFile('/dev/zero'), ModelFormatError, '/dev/zero: not a regular file (a device or a pipe?), expected a model file');
+	});
+
 	it('that are text files are rejected as not safetensors, in one line', () => {
 		const long = join(folder, 'notes.txt');
 		writeFileSync(long, 'These are notes, not a model.\nSecond line.\n');

@@ -33,7 +33,7 @@ export function buildModel(): Model {
 			batch: 5, eta: 0.1, lambda: 0.5, momentum: 0.9, seed: 42,
 		},
 		dataset: {
-			name: 'tiny', classNames: ['zero', 'один'], rows: 2, cols: 2, trainCount: 10, validationCount: 3, testCount: 4,
+			name: 'fashion-mnist', classNames: ['zero', 'один'], rows: 2, cols: 2, trainCount: 10, validationCount: 3, testCount: 4,
 		},
 		current: makeParameters(0),
 		initial: makeParameters(1),
