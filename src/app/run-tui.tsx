@@ -13,7 +13,7 @@ import type {Dataset} from '../data/dataset.js';
 import {UsageError} from '../errors.js';
 import {readModelFile} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
-import {checkDatasetFits, createModel} from '../model/training.js';
+import {checkDatasetFits, checkSameDataset, createModel} from '../model/training.js';
 import {defaultConfig} from '../nn/config.js';
 import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
 import {App} from '../components/App.js';
@@ -28,7 +28,9 @@ const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 
-function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): {model: Model; dataset: Dataset; savePath?: string} {
+type Prepared = {model: Model; dataset: Dataset; savePath?: string; trainingBlocked?: string};
+
+function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): Prepared {
 	const {save, force} = command;
 	const same = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && resolve(a) === resolve(b);
 	if (save !== undefined && !force && existsSync(save) && !same(save, command.model)) {
@@ -39,7 +41,15 @@ function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): {model: Model; da
 		const model = readModelFile(command.model);
 		const dataset = chooseDataset(command.data, model, env, command.model);
 		checkDatasetFits(model.config.layers, dataset);
-		return {model, dataset, savePath: save ?? command.model};
+		let trainingBlocked: string | undefined;
+		try {
+			checkSameDataset(model, dataset, command.model);
+		} catch (error) {
+			// Looking at a model on other data of the same shape is fine; training it there is not.
+			trainingBlocked = error instanceof Error ? `cannot train here: ${error.message}` : String(error);
+		}
+
+		return {model, dataset, savePath: save ?? command.model, trainingBlocked};
 	}
 
 	const dataset = chooseDataset(command.data, undefined, env);
@@ -52,7 +62,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 	const isTty = stdout?.isTTY === true;
 	const depth = detectColorDepth(command.color, io.env, isTty);
 	chalk.level = chalkLevels[depth];
-	const {model, dataset, savePath} = prepare(command, io.env);
+	const {model, dataset, savePath, trainingBlocked} = prepare(command, io.env);
 	if (!isTty || stdout === undefined || io.terminal === undefined) {
 		io.stdout.write(staticSnapshot(model, dataset, depth, stdout?.columns || 120));
 		io.stderr.write('nnviz-tui: stdout is not a terminal, so this is a snapshot; for scripts use nnviz-tui train, eval or info (--json)\n');
@@ -72,7 +82,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 	process.once('exit', restore);
 	const instance = render(
 		<PixelLayerContext.Provider value={layer}>
-			<App model={model} dataset={shared} runner={runner} depth={depth} savePath={savePath}/>
+			<App model={model} dataset={shared} runner={runner} depth={depth} savePath={savePath} trainingBlocked={trainingBlocked}/>
 		</PixelLayerContext.Provider>,
 		// Debug mode: Ink writes every update as a whole frame, and the screen writer sends only the changes.
 		// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion

@@ -26,10 +26,12 @@ export type AppProps = {
 	readonly runner: TrainingRunner;
 	readonly depth: ColorDepth;
 	readonly savePath: string | undefined;
+	/** Why training cannot run here (a model opened on other data), or undefined. */
+	readonly trainingBlocked?: string;
 };
 
 /** The root: state, training events and keys in; the tab bar, the active tab and the side pane out. */
-export function App({model, dataset, runner, depth, savePath}: AppProps) {
+export function App({model, dataset, runner, depth, savePath, trainingBlocked}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const [ui, dispatch] = useReducer(reducer, size, initialState);
@@ -53,6 +55,11 @@ export function App({model, dataset, runner, depth, savePath}: AppProps) {
 			}
 
 			case 'toggleTraining': {
+				if (trainingBlocked !== undefined) {
+					send({type: 'message', message: trainingBlocked});
+					return;
+				}
+
 				const on = training.status === 'running' || training.status === 'starting';
 				send({type: 'requested', request: on ? 'pause' : 'start'});
 				if (on) {
