@@ -1,0 +1,142 @@
+import {describe, expect, it} from 'vitest';
+import type {DatasetSplit} from '../../src/data/dataset.js';
+import {classify, difference, firstLayerScale, misclassified, neuron, nextIndex} from '../../src/app/model-view.js';
+import type {Parameters} from '../../src/nn/network.js';
+import {softmax, tinyConfig, tinyParameters, tinySplit} from './tiny-classifier.js';
+
+const config = tinyConfig;
+const parameters = tinyParameters;
+const split = tinySplit;
+
+describe('classify', () => {
+	it('computes the outputs by hand: hidden [2,0,1], logits [2,-2,-0.5] for the top row', () => {
+		const result = classify(parameters, config, split, 0);
+		const expected = softmax([2, -2, -0.5]);
+		expect(result.outputs).toHaveLength(3);
+		for (let c = 0; c < 3; c++) {
+			expect(result.outputs[c]).toBeCloseTo(expected[c], 5);
+		}
+
+		expect(result).toMatchObject({predicted: 0, label: 0, correct: true});
+	});
+
+	it('reports a wrong prediction with the true label beside it', () => {
+		const result = classify(parameters, config, split, 1);
+		expect(result.outputs[1]).toBeCloseTo(softmax([-2, 2, -0.5])[1], 5);
+		expect(result).toMatchObject({predicted: 1, label: 0, correct: false});
+	});
+
+	it('lets the output bias decide a blank image', () => {
+		const result = classify(parameters, config, split, 2);
+		expect(result.outputs[2]).toBeCloseTo(softmax([0, 0, 0.5])[2], 5);
+		expect(result).toMatchObject({predicted: 2, label: 2, correct: true});
+	});
+
+	it('leaves the parameters as they were', () => {
+		const before = parameters.weights.map(w => [...w]);
+		classify(parameters, config, split, 3);
+		expect(parameters.weights.map(w => [...w])).toEqual(before);
+	});
+});
+
+describe('misclassified', () => {
+	it('lists the indices of the wrongly classified examples, ascending', () => {
+		expect([...misclassified(parameters, config, split)]).toEqual([1]);
+	});
+
+	it('lists every example when every label is wrong', () => {
+		const wrong: DatasetSplit = {...split, labels: Uint8Array.of(1, 2, 0, 0)};
+		expect([...misclassified(parameters, config, wrong)]).toEqual([0, 1, 2, 3]);
+	});
+
+	it('lists none when all are right', () => {
+		const right: DatasetSplit = {...split, labels: Uint8Array.of(0, 1, 2, 1)};
+		expect(misclassified(parameters, config, right)).toHaveLength(0);
+	});
+});
+
+describe('nextIndex', () => {
+	const indices = Int32Array.of(3, 7, 12);
+
+	it('finds the next index after the current one', () => {
+		expect(nextIndex(indices, 0, 1)).toBe(3);
+		expect(nextIndex(indices, 3, 1)).toBe(7);
+		expect(nextIndex(indices, 5, 1)).toBe(7);
+		expect(nextIndex(indices, 7, 1)).toBe(12);
+	});
+
+	it('wraps to the first after the last', () => {
+		expect(nextIndex(indices, 12, 1)).toBe(3);
+		expect(nextIndex(indices, 500, 1)).toBe(3);
+	});
+
+	it('finds the previous index before the current one', () => {
+		expect(nextIndex(indices, 12, -1)).toBe(7);
+		expect(nextIndex(indices, 9, -1)).toBe(7);
+		expect(nextIndex(indices, 100, -1)).toBe(12);
+	});
+
+	it('wraps to the last before the first', () => {
+		expect(nextIndex(indices, 3, -1)).toBe(12);
+		expect(nextIndex(indices, 0, -1)).toBe(12);
+	});
+
+	it('comes back to the one index there is, in both directions', () => {
+		expect(nextIndex(Int32Array.of(5), 5, 1)).toBe(5);
+		expect(nextIndex(Int32Array.of(5), 5, -1)).toBe(5);
+	});
+
+	it('answers undefined when there is no index', () => {
+		expect(nextIndex(new Int32Array(0), 4, 1)).toBeUndefined();
+		expect(nextIndex(new Int32Array(0), 4, -1)).toBeUndefined();
+	});
+});
+
+describe('neuron', () => {
+	// Layers [4,3,2]: weights[0] is 3 x 4, row j = neuron j's four incoming weights.
+	const p: Parameters = {
+		layers: [4, 3, 2],
+		weights: [
+			Float32Array.of(0.5, 1, 1.5, 2, -1, -2, 0.25, 0.75, 0, 0, 0, -0.5),
+			new Float32Array(6),
+		],
+		biases: [Float32Array.of(0.25, -1.5, 3), new Float32Array(2)],
+	};
+
+	it('takes row j of the first weight matrix as neuron j incoming weights', () => {
+		expect([...neuron(p, 0).weights]).toEqual([0.5, 1, 1.5, 2]);
+		expect([...neuron(p, 1).weights]).toEqual([-1, -2, 0.25, 0.75]);
+		expect([...neuron(p, 2).weights]).toEqual([0, 0, 0, -0.5]);
+	});
+
+	it('gives the bias B of the neuron', () => {
+		expect([0, 1, 2].map(j => neuron(p, j).bias)).toEqual([0.25, -1.5, 3]);
+	});
+
+	it('gives the influence I as the mean of the incoming weights', () => {
+		expect(neuron(p, 0).influence).toBeCloseTo(1.25, 12);
+		expect(neuron(p, 1).influence).toBeCloseTo(-0.5, 12);
+		expect(neuron(p, 2).influence).toBeCloseTo(-0.125, 12);
+	});
+
+	it('takes the largest absolute first-layer weight as the shared colour scale', () => {
+		expect(firstLayerScale(p)).toBe(2);
+	});
+});
+
+describe('difference', () => {
+	it('subtracts the initial parameters from the trained ones, weight by weight and bias by bias', () => {
+		const trained = parameters;
+		const zero: Parameters = {
+			layers: [4, 3, 3],
+			weights: [new Float32Array(12).fill(0.5), new Float32Array(9).fill(1)],
+			biases: [Float32Array.of(1, 2, 3), Float32Array.of(0, 0, 0)],
+		};
+		const d = difference(trained, zero);
+		expect([...d.weights[0]]).toEqual([0.5, 0.5, -0.5, -0.5, -0.5, -0.5, 0.5, 0.5, 0, 0, 0, 0]);
+		expect([...d.weights[1]]).toEqual([0, -2, -1, -2, 0, -1, -1, -1, -2]);
+		expect([...d.biases[0]]).toEqual([-1, -2, -3]);
+		expect([...d.biases[1]]).toEqual([0, 0, 0.5]);
+		expect([...trained.weights[0]]).toEqual([1, 1, 0, 0, 0, 0, 1, 1, 0.5, 0.5, 0.5, 0.5]);
+	});
+});

@@ -1,0 +1,336 @@
+import {describe, expect, it} from 'vitest';
+import {activeScopes, type Command, commandFor} from '../../src/app/key-map.js';
+import {computeLayout, type Size} from '../../src/app/layout.js';
+import {type Counts, initialState, reducer, type UiState} from '../../src/app/state.js';
+
+const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28};
+const size80: Size = {columns: 80, rows: 24};
+const size120: Size = {columns: 120, rows: 40};
+const size200: Size = {columns: 200, rows: 60};
+
+function command(state: UiState, name: Command): UiState {
+	return reducer(state, {type: 'command', command: name, counts});
+}
+
+function commands(state: UiState, names: readonly Command[]): UiState {
+	return names.reduce(command, state);
+}
+
+/** A key press as the app turns it into a command: through the key map, in the scopes of the focus. */
+function press(state: UiState, key: string): UiState {
+	const name = commandFor(key, activeScopes(state.focus, state.tab));
+	if (name === undefined) {
+		throw new Error(`no command for ${key} with focus ${state.focus} in ${state.tab}`);
+	}
+
+	return command(state, name);
+}
+
+function goto(state: UiState, keys: readonly string[]): UiState {
+	return keys.reduce((s, key) => reducer(s, {type: 'gotoKey', key, counts}), state);
+}
+
+function at(size: Size, changes: Partial<UiState> = {}): UiState {
+	return {...initialState(size), ...changes};
+}
+
+describe('initial state', () => {
+	it('starts on the examples tab with the tab bar focused, at the first example, help closed', () => {
+		const state = initialState(size120);
+		expect(state).toMatchObject({tab: 'examples', focus: 'tabs', help: false, example: 0, tile: 0, map: 0, goto: null, paneOpen: undefined});
+		expect(state.size).toEqual(size120);
+	});
+});
+
+describe('switching tabs', () => {
+	it('goes to the next tab on Tab and wraps from the last to the first', () => {
+		const state = at(size120);
+		expect(press(state, 'tab').tab).toBe('weights');
+		expect(press(press(state, 'tab'), 'tab').tab).toBe('maps');
+		expect(press(press(press(state, 'tab'), 'tab'), 'tab').tab).toBe('examples');
+	});
+
+	it('goes to the previous tab on Shift-Tab and wraps from the first to the last', () => {
+		const state = at(size120);
+		expect(press(state, 'shift+tab').tab).toBe('maps');
+		expect(press(press(state, 'shift+tab'), 'shift+tab').tab).toBe('weights');
+	});
+
+	it('switches with Tab and Shift-Tab while a tab has the focus too, keeping the focus in the content', () => {
+		const state = at(size120, {focus: 'content'});
+		expect(press(state, 'tab')).toMatchObject({tab: 'weights', focus: 'content'});
+		expect(press(state, 'shift+tab')).toMatchObject({tab: 'maps', focus: 'content'});
+	});
+
+	it('jumps to a tab with 1, 2 and 3 from any tab', () => {
+		for (const tab of ['examples', 'weights', 'maps'] as const) {
+			const state = at(size120, {tab});
+			expect(press(state, '1').tab).toBe('examples');
+			expect(press(state, '2').tab).toBe('weights');
+			expect(press(state, '3').tab).toBe('maps');
+		}
+	});
+
+	it('switches tabs with Left and Right (and h, l) while the tab bar has the focus, wrapping at both ends', () => {
+		const state = at(size120);
+		expect(press(state, 'right').tab).toBe('weights');
+		expect(press(state, 'l').tab).toBe('weights');
+		expect(press(state, 'left').tab).toBe('maps');
+		expect(press(state, 'h').tab).toBe('maps');
+		expect(press(at(size120, {tab: 'maps'}), 'right').tab).toBe('examples');
+	});
+
+	it('leaves the selections alone when Left and Right switch tabs on the tab bar', () => {
+		const state = at(size120, {example: 5, tile: 3, map: 2});
+		expect(press(state, 'right')).toMatchObject({example: 5, tile: 3, map: 2});
+	});
+
+	it('moves the selection with Left and Right inside a tab instead of switching tabs', () => {
+		const examples = at(size120, {focus: 'content', example: 5});
+		expect(press(examples, 'right')).toMatchObject({tab: 'examples', example: 6});
+		expect(press(examples, 'left')).toMatchObject({tab: 'examples', example: 4});
+		const weights = at(size120, {tab: 'weights', focus: 'content', tile: 4});
+		expect(press(weights, 'right')).toMatchObject({tab: 'weights', tile: 5});
+		expect(press(weights, 'l')).toMatchObject({tab: 'weights', tile: 5});
+		expect(press(weights, 'left')).toMatchObject({tab: 'weights', tile: 3});
+		const maps = at(size120, {tab: 'maps', focus: 'content', map: 4});
+		expect(press(maps, 'right')).toMatchObject({tab: 'maps', map: 5});
+		expect(press(maps, 'h')).toMatchObject({tab: 'maps', map: 3});
+	});
+});
+
+describe('focus', () => {
+	it('gives the focus to the tab content on Enter, Down or j from the tab bar', () => {
+		for (const key of ['enter', 'down', 'j']) {
+			expect(press(at(size120), key)).toMatchObject({focus: 'content', tab: 'examples', example: 0});
+		}
+	});
+
+	it('returns the focus to the tab bar on Esc', () => {
+		expect(press(at(size120, {focus: 'content', tab: 'weights'}), 'escape')).toMatchObject({focus: 'tabs', tab: 'weights'});
+	});
+
+	it('leaves the focus on the tab bar on Esc when it is already there', () => {
+		expect(press(at(size120), 'escape').focus).toBe('tabs');
+	});
+
+	it('opens help on ? and closes it on ? again', () => {
+		const open = press(at(size120), '?');
+		expect(open.help).toBe(true);
+		expect(command(open, 'help').help).toBe(false);
+	});
+
+	it('closes help on Esc without moving the focus', () => {
+		const open = command(at(size120, {focus: 'content'}), 'help');
+		const closed = press(open, 'escape');
+		expect(closed).toMatchObject({help: false, focus: 'content'});
+	});
+});
+
+describe('moving through examples', () => {
+	const inside = (example: number): UiState => at(size120, {focus: 'content', example});
+
+	it('moves by one on Left and Right, by ten on Up and Down, by a hundred on PgUp and PgDn', () => {
+		expect(press(inside(120), 'right').example).toBe(121);
+		expect(press(inside(120), 'left').example).toBe(119);
+		expect(press(inside(120), 'down').example).toBe(130);
+		expect(press(inside(120), 'j').example).toBe(130);
+		expect(press(inside(120), 'up').example).toBe(110);
+		expect(press(inside(120), 'k').example).toBe(110);
+		expect(press(inside(120), 'pagedown').example).toBe(220);
+		expect(press(inside(120), 'pageup').example).toBe(20);
+	});
+
+	it('goes to the first example on Home and the last on End', () => {
+		expect(press(inside(120), 'home').example).toBe(0);
+		expect(press(inside(120), 'end').example).toBe(249);
+	});
+
+	it('stops at the first example', () => {
+		for (const key of ['left', 'up', 'pageup', 'home']) {
+			expect(press(inside(0), key).example).toBe(0);
+		}
+
+		expect(press(inside(5), 'up').example).toBe(0);
+		expect(press(inside(50), 'pageup').example).toBe(0);
+	});
+
+	it('stops at the last example', () => {
+		for (const key of ['right', 'down', 'pagedown', 'end']) {
+			expect(press(inside(249), key).example).toBe(249);
+		}
+
+		expect(press(inside(245), 'down').example).toBe(249);
+		expect(press(inside(200), 'pagedown').example).toBe(249);
+	});
+
+	it('keeps the focus inside the tab on Up from the first examples', () => {
+		expect(press(inside(3), 'up')).toMatchObject({focus: 'content', example: 0});
+	});
+
+	it('selects an example by index, clamped to the test set', () => {
+		const select = (index: number): number => reducer(inside(10), {type: 'selectExample', index, counts}).example;
+		expect(select(42)).toBe(42);
+		expect(select(-3)).toBe(0);
+		expect(select(1000)).toBe(249);
+	});
+});
+
+describe('moving through the weight tiles', () => {
+	const inside = (size: Size, tile: number): UiState => at(size, {tab: 'weights', focus: 'content', tile});
+
+	it('moves by a row and a page of the grid at 120x40 (3 tiles a row, 6 a page beside the pane)', () => {
+		const grid = computeLayout(size120, undefined, {rows: 28, cols: 28}).grid;
+		expect([grid.perRow, grid.perPage]).toEqual([3, 6]);
+		expect(press(inside(size120, 4), 'down').tile).toBe(7);
+		expect(press(inside(size120, 4), 'up').tile).toBe(1);
+		expect(press(inside(size120, 4), 'pagedown').tile).toBe(10);
+		expect(press(inside(size120, 10), 'pageup').tile).toBe(4);
+		expect(press(inside(size120, 4), 'right').tile).toBe(5);
+		expect(press(inside(size120, 4), 'left').tile).toBe(3);
+	});
+
+	it('moves by a row and a page of the grid at 80x24 (2 tiles a row, one row a page)', () => {
+		expect(press(inside(size80, 4), 'down').tile).toBe(6);
+		expect(press(inside(size80, 4), 'up').tile).toBe(2);
+		expect(press(inside(size80, 4), 'pagedown').tile).toBe(6);
+		expect(press(inside(size80, 4), 'pageup').tile).toBe(2);
+	});
+
+	it('moves by a row and a page of one of the side-by-side grids at 200x60 (2 tiles a row, 6 a page)', () => {
+		expect(press(inside(size200, 4), 'down').tile).toBe(6);
+		expect(press(inside(size200, 4), 'pagedown').tile).toBe(10);
+		expect(press(inside(size200, 10), 'pageup').tile).toBe(4);
+	});
+
+	it('uses the grid of the new size after a resize', () => {
+		const resized = reducer(inside(size80, 4), {type: 'resize', size: size120});
+		expect(resized.size).toEqual(size120);
+		expect(press(resized, 'down').tile).toBe(7);
+	});
+
+	it('uses the wider grid when the pane is hidden', () => {
+		// Without the pane, 120 columns hold two side-by-side grids of 2 tiles a row.
+		const hidden = command(inside(size120, 4), 'togglePane');
+		expect(press(hidden, 'down').tile).toBe(6);
+	});
+
+	it('goes to the first and last tile on Home and End, and stops at the last tile', () => {
+		expect(press(inside(size120, 13), 'home').tile).toBe(0);
+		expect(press(inside(size120, 13), 'end').tile).toBe(29);
+		expect(press(inside(size120, 28), 'down').tile).toBe(29);
+		expect(press(inside(size120, 29), 'right').tile).toBe(29);
+		expect(press(inside(size120, 27), 'pagedown').tile).toBe(29);
+	});
+
+	it('returns to the tab bar on Up from the first row of tiles, keeping the tile', () => {
+		for (const tile of [0, 1, 2]) {
+			expect(press(inside(size120, tile), 'up')).toMatchObject({focus: 'tabs', tile, tab: 'weights'});
+		}
+
+		expect(press(inside(size120, 3), 'up')).toMatchObject({focus: 'content', tile: 0});
+	});
+
+	it('stops at tile 0 on Left and PgUp without leaving the tab', () => {
+		expect(press(inside(size120, 0), 'left')).toMatchObject({focus: 'content', tile: 0});
+		expect(press(inside(size120, 2), 'pageup')).toMatchObject({focus: 'content', tile: 0});
+	});
+
+	it('moves through class maps in the generalized-images tab, stopping at the last class', () => {
+		const maps = (map: number): UiState => at(size120, {tab: 'maps', focus: 'content', map});
+		expect(press(maps(4), 'down').map).toBe(7);
+		expect(press(maps(8), 'down').map).toBe(9);
+		expect(press(maps(4), 'end').map).toBe(9);
+		expect(press(maps(1), 'up')).toMatchObject({focus: 'tabs', map: 1});
+		expect(press(maps(4), 'up')).toMatchObject({focus: 'content', map: 1});
+	});
+
+	it('moves the tile of the weights tab only, not the example or the class map', () => {
+		const moved = press(at(size120, {tab: 'weights', focus: 'content', tile: 1, example: 7, map: 3}), 'right');
+		expect(moved).toMatchObject({tile: 2, example: 7, map: 3});
+	});
+});
+
+describe('the g index prompt', () => {
+	const prompt = (): UiState => press(at(size120, {focus: 'content', example: 17}), 'g');
+
+	it('opens an empty prompt on g', () => {
+		expect(prompt().goto).toBe('');
+	});
+
+	it('collects digits and drops the last on Backspace', () => {
+		expect(goto(prompt(), ['1', '2', '3']).goto).toBe('123');
+		expect(goto(prompt(), ['1', '2', '3', 'backspace']).goto).toBe('12');
+		expect(goto(prompt(), ['backspace']).goto).toBe('');
+	});
+
+	it('ignores keys that are not digits', () => {
+		expect(goto(prompt(), ['4', 'x', 'q', 'left', '-', '2']).goto).toBe('42');
+	});
+
+	it('goes to the typed example on Enter and closes the prompt', () => {
+		expect(goto(prompt(), ['4', '2', 'enter'])).toMatchObject({goto: null, example: 42});
+		expect(goto(prompt(), ['0', '0', '7', 'enter'])).toMatchObject({goto: null, example: 7});
+	});
+
+	it('clamps an index past the end to the last example', () => {
+		expect(goto(prompt(), ['9', '9', '9', '9', 'enter'])).toMatchObject({goto: null, example: 249});
+	});
+
+	it('closes without moving on Enter with nothing typed', () => {
+		expect(goto(prompt(), ['enter'])).toMatchObject({goto: null, example: 17});
+	});
+
+	it('cancels on Esc, keeping the example', () => {
+		expect(goto(prompt(), ['4', '2', 'escape'])).toMatchObject({goto: null, example: 17});
+	});
+});
+
+describe('toggles', () => {
+	it('hides the pane that the width shows (120 columns) and shows it again', () => {
+		const state = at(size120);
+		expect(computeLayout(state.size, state.paneOpen, {rows: 28, cols: 28}).pane).toBe(true);
+		const hidden = command(state, 'togglePane');
+		expect(hidden.paneOpen).toBe(false);
+		expect(computeLayout(hidden.size, hidden.paneOpen, {rows: 28, cols: 28}).pane).toBe(false);
+		expect(command(hidden, 'togglePane').paneOpen).toBe(true);
+	});
+
+	it('shows the pane that the width hides (80 columns) and hides it again', () => {
+		const shown = command(at(size80), 'togglePane');
+		expect(shown.paneOpen).toBe(true);
+		expect(computeLayout(shown.size, shown.paneOpen, {rows: 28, cols: 28}).pane).toBe(true);
+		expect(command(shown, 'togglePane').paneOpen).toBe(false);
+	});
+
+	it('flips trained/untrained and the shared colour scale, each on its own', () => {
+		const state = at(size120, {tab: 'weights', focus: 'content'});
+		expect(press(state, 'u')).toMatchObject({untrained: true, sharedScale: false});
+		expect(press(press(state, 'u'), 'u').untrained).toBe(false);
+		expect(press(state, 'a')).toMatchObject({sharedScale: true, untrained: false});
+		expect(press(press(state, 'a'), 'a').sharedScale).toBe(false);
+	});
+
+	it('flips between the trained weights and what training changed on d, in both image tabs', () => {
+		const weights = at(size120, {tab: 'weights', focus: 'content'});
+		expect(press(weights, 'd')).toMatchObject({change: true, untrained: false});
+		expect(press(press(weights, 'd'), 'd').change).toBe(false);
+		expect(press(at(size120, {tab: 'maps', focus: 'content'}), 'd').change).toBe(true);
+	});
+
+	it('flips trained/untrained from the generalized-images tab too', () => {
+		expect(press(at(size120, {tab: 'maps', focus: 'content'}), 'u').untrained).toBe(true);
+	});
+
+	it('leaves the state as it is for commands the app carries out (quit, training, saving, misclassified)', () => {
+		const state = at(size120, {focus: 'content', example: 9});
+		for (const name of ['quit', 'toggleTraining', 'save', 'nextWrong', 'previousWrong'] as const) {
+			expect(command(state, name)).toBe(state);
+		}
+	});
+
+	it('changes nothing but the focus when going into a tab and back', () => {
+		const state = at(size120, {example: 33});
+		expect(commands(state, ['enter', 'back'])).toEqual(state);
+	});
+});

@@ -1,0 +1,209 @@
+import chalk from 'chalk';
+import {Box, renderToString} from 'ink';
+import {afterEach, describe, expect, it} from 'vitest';
+import {computeLayout, type Size} from '../../src/app/layout.js';
+import {PixelLayer} from '../../src/app/pixel-layer.js';
+import {PixelLayerContext} from '../../src/components/PixelImage.js';
+import {WeightsTab} from '../../src/components/WeightsTab.js';
+import type {ColorDepth} from '../../src/render/color-depth.js';
+import {initParameters, type Parameters} from '../../src/nn/network.js';
+import {Random} from '../../src/nn/random.js';
+import {handWeights, meanOf, plain} from './fixtures.js';
+
+const image = {rows: 28, cols: 28};
+
+type Options = {
+	size?: Size; paneOpen?: boolean; selected?: number; untrained?: boolean; change?: boolean; sharedScale?: boolean;
+	initial?: Parameters; depth?: ColorDepth;
+};
+
+/** The tab as the app lays it out in a terminal of `size`: inside the content area, clipped to it. */
+function draw(current: Parameters, options: Options = {}): string {
+	const size = options.size ?? {columns: 200, rows: 60};
+	const layout = computeLayout(size, options.paneOpen, image);
+	return renderToString(
+		<Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>
+			<WeightsTab
+				current={current} initial={options.initial ?? current} version={0} epoch={4} layout={layout}
+				selected={options.selected ?? 0} sharedScale={options.sharedScale ?? false} untrained={options.untrained ?? false}
+				change={options.change ?? false} depth={options.depth ?? 'none'} image={image}
+			/>
+		</Box>,
+		{columns: size.columns},
+	);
+}
+
+function label(p: Parameters, j: number): string {
+	const weights = p.weights[0].subarray(j * 784, (j + 1) * 784);
+	return `${j} B ${p.biases[0][j].toFixed(2)} I ${meanOf(weights).toFixed(3)}`;
+}
+
+afterEach(() => {
+	chalk.level = 0;
+});
+
+describe('WeightsTab', () => {
+	it('labels each tile with its neuron, bias B to 2 decimals and influence I to 3', () => {
+		const out = plain(draw(handWeights()));
+		expect(out).toContain('0 B 1.50 I 0.250');
+		expect(out).toContain('1 B -0.75 I -0.500');
+		expect(out).toContain('2 B 0.33 I ');
+	});
+
+	it('computes I as the mean of the incoming weights of the irregular neuron', () => {
+		const p = handWeights();
+		const expected = label(p, 2);
+		expect(expected).not.toBe('2 B 0.33 I 0.000');
+		expect(plain(draw(p))).toContain(expected);
+	});
+
+	it('shows every neuron of a [784,30,10] network, one page at a time, with B and I from its weights', () => {
+		const p = initParameters({layers: [784, 30, 10], init: 'large'}, Random.fromSeed(7));
+		const size = {columns: 80, rows: 24};
+		const {perPage} = computeLayout(size, undefined, image).grid;
+		for (let first = 0; first < 30; first += perPage) {
+			const out = plain(draw(p, {size, selected: first}));
+			for (let j = first; j < Math.min(30, first + perPage); j++) {
+				expect(out, `neuron ${j}`).toContain(label(p, j));
+			}
+
+			expect(out).toContain(`neurons ${first}-${Math.min(30, first + perPage) - 1} of 30`);
+			expect(out).not.toContain(label(p, (first + perPage) % 30));
+		}
+	});
+
+	it('draws each tile as 28 columns of 14 half-block rows in the tile\'s own colour scale', () => {
+		const out = plain(draw(handWeights(), {size: {columns: 80, rows: 24}})).split('\n');
+		const imageRows = out.filter(line => line.startsWith('█'.repeat(28)));
+		expect(imageRows).toHaveLength(14);
+		for (const row of imageRows) {
+			// Neuron 0 (all positive) beside neuron 1 (all negative), one column apart.
+			expect(row.trimEnd()).toBe(`${'█'.repeat(28)} ${'#'.repeat(28)}`);
+		}
+	});
+
+	it('shows the untrained weights with their own B and I when asked', () => {
+		const current = handWeights();
+		const initial = handWeights();
+		initial.biases[0][0] = -2.5;
+		initial.weights[0].fill(0.125, 0, 784);
+		const out = plain(draw(current, {size: {columns: 80, rows: 24}, initial, untrained: true}));
+		expect(out).toContain('0 B -2.50 I 0.125');
+		expect(out).not.toContain('0 B 1.50 I 0.250');
+		expect(out).toContain('untrained (initial)');
+	});
+
+	it('shows trained and untrained side by side when the terminal is wide enough', () => {
+		const current = handWeights();
+		const initial = handWeights();
+		initial.biases[0][1] = 0.5;
+		const out = plain(draw(current, {size: {columns: 200, rows: 60}, initial}));
+		expect(out).toContain('trained (epoch 4) | untrained');
+		expect(out).toContain('1 B -0.75 I -0.500');
+		expect(out).toContain('1 B 0.50 I -0.500');
+	});
+
+	it('shows what training changed, B and I of trained minus untrained, when asked', () => {
+		const current = handWeights();
+		const initial = handWeights();
+		initial.biases[0][0] = 1;
+		initial.weights[0].fill(0.125, 0, 784);
+		const out = plain(draw(current, {size: {columns: 80, rows: 24}, initial, change: true}));
+		expect(out).toContain('0 B 0.50 I 0.125');
+		expect(out).toContain('1 B 0.00 I 0.000');
+	});
+
+	it('pages to the selected tile', () => {
+		const out = plain(draw(handWeights(), {size: {columns: 80, rows: 24}, selected: 2}));
+		expect(out).toContain('neurons 2-2 of 3');
+		expect(out).toContain('2 B 0.33');
+		expect(out).not.toContain('0 B 1.50');
+	});
+
+	it('highlights the label of the selected tile only', () => {
+		chalk.level = 3;
+		const inverse = '\u001B[7m';
+		const out = draw(handWeights(), {size: {columns: 120, rows: 40}, selected: 1});
+		const labels = out.split('\n').find(line => plain(line).includes('1 B -0.75')) ?? '';
+		expect(labels.split(inverse)).toHaveLength(2);
+		expect(plain(labels.split(inverse)[1]).startsWith('1 B -0.75 I -0.500')).toBe(true);
+	});
+
+	it('says which colour scale is in use', () => {
+		expect(plain(draw(handWeights()))).toContain('colour scale per tile');
+		expect(plain(draw(handWeights(), {sharedScale: true}))).toContain('one colour scale for all tiles');
+	});
+
+	it('scales all tiles by the largest weight of the layer with one shared scale', () => {
+		// Neuron 0 (+0.25) is drawn at half strength against neuron 1 (-0.5) on one scale.
+		const perTile = plain(draw(handWeights(), {size: {columns: 80, rows: 24}})).split('\n');
+		const shared = plain(draw(handWeights(), {size: {columns: 80, rows: 24}, sharedScale: true})).split('\n');
+		const row = (lines: string[]): string => lines.find(l => l.includes('#'.repeat(28))) ?? '';
+		expect(row(perTile).slice(0, 28)).toBe('█'.repeat(28));
+		expect(row(shared).slice(0, 28)).not.toBe('█'.repeat(28));
+		expect(row(shared).slice(29, 57)).toBe('#'.repeat(28));
+	});
+
+	// Bug in src: at 120x40 with the pane, the content is 86 columns and the grid takes 3 tiles a row
+	// (3 x 28 + 2 gaps = 86), but TileGrid gives every tile marginRight 1, the last one too (87 columns),
+	// so Yoga shrinks the middle tile's box to 27 and its 28-column image runs into the gap: tiles 2 and
+	// 3 of every row touch. Written for the right behaviour: one blank column between the tiles of a row.
+	it.todo('keeps one blank column between the tiles of a row at 120x40 beside the pane', () => {
+		const p = handWeights();
+		p.weights[0].fill(1, 2 * 784);
+		const out = plain(draw(p, {size: {columns: 120, rows: 40}})).split('\n');
+		const imageRows = out.filter(line => line.startsWith('█'.repeat(28)));
+		expect(imageRows).toHaveLength(14);
+		for (const row of imageRows) {
+			expect(row.trimEnd()).toBe(`${'█'.repeat(28)} ${'#'.repeat(28)} ${'█'.repeat(28)}`);
+		}
+	});
+
+	it('draws its tiles through the pixel layer when there is one', () => {
+		const layer = new PixelLayer();
+		const size = {columns: 80, rows: 24};
+		const layout = computeLayout(size, undefined, image);
+		const p = handWeights();
+		const out = renderToString(
+			<PixelLayerContext.Provider value={layer}>
+				<WeightsTab current={p} initial={p} version={0} epoch={0} layout={layout} selected={0} sharedScale={false} untrained={false} change={false} depth='none' image={image}/>
+			</PixelLayerContext.Provider>,
+			{columns: size.columns},
+		);
+		expect(out.split('\n').filter(l => l.startsWith('█'))).toEqual([]);
+		expect(out).toMatch(/[\uE000-\uF8FF]{28}/);
+		expect(plain(layer.substitute(out)).split('\n').filter(l => l.startsWith(`${'█'.repeat(28)} ${'#'.repeat(28)}`))).toHaveLength(14);
+	});
+
+	// Bug in src: the pixel layer has room for 100 images (src/app/pixel-layer.ts) and never frees a
+	// key, but the weights tab asks for 2 x perPage of them side by side. With --layers 784,100,10 on a
+	// 450x130 terminal the grid holds 7 x 8 = 56 tiles, 112 images: PixelLayer.image throws
+	// 'RangeError: pixel layer: more than 100 images on screen' and the app dies. Written for the right
+	// behaviour: the tab draws.
+	it.todo('draws a page of 56 tiles a grid through the pixel layer on a 450x130 terminal', () => {
+		const p = initParameters({layers: [784, 100, 10], init: 'large'}, Random.fromSeed(1));
+		const size = {columns: 450, rows: 130};
+		const layout = computeLayout(size, undefined, image);
+		expect(layout.grid.perPage).toBe(56);
+		const layer = new PixelLayer();
+		const out = renderToString(
+			<PixelLayerContext.Provider value={layer}>
+				<WeightsTab current={p} initial={p} version={0} epoch={0} layout={layout} selected={0} sharedScale={false} untrained={false} change={false} depth='ansi256' image={image}/>
+			</PixelLayerContext.Provider>,
+			{columns: size.columns},
+		);
+		expect(plain(out)).toContain('neurons 0-55 of 100');
+	});
+
+	it('fits the content width at 80x24, 120x40 and 200x60', () => {
+		const p = initParameters({layers: [784, 30, 10], init: 'large'}, Random.fromSeed(3));
+		for (const size of [{columns: 80, rows: 24}, {columns: 120, rows: 40}, {columns: 200, rows: 60}]) {
+			const layout = computeLayout(size, undefined, image);
+			const lines = plain(draw(p, {size})).split('\n');
+			expect(lines.length).toBeLessThanOrEqual(layout.contentHeight);
+			for (const line of lines) {
+				expect([...line].length, `${size.columns}x${size.rows}`).toBeLessThanOrEqual(layout.contentWidth);
+			}
+		}
+	});
+});
