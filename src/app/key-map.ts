@@ -34,7 +34,7 @@ export const keyMap: readonly Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', help: 'quit (keeps saved epochs)', scope: 'everywhere'},
 	{command: 'left', keys: ['left', 'h'], label: '← h', help: 'previous tab', scope: 'tab bar'},
 	{command: 'right', keys: ['right', 'l'], label: '→ l', help: 'next tab', scope: 'tab bar'},
-	{command: 'enter', keys: ['down', 'enter', 'j'], label: '↓ Enter', help: 'go into the tab', scope: 'tab bar'},
+	{command: 'enter', keys: ['down', 'enter', 'j'], label: '↓ j Enter', help: 'go into the tab', scope: 'tab bar'},
 	{command: 'left', keys: ['left', 'h'], label: '← h', help: 'previous example / tile', scope: 'in a tab'},
 	{command: 'right', keys: ['right', 'l'], label: '→ l', help: 'next example / tile', scope: 'in a tab'},
 	{command: 'up', keys: ['up', 'k'], label: '↑ k', help: 'row up (examples: -10)', scope: 'in a tab'},

@@ -35,13 +35,15 @@ export type Layout = {
 };
 
 /** Grid of tiles `imageCols` wide and `tileHeight` tall in a width x height area. */
-export function gridFor(width: number, height: number, imageCols: number, tileHeight: number): Grid {
-	const perRow = Math.max(1, Math.floor((width + gap) / (imageCols + gap)));
-	const rowsPerPage = Math.max(1, Math.floor(height / tileHeight));
+export function gridFor(width: number, height: number, imageCols: number, tileHeight: number, bounded = true): Grid {
+	// On screen at most 12 x 8 tiles a page, so even a huge terminal stays within the pixel layer's
+	// 200 images; a static snapshot (no pixel layer) takes all.
+	const perRow = Math.min(bounded ? 12 : Infinity, Math.max(1, Math.floor((width + gap) / (imageCols + gap))));
+	const rowsPerPage = Math.min(bounded ? 8 : Infinity, Math.max(1, Math.floor(height / tileHeight)));
 	return {perRow, rowsPerPage, perPage: perRow * rowsPerPage, width};
 }
 
-export function computeLayout(size: Size, paneOpen: boolean | undefined, image: {rows: number; cols: number}): Layout {
+export function computeLayout(size: Size, paneOpen: boolean | undefined, image: {rows: number; cols: number}, bounded = true): Layout {
 	const tooSmall = size.columns < minColumns || size.rows < minRows;
 	const pane = paneOpen ?? size.columns >= paneAutoColumns;
 	// One column spare on the right (wide-drawn half blocks), and the whole UI one row shorter than the
@@ -51,7 +53,7 @@ export function computeLayout(size: Size, paneOpen: boolean | undefined, image: 
 	const imageRows = Math.ceil(image.rows / 2);
 	const tileHeight = imageRows + 1; // the image and a label line (B and I)
 	const gridHeight = contentHeight - 2; // a heading line and a legend line
-	const sideBySide = contentWidth >= (4 * (image.cols + gap)) + 3;
+	const sideBySide = contentWidth >= (4 * image.cols) + 2 + 3; // two grids of two tiles, 3 columns apart
 	const gridWidth = sideBySide ? Math.floor((contentWidth - 3) / 2) : contentWidth;
 	return {
 		tooSmall,
@@ -61,7 +63,7 @@ export function computeLayout(size: Size, paneOpen: boolean | undefined, image: 
 		contentHeight,
 		imageRows,
 		imageCols: image.cols,
-		grid: gridFor(gridWidth, gridHeight, image.cols, tileHeight),
+		grid: gridFor(gridWidth, gridHeight, image.cols, tileHeight, bounded),
 		sideBySide,
 	};
 }

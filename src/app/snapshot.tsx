@@ -16,7 +16,7 @@ export function staticSnapshot(model: Model, dataset: Dataset, depth: ColorDepth
 	const image = {rows: dataset.rows, cols: dataset.cols};
 	const width = Math.max(60, columns);
 	// Tall enough that every tile is on the one page.
-	const layout = computeLayout({columns: width, rows: 10_000}, false, image);
+	const layout = computeLayout({columns: width, rows: 100_000}, false, image, false);
 	const result = classify(model.current, model.config, dataset.test, 0);
 	const last = model.history.at(-1);
 	const accuracy = last === undefined ? 'untrained network' : `test accuracy ${(last.testAccuracy * 100).toFixed(2)}% after epoch ${last.epoch}`;

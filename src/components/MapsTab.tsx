@@ -49,7 +49,7 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 	const title = layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle);
 	return (
 		<Box flexDirection='column'>
-			<Text bold wrap='truncate-end'>{`Generalized images (weights multiplied backwards) · ${title} · classes ${first}-${first + count - 1} of ${classes}`}</Text>
+			<Text bold wrap='truncate-end'>{`Generalized images · classes ${first}-${first + count - 1} of ${classes} · ${title}`}</Text>
 			{layout.sideBySide
 				? (
 					<Box>
@@ -58,7 +58,7 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 					</Box>
 				)
 				: <TileGrid tiles={untrained ? untrainedTiles : trained} grid={grid} cols={image.cols}/>}
-			<ImageLegend depth={depth} extra={`scale per image${layout.sideBySide ? '' : ' · u untrained'} · d change`}/>
+			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${layout.sideBySide ? '' : ' · u untrained'} · d change`}/>
 		</Box>
 	);
 }

@@ -23,8 +23,8 @@ export function TileGrid({tiles, grid, cols}: Props) {
 		<Box flexDirection='column' width={Math.min(grid.width, (grid.perRow * (cols + 1)) - 1)}>
 			{rows.map(row => (
 				<Box key={row[0].id}>
-					{row.map(tile => (
-						<Box key={tile.id} flexDirection='column' marginRight={1} width={cols}>
+					{row.map((tile, i) => (
+						<Box key={tile.id} flexDirection='column' marginLeft={i > 0 ? 1 : 0} width={cols} flexShrink={0}>
 							<PixelImage id={tile.id} lines={tile.lines} cols={cols}/>
 							<Text wrap='truncate-end' inverse={tile.selected} color={tile.selected ? theme.selected : undefined}>
 								{tile.label.padEnd(cols).slice(0, cols)}

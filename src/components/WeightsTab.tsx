@@ -23,13 +23,19 @@ type Props = {
 	readonly image: {readonly rows: number; readonly cols: number};
 };
 
+/** A number with `digits` decimals, without a minus sign on a value that rounds to zero. */
+function fixed(value: number, digits: number): string {
+	const text = value.toFixed(digits);
+	return Number(text) === 0 ? (0).toFixed(digits) : text;
+}
+
 function tilesFor(p: Parameters, which: string, first: number, count: number, selected: number, sharedScale: boolean, depth: ColorDepth, image: {rows: number; cols: number}): Tile[] {
 	const scale = sharedScale ? firstLayerScale(p) : 0;
 	const tiles: Tile[] = [];
 	for (let j = first; j < first + count; j++) {
 		const n = neuron(p, j);
 		const lines = renderSignedImage(n.weights, image.rows, image.cols, sharedScale ? scale : maxAbs(n.weights), depth);
-		tiles.push({id: `weights.${which}.${j - first}`, lines, selected: j === selected, label: `${j} B ${n.bias.toFixed(2)} I ${n.influence.toFixed(3)}`});
+		tiles.push({id: `weights.${which}.${j - first}`, lines, selected: j === selected, label: `${j} B ${fixed(n.bias, 2)} I ${fixed(n.influence, 3)}`});
 	}
 
 	return tiles;
@@ -45,11 +51,11 @@ export function WeightsTab({current, initial, version, epoch, layout, selected, 
 	const trained = useMemo(() => tilesFor(shown, 'trained', first, count, selected, sharedScale, depth, image), [shown, first, count, selected, sharedScale, depth]);
 	const untrainedTiles = useMemo(() => tilesFor(initial, 'untrained', first, count, selected, sharedScale, depth, image), [initial, first, count, selected, sharedScale, depth]);
 	const range = `neurons ${first}-${first + count - 1} of ${neurons}`;
-	const scale = sharedScale ? 'one colour scale for all tiles' : 'colour scale per tile';
+	const scale = sharedScale ? 'shared scale' : 'scale per tile';
 	const trainedTitle = change ? `change by training (epoch ${epoch} minus untrained)` : `trained (epoch ${epoch})`;
 	return (
 		<Box flexDirection='column'>
-			<Text bold wrap='truncate-end'>{`First-layer weights · ${layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle)} · ${range} · ${scale}`}</Text>
+			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale} · ${layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle)}`}</Text>
 			{layout.sideBySide
 				? (
 					<Box>

@@ -44,7 +44,7 @@ export function handWeights(): Parameters {
 	w.fill(0.25, 0, 784);
 	w.fill(-0.5, 784, 2 * 784);
 	for (let p = 0; p < 784; p++) {
-		w[(2 * 784) + p] = (((p * 37) % 101) - 50) / 400;
+		w[(2 * 784) + p] = (((p * 37) % 101) - 40) / 400; // mean about 0.025
 	}
 
 	return {
