@@ -66,11 +66,12 @@ export class TrainingRunner {
 		}
 
 		this.stopped ??= new Promise<void>(resolve => {
+			// Keep the process alive until the worker has ended (it is unref'd while it runs).
+			worker.ref();
 			const timer = setTimeout(() => {
 				void worker.terminate();
 				resolve();
 			}, timeoutMs);
-			timer.unref();
 			worker.once('exit', () => {
 				clearTimeout(timer);
 				resolve();
