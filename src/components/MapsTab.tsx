@@ -6,7 +6,7 @@ import type {Parameters} from '../nn/network.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderSignedImage} from '../render/half-block.js';
 import {ImageLegend} from './ImageLegend.js';
-import {type Tile, TileGrid} from './TileGrid.js';
+import {type Tile, TrainedAndUntrained} from './TileGrid.js';
 
 type Props = {
 	readonly current: Parameters;
@@ -50,14 +50,7 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Generalized images · classes ${first}-${first + count - 1} of ${classes} · ${title}`}</Text>
-			{layout.sideBySide
-				? (
-					<Box>
-						<TileGrid tiles={trained} grid={grid} cols={image.cols}/>
-						<Box marginLeft={2}><TileGrid tiles={untrainedTiles} grid={grid} cols={image.cols}/></Box>
-					</Box>
-				)
-				: <TileGrid tiles={untrained ? untrainedTiles : trained} grid={grid} cols={image.cols}/>}
+			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols}/>
 			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${layout.sideBySide ? '' : ' · u untrained'} · d change`}/>
 		</Box>
 	);

@@ -36,3 +36,27 @@ export function TileGrid({tiles, grid, cols}: Props) {
 		</Box>
 	);
 }
+
+type SetsProps = {
+	readonly trained: readonly Tile[];
+	readonly untrained: readonly Tile[];
+	/** With one grid only: show the untrained tiles instead of the trained ones. */
+	readonly showUntrained: boolean;
+	readonly sideBySide: boolean;
+	readonly grid: Grid;
+	readonly cols: number;
+};
+
+/** Trained and untrained tiles: two grids side by side when there is room, else the one asked for. */
+export function TrainedAndUntrained({trained, untrained, showUntrained, sideBySide, grid, cols}: SetsProps) {
+	if (!sideBySide) {
+		return <TileGrid tiles={showUntrained ? untrained : trained} grid={grid} cols={cols}/>;
+	}
+
+	return (
+		<Box>
+			<TileGrid tiles={trained} grid={grid} cols={cols}/>
+			<Box marginLeft={2}><TileGrid tiles={untrained} grid={grid} cols={cols}/></Box>
+		</Box>
+	);
+}

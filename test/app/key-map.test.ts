@@ -4,6 +4,7 @@ import {createElement} from 'react';
 import {describe, expect, it} from 'vitest';
 import {activeScopes, type Command, commandFor, keyMap, type KeyScope, keyName} from '../../src/app/key-map.js';
 import type {TabId} from '../../src/app/state.js';
+import {waitFor} from '../components/fixtures.js';
 
 /** Every command; a Record so that the compiler insists on each member of the Command union. */
 const allCommands: Record<Command, true> = {
@@ -17,19 +18,6 @@ const focuses = ['tabs', 'content'] as const;
 const tabIds: readonly TabId[] = ['examples', 'weights', 'maps'];
 const scopeSets = focuses.flatMap(focus => tabIds.map(tab => ({focus, tab, scopes: activeScopes(focus, tab)})));
 
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while (!condition()) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 5);
-		});
-	}
-}
 
 describe('keyName', () => {
 	it('names arrows, paging, Home and End from Ink key flags', () => {
