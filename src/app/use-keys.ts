@@ -1,5 +1,5 @@
 import {useInput} from 'ink';
-import {activeScopes, type Command, commandFor, keyName} from './key-map.js';
+import {activeScopes, type Command, commandFor, type InkKey, keyName} from './key-map.js';
 import type {UiState} from './state.js';
 
 /**
@@ -8,6 +8,21 @@ import type {UiState} from './state.js';
  */
 export function useKeys(state: UiState, handlers: {onCommand: (command: Command) => void; onGotoKey: (key: string) => void}): void {
 	useInput((input, key) => {
+		// Keys typed while the app was busy (or key repeat, or a slow SSH link) can arrive in one read:
+		// plain characters then come as one string, and each is a key of its own.
+		const chars = [...input];
+		if (chars.length > 1 && !key.ctrl && !key.meta && !key.escape && chars.every(c => c >= ' ')) {
+			for (const char of chars) {
+				handle(char, {});
+			}
+
+			return;
+		}
+
+		handle(input, key);
+	});
+
+	function handle(input: string, key: InkKey): void {
 		const name = keyName(input, key);
 		if (name === 'ctrl+c') {
 			handlers.onCommand('quit');
@@ -31,5 +46,5 @@ export function useKeys(state: UiState, handlers: {onCommand: (command: Command)
 		if (command !== undefined) {
 			handlers.onCommand(command);
 		}
-	});
+	}
 }

@@ -116,7 +116,7 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 	const untrainedAccuracy = useMemo(() => 1 - (misclassified(model.current, model.config, dataset.test).length / dataset.test.count), [model]);
 	const result = useMemo(() => classify(training.current, model.config, dataset.test, ui.example), [training.version, ui.example]);
 	if (layout.tooSmall) {
-		return <Text color={theme.warning} wrap='truncate-end'>{`nnviz-tui needs a terminal of at least ${minColumns}x${minRows}; this one is ${size.columns}x${size.rows}. Enlarge it, or q to quit.`}</Text>;
+		return <Text color={theme.warning}>{`nnviz-tui needs ${minColumns}x${minRows} or more (now ${size.columns}x${size.rows}); q quits`}</Text>;
 	}
 
 	const last = training.history.at(-1);

@@ -55,7 +55,7 @@ describe('command line usage', () => {
 		const {code, stdout, stderr} = await runCli([]);
 		expect(code).toBe(0);
 		expect(stdout).toContain('example 0 of 997');
-		expect(stdout).toContain('First-layer weights');
+		expect(stdout).toContain('Weights · neurons 0-29 of 30');
 		expect(stdout).toContain('Generalized images');
 		expect(stdout).not.toContain('\u001B');
 		expect(stderr).toContain('stdout is not a terminal');
