@@ -1,15 +1,15 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo, useReducer, useRef} from 'react';
+import {useEffect, useMemo, useReducer} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
 import type {ColorDepth} from '../render/color-depth.js';
-import type {Command} from '../app/key-map.js';
 import {computeLayout, minColumns, minRows} from '../app/layout.js';
-import {classify, misclassified, nextIndex} from '../app/model-view.js';
+import {classify, misclassified} from '../app/model-view.js';
 import {type Counts, initialState, reducer} from '../app/state.js';
 import {theme} from '../app/theme.js';
 import type {TrainingRunner} from '../app/training-runner.js';
 import {initialTraining, trainingReducer} from '../app/training-state.js';
+import {useCommands} from '../app/use-commands.js';
 import {useKeys} from '../app/use-keys.js';
 import {useTerminalSize} from '../app/use-terminal-size.js';
 import {ExamplesTab} from './ExamplesTab.js';
@@ -38,7 +38,6 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 	const [training, send] = useReducer(trainingReducer, undefined, () => initialTraining(model.current, model.history, model.position.epoch, dataset.train.count));
 	const image = {rows: dataset.rows, cols: dataset.cols};
 	const counts: Counts = {examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols};
-	const wrongCache = useRef<{version: number; wrong: Int32Array} | undefined>(undefined);
 
 	useEffect(() => {
 		dispatch({type: 'resize', size});
@@ -47,64 +46,7 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 		send({type: 'event', event});
 	}), [runner]);
 
-	const onCommand = (command: Command): void => {
-		switch (command) {
-			case 'quit': {
-				exit();
-				return;
-			}
-
-			case 'toggleTraining': {
-				if (trainingBlocked !== undefined) {
-					send({type: 'message', message: trainingBlocked});
-					return;
-				}
-
-				const on = training.status === 'running' || training.status === 'starting';
-				send({type: 'requested', request: on ? 'pause' : 'start'});
-				if (on) {
-					runner.pause();
-				} else {
-					runner.start();
-				}
-
-				return;
-			}
-
-			case 'save': {
-				if (savePath === undefined) {
-					send({type: 'message', message: 'no file to save to: start nnviz-tui with --save FILE'});
-				} else if (training.epoch === 0 && training.history.length === 0) {
-					send({type: 'message', message: 'nothing to save yet: train an epoch first (t)'});
-				} else {
-					runner.save();
-				}
-
-				return;
-			}
-
-			case 'nextWrong':
-			case 'previousWrong': {
-				if (wrongCache.current?.version !== training.version) {
-					wrongCache.current = {version: training.version, wrong: misclassified(training.current, model.config, dataset.test)};
-				}
-
-				const target = nextIndex(wrongCache.current.wrong, ui.example, command === 'nextWrong' ? 1 : -1);
-				if (target === undefined) {
-					send({type: 'message', message: 'no misclassified test example'});
-				} else {
-					dispatch({type: 'selectExample', index: target, counts});
-				}
-
-				return;
-			}
-
-			default: {
-				dispatch({type: 'command', command, counts});
-			}
-		}
-	};
-
+	const onCommand = useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, dispatch, send, counts, exit});
 	useKeys(ui, {
 		onCommand,
 		onGotoKey(key) {
