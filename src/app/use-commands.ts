@@ -84,5 +84,4 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 			}
 		}
 	};
-
 }
