@@ -86,7 +86,9 @@ async function dispatch(command: Command, io: CommandIo, help: string, version: 
 			io.listenForSignals?.();
 			// React's production build: several times faster than its development build, which it
 			// picks when NODE_ENV is unset. Set before react is first imported.
-			process.env['NODE_ENV'] ??= 'production';
+			if (!process.env['NODE_ENV']) {
+				process.env['NODE_ENV'] = 'production';
+			}
 			const {runTui} = await import('./app/run-tui.js');
 			return runTui(command, io);
 		}

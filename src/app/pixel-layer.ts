@@ -13,6 +13,9 @@ const maxRowsPerImage = 16; // text rows: images up to 32 pixels tall
 const slotsPerPage = Math.floor(pageSize / maxRowsPerImage);
 const placeholderPattern = /[\uE000-\uF8FF]+/g;
 
+/** A piece of a screen line: text, or one image row (see PixelLayer.segments). */
+export type Segment = {readonly raw: string; readonly out: string; readonly image: boolean};
+
 type Slot = {readonly index: number; lines: readonly string[]; cols: number; page: 0 | 1};
 
 export class PixelLayer {
@@ -47,6 +50,29 @@ export class PixelLayer {
 		}
 
 		return placeholders;
+	}
+
+	/**
+	 * A line split into its text and its image rows: `raw` as Ink laid it out, `out` as it goes to the
+	 * terminal, `image` true for an image row. Joining the `out`s gives substitute(line).
+	 */
+	segments(line: string): Segment[] {
+		const result: Segment[] = [];
+		let last = 0;
+		for (const match of line.matchAll(placeholderPattern)) {
+			if (match.index > last) {
+				result.push({raw: line.slice(last, match.index), out: line.slice(last, match.index), image: false});
+			}
+
+			result.push({raw: match[0], out: this.expandRun(match[0]), image: true});
+			last = match.index + match[0].length;
+		}
+
+		if (last < line.length) {
+			result.push({raw: line.slice(last), out: line.slice(last), image: false});
+		}
+
+		return result;
 	}
 
 	/** Replace every placeholder run in `text` by the image row it stands for. */

@@ -8,7 +8,8 @@
  * frame's first line is the screen's first line.
  */
 import {EventEmitter} from 'node:events';
-import type {PixelLayer} from './pixel-layer.js';
+import {changedRuns, encodeCells, parseCells} from './cell-diff.js';
+import type {PixelLayer, Segment} from './pixel-layer.js';
 
 const beginSync = '\u001B[?2026h';
 const endSync = '\u001B[?2026l';
@@ -21,6 +22,7 @@ export class ScreenWriter extends EventEmitter {
 	bytesWritten = 0;
 	frames = 0;
 	private previous: string[] = [];
+	private previousSegments: Segment[][] = [];
 	private invalid = true;
 
 	constructor(private readonly target: NodeJS.WriteStream, private readonly layer: PixelLayer) {
@@ -84,10 +86,17 @@ export class ScreenWriter extends EventEmitter {
 			parts.push(eraseScreen);
 		}
 
+		const segments: Segment[][] = [];
 		for (let i = 0; i < lines.length; i++) {
-			if (this.invalid || lines[i] !== this.previous[i]) {
-				parts.push(`\u001B[${i + 1};1H`, this.layer.substitute(lines[i]), eraseLineEnd);
+			if (!this.invalid && lines[i] === this.previous[i]) {
+				segments.push(this.previousSegments[i]);
+				continue;
 			}
+
+			const now = this.layer.segments(lines[i]);
+			segments.push(now);
+			const cells = this.invalid ? undefined : changedCells(this.previousSegments[i], now, i + 1);
+			parts.push(cells ?? `\u001B[${i + 1};1H${now.map(segment => segment.out).join('')}${eraseLineEnd}`);
 		}
 
 		if (!this.invalid && lines.length < this.previous.length) {
@@ -96,7 +105,50 @@ export class ScreenWriter extends EventEmitter {
 
 		parts.push(endSync);
 		this.previous = lines;
+		this.previousSegments = segments;
 		this.invalid = false;
 		return parts.join('');
 	}
+}
+
+const sgrSequences = /\u001B\[[\d;]*m/g;
+
+function visibleWidth(text: string): number {
+	return [...text.replaceAll(sgrSequences, '')].length;
+}
+
+/**
+ * When a line changed only inside its image rows (same text, same layout), the bytes that rewrite just
+ * the cells that changed, each run put in place with a cursor move; undefined when the whole line must
+ * be written.
+ */
+function changedCells(before: Segment[] | undefined, after: Segment[], row: number): string | undefined {
+	if (before?.length !== after.length) {
+		return undefined;
+	}
+
+	let column = 1;
+	let out = '';
+	for (const [k, segment] of after.entries()) {
+		const old = before[k];
+		if (old.image !== segment.image || (!segment.image && old.raw !== segment.raw) || [...old.raw].length !== [...segment.raw].length) {
+			return undefined;
+		}
+
+		if (segment.image && old.out !== segment.out) {
+			const oldCells = parseCells(old.out);
+			const newCells = parseCells(segment.out);
+			if (oldCells === undefined || newCells === undefined || oldCells.length !== newCells.length) {
+				return undefined;
+			}
+
+			for (const [start, end] of changedRuns(oldCells, newCells)) {
+				out += `\u001B[${row};${column + start}H${encodeCells(newCells, start, end)}`;
+			}
+		}
+
+		column += segment.image ? [...segment.raw].length : visibleWidth(segment.raw);
+	}
+
+	return out;
 }

@@ -157,8 +157,31 @@ describe('ScreenWriter', () => {
 		screen.write(frame(['a1', 'a2'], ['b1', 'b2']));
 		screen.write(frame(['a1', 'a2'], ['B1', 'B2']));
 		expect(cursorRows(terminal.last)).toEqual([4, 5]);
-		expect(terminal.last).toContain(`\u001B[4;1HB1${eraseLineEnd}`);
-		expect(terminal.last).toContain(`\u001B[5;1HB2${eraseLineEnd}`);
+		// Only the image changed on those lines: its changed cells are rewritten, not the lines.
+		expect(terminal.last).toContain('\u001B[4;1H\u001B[0mB\u001B[0m');
+		expect(terminal.last).toContain('\u001B[5;1H\u001B[0mB\u001B[0m');
+	});
+
+	it('rewrites only the cells of an image row that changed, at their columns', () => {
+		const {terminal, layer, screen} = setup();
+		const red = '\u001B[38;5;196;48;5;16m';
+		const blue = '\u001B[38;5;21;48;5;16m';
+		const frame = (row: string): string => `label ${layer.image('weights.0', [row], 6)[0]} end\n`;
+		screen.write(frame(`${red}▀▀▀▀▀▀\u001B[0m`));
+		screen.write(frame(`${red}▀▀${blue}▀${red}▀▀▀\u001B[0m`));
+		// "label " is 6 cells, so the image starts at column 7 and its third cell is column 9.
+		expect(terminal.last).toContain('\u001B[1;9H\u001B[0m\u001B[38;5;21;48;5;16m▀\u001B[0m');
+		expect([...terminal.last.matchAll(/\u001B\[\d+;\d+H/g)]).toHaveLength(1);
+		expect(terminal.last).not.toContain('label');
+		expect(terminal.last).not.toContain(eraseLineEnd);
+	});
+
+	it('rewrites the whole line when its text changed as well as its image', () => {
+		const {terminal, layer, screen} = setup();
+		const frame = (text: string, row: string): string => `${text} ${layer.image('weights.0', [row], 2)[0]}\n`;
+		screen.write(frame('epoch 1', 'ab'));
+		screen.write(frame('epoch 2', 'ac'));
+		expect(terminal.last).toContain(`\u001B[1;1Hepoch 2 ac${eraseLineEnd}`);
 	});
 
 	it('accepts bytes as well as strings, and passes an empty write straight through', () => {
