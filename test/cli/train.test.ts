@@ -1,8 +1,9 @@
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {execFile} from 'node:child_process';
+import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readModelFile} from '../../src/model/model-file.js';
-import {runCli, spawnCli, temporaryFolder} from './run-cli.js';
+import {builtCli, runCli, spawnCli, temporaryFolder} from './run-cli.js';
 
 // A small network on the embedded digits keeps these tests fast.
 const small = ['--layers', '784,16,10'];
@@ -143,6 +144,28 @@ describe('nnviz-tui train', () => {
 		const result = await runCli(['train', '--epochs', '1'], {env: {NNVIZ_DATA: '/nonexistent/mnist'}});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toBe('nnviz-tui: NNVIZ_DATA: mnist folder /nonexistent/mnist: no such file or directory\n');
+	});
+
+	// As root every folder is writable, so the unwritable case runs as the user nobody (CI runs as root).
+	it.runIf(process.getuid?.() === 0 && existsSync('/usr/sbin/runuser'))('fails in one line and keeps the old file when the folder is not writable', async () => {
+		const dir = temporaryFolder();
+		chmodSync(dir, 0o755);
+		const locked = join(dir, 'locked');
+		mkdirSync(locked);
+		const file = join(locked, 'm.safetensors');
+		writeFileSync(file, 'old content');
+		chmodSync(locked, 0o555);
+		const result = await new Promise<{code: number | null; stdout: string; stderr: string}>(resolve => {
+			execFile('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, builtCli, 'train', ...small, '--epochs', '1', '--save', file, '--force'],
+				{env: {PATH: process.env.PATH}}, (error, stdout, stderr) => {
+					resolve({code: error ? (error as {code?: number}).code ?? null : 0, stdout, stderr});
+				});
+		});
+		expect(result.code).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe(`nnviz-tui: ${file}: cannot write: permission denied\n`);
+		expect(readFileSync(file, 'utf8')).toBe('old content');
+		expect(readdirSync(locked)).toEqual(['m.safetensors']);
 	});
 
 	it('stops on Ctrl-C with exit code 130, keeping the last completed epoch in the file', async () => {
