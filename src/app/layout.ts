@@ -52,8 +52,9 @@ export function computeLayout(size: Size, paneOpen: boolean | undefined, image: 
 	const contentHeight = Math.max(3, size.rows - 1 - 3); // tab bar, its rule, the status line
 	const imageRows = Math.ceil(image.rows / 2);
 	const tileHeight = imageRows + 1; // the image and a label line (B and I)
-	const gridHeight = contentHeight - 2; // a heading line and a legend line
 	const sideBySide = contentWidth >= (4 * image.cols) + 2 + 3; // two grids of two tiles, 3 columns apart
+	// A heading line and a legend line; side by side, a caption over each grid too.
+	const gridHeight = contentHeight - (sideBySide ? 3 : 2);
 	const gridWidth = sideBySide ? Math.floor((contentWidth - 3) / 2) : contentWidth;
 	return {
 		tooSmall,

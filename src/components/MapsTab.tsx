@@ -50,7 +50,7 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Generalized images · classes ${first}-${first + count - 1} of ${classes} · ${title}`}</Text>
-			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols}/>
+			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[trainedTitle, 'untrained (initial)']}/>
 			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${layout.sideBySide ? '' : ' · u untrained'} · d change`}/>
 		</Box>
 	);

@@ -45,18 +45,26 @@ type SetsProps = {
 	readonly sideBySide: boolean;
 	readonly grid: Grid;
 	readonly cols: number;
+	/** Titles over the two grids when they are side by side. */
+	readonly captions: readonly [string, string];
 };
 
 /** Trained and untrained tiles: two grids side by side when there is room, else the one asked for. */
-export function TrainedAndUntrained({trained, untrained, showUntrained, sideBySide, grid, cols}: SetsProps) {
+export function TrainedAndUntrained({trained, untrained, showUntrained, sideBySide, grid, cols, captions}: SetsProps) {
 	if (!sideBySide) {
 		return <TileGrid tiles={showUntrained ? untrained : trained} grid={grid} cols={cols}/>;
 	}
 
 	return (
 		<Box>
-			<TileGrid tiles={trained} grid={grid} cols={cols}/>
-			<Box marginLeft={2}><TileGrid tiles={untrained} grid={grid} cols={cols}/></Box>
+			<Box flexDirection='column'>
+				<Text color={theme.accent} wrap='truncate-end'>{captions[0]}</Text>
+				<TileGrid tiles={trained} grid={grid} cols={cols}/>
+			</Box>
+			<Box flexDirection='column' marginLeft={2}>
+				<Text color={theme.accent} wrap='truncate-end'>{captions[1]}</Text>
+				<TileGrid tiles={untrained} grid={grid} cols={cols}/>
+			</Box>
 		</Box>
 	);
 }

@@ -56,7 +56,7 @@ export function WeightsTab({current, initial, version, epoch, layout, selected, 
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale} · ${layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle)}`}</Text>
-			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols}/>
+			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[trainedTitle, 'untrained (initial)']}/>
 			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${layout.sideBySide ? '' : ' · u untrained'} · d change · a scale`}/>
 		</Box>
 	);

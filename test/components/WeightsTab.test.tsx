@@ -188,6 +188,14 @@ describe('WeightsTab', () => {
 		expect(plain(out)).toContain('neurons 0-55 of 100');
 	});
 
+	it('puts a caption over each grid when trained and untrained are side by side, and none when not', () => {
+		const wide = plain(draw(handWeights(), {size: {columns: 200, rows: 60}})).split('\n');
+		const captions = wide.find(line => line.includes('untrained (initial)'));
+		expect(captions).toMatch(/^trained \(epoch 4\) +untrained \(initial\)/);
+		const narrow = plain(draw(handWeights(), {size: {columns: 120, rows: 40}}));
+		expect(narrow).not.toContain('untrained (initial)');
+	});
+
 	it('fits the content width at 80x24, 120x40 and 200x60', () => {
 		const p = initParameters({layers: [784, 30, 10], init: 'large'}, Random.fromSeed(3));
 		for (const size of [{columns: 80, rows: 24}, {columns: 120, rows: 40}, {columns: 200, rows: 60}]) {
