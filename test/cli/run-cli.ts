@@ -3,6 +3,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {afterAll} from 'vitest';
 import {main} from '../../src/cli.js';
 import type {CommandIo} from '../../src/commands/io.js';
 
@@ -26,8 +27,9 @@ export async function runCli(argv: string[], options: {env?: NodeJS.ProcessEnv; 
 }
 
 const folders: string[] = [];
-process.once('exit', () => {
-	for (const folder of folders) {
+// Registered while the importing test file is collected, so it runs when that file's tests are done.
+afterAll(() => {
+	for (const folder of folders.splice(0)) {
 		rmSync(folder, {recursive: true, force: true});
 	}
 });
