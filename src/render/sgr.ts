@@ -73,20 +73,24 @@ function rgbText(rgb: Rgb): string {
 	return `${channel(rgb[0])};${channel(rgb[1])};${channel(rgb[2])}`;
 }
 
-/** SGR parameters, without `ESC[` and `m`, that set the foreground: '38;2;r;g;b', '38;5;n', '31', '97', or ''. */
-export function fgParams(rgb: Rgb, depth: ColorDepth): string {
+/**
+ * SGR parameters, without `ESC[` and `m`, for a colour as foreground (base 38: '38;2;r;g;b', '38;5;n',
+ * 30-37 / 90-97) or background (base 48: '48;...', 40-47 / 100-107); '' at depth none.
+ */
+function colourParams(rgb: Rgb, depth: ColorDepth, base: 38 | 48): string {
 	switch (depth) {
 		case 'truecolor': {
-			return `38;2;${rgbText(rgb)}`;
+			return `${base};2;${rgbText(rgb)}`;
 		}
 
 		case 'ansi256': {
-			return `38;5;${rgbTo256(rgb)}`;
+			return `${base};5;${rgbTo256(rgb)}`;
 		}
 
 		case 'ansi16': {
 			const n = rgbTo16(rgb);
-			return String(n < 8 ? 30 + n : 90 + n - 8);
+			const first = base - 8; // 30 or 40
+			return String(n < 8 ? first + n : first + 60 + n - 8);
 		}
 
 		case 'none': {
@@ -95,24 +99,12 @@ export function fgParams(rgb: Rgb, depth: ColorDepth): string {
 	}
 }
 
-/** SGR parameters, without `ESC[` and `m`, that set the background: '48;2;r;g;b', '48;5;n', '41', '107', or ''. */
+/** SGR parameters that set the foreground: '38;2;r;g;b', '38;5;n', '31', '97', or ''. */
+export function fgParams(rgb: Rgb, depth: ColorDepth): string {
+	return colourParams(rgb, depth, 38);
+}
+
+/** SGR parameters that set the background: '48;2;r;g;b', '48;5;n', '41', '107', or ''. */
 export function bgParams(rgb: Rgb, depth: ColorDepth): string {
-	switch (depth) {
-		case 'truecolor': {
-			return `48;2;${rgbText(rgb)}`;
-		}
-
-		case 'ansi256': {
-			return `48;5;${rgbTo256(rgb)}`;
-		}
-
-		case 'ansi16': {
-			const n = rgbTo16(rgb);
-			return String(n < 8 ? 40 + n : 100 + n - 8);
-		}
-
-		case 'none': {
-			return '';
-		}
-	}
+	return colourParams(rgb, depth, 48);
 }

@@ -1,10 +1,9 @@
-import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {classify} from '../../src/app/model-view.js';
 import {ExamplesTab} from '../../src/components/ExamplesTab.js';
 import {renderGrayImage} from '../../src/render/half-block.js';
 import {tinyClassNames, tinyConfig, tinyParameters, tinySplit} from '../app/tiny-classifier.js';
-import {plain, waitFor} from './fixtures.js';
+import {testTree, waitFor} from './fixtures.js';
 
 function tab(index: number, goto: string | null = null) {
 	const result = classify(tinyParameters, tinyConfig, tinySplit, index);
@@ -16,45 +15,38 @@ function tab(index: number, goto: string | null = null) {
 	);
 }
 
-let app: ReturnType<typeof render> | undefined;
-afterEach(() => {
-	app?.unmount();
-	app = undefined;
-});
-
-function frame(): string {
-	return plain(app?.lastFrame() ?? '');
-}
+const tree = testTree();
+const frame = tree.frame;
 
 describe('ExamplesTab', () => {
 	it('shows the example index, the true label and the right prediction', async () => {
-		app = render(tab(0));
+		tree.show(tab(0));
 		await waitFor(() => frame().includes('example 0 of 4'), 'the first frame');
 		const [heading] = frame().split('\n');
 		expect(heading).toMatch(/^example 0 of 4 \(test set\) +true: top +predicted: top ✓$/);
 	});
 
 	it('shows a wrong prediction beside the true label', async () => {
-		app = render(tab(1));
+		tree.show(tab(1));
 		await waitFor(() => frame().includes('example 1 of 4'), 'the first frame');
 		expect(frame().split('\n')[0]).toMatch(/true: top +predicted: bottom ✗$/);
 	});
 
 	it('follows the index when it changes', async () => {
-		app = render(tab(0));
+		tree.show(tab(0));
 		await waitFor(() => frame().includes('example 0 of 4'), 'the first frame');
-		app.rerender(tab(3));
+		tree.show(tab(3));
 		await waitFor(() => frame().includes('example 3 of 4'), 'example 3');
 		expect(frame().split('\n')[0]).toMatch(/true: bottom +predicted: bottom ✓$/);
 	});
 
 	it('shows the accuracy text it is given', async () => {
-		app = render(tab(2));
+		tree.show(tab(2));
 		await waitFor(() => frame().includes('test accuracy 75.00% after epoch 3'), 'the accuracy line');
 	});
 
 	it('draws the example image in a frame beside the confidence column', async () => {
-		app = render(tab(0));
+		tree.show(tab(0));
 		const [line] = renderGrayImage(tinySplit.images.subarray(0, 4), 2, 2, 'none');
 		await waitFor(() => frame().includes(`│${line}│`), 'the image');
 		const lines = frame().split('\n');
@@ -65,7 +57,7 @@ describe('ExamplesTab', () => {
 	});
 
 	it('shows the confidence of every class', async () => {
-		app = render(tab(1));
+		tree.show(tab(1));
 		await waitFor(() => frame().includes('blank'), 'the confidence column');
 		expect(frame()).toMatch(/ top .* 0\.017 {2}✓/);
 		expect(frame()).toMatch(/bottom .* 0\.909 ◀✗/);
@@ -73,9 +65,9 @@ describe('ExamplesTab', () => {
 	});
 
 	it('shows the keys to move, or the index typed after g', async () => {
-		app = render(tab(0));
+		tree.show(tab(0));
 		await waitFor(() => frame().includes('g go to'), 'the key hint');
-		app.rerender(tab(0, '12'));
+		tree.show(tab(0, '12'));
 		await waitFor(() => frame().includes('go to example (0-3): 12'), 'the prompt');
 		expect(frame()).not.toContain('g go to');
 	});

@@ -1,9 +1,8 @@
-import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-state.js';
 import {TrainingPane} from '../../src/components/TrainingPane.js';
 import type {EpochRecord} from '../../src/model/model.js';
-import {handWeights, plain, waitFor} from './fixtures.js';
+import {handWeights, testTree, waitFor} from './fixtures.js';
 
 const parameters = handWeights();
 const history: EpochRecord[] = [
@@ -15,23 +14,12 @@ function after(actions: readonly TrainingAction[], start: TrainingView = initial
 	return actions.reduce(trainingReducer, start);
 }
 
-let app: ReturnType<typeof render> | undefined;
-afterEach(() => {
-	app?.unmount();
-	app = undefined;
-});
-
-function frame(): string {
-	return plain(app?.lastFrame() ?? '');
-}
+const tree = testTree();
+const frame = tree.frame;
 
 async function show(training: TrainingView, savePath?: string): Promise<string> {
 	const pane = <TrainingPane training={training} savePath={savePath} height={20}/>;
-	if (app) {
-		app.rerender(pane);
-	} else {
-		app = render(pane);
-	}
+	tree.show(pane);
 
 	await waitFor(() => frame().includes('Training'), 'the pane');
 	return frame();

@@ -1,4 +1,7 @@
 /** Small known models, a synthetic dataset and helpers for the view tests. */
+import {render} from 'ink-testing-library';
+import type {ReactElement} from 'react';
+import {afterEach} from 'vitest';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
 import type {Parameters} from '../../src/nn/network.js';
 
@@ -79,5 +82,24 @@ export function syntheticDataset(classNames: readonly string[] = digitNames): Da
 	return {
 		name: 'synthetic', source: 'test', rows: 28, cols: 28, classNames,
 		train: syntheticSplit(20), validation: syntheticSplit(5), test: syntheticSplit(12),
+	};
+}
+
+/** One Ink tree per test, unmounted after it: show() renders it the first time and rerenders after. */
+export function testTree(): {show: (element: ReactElement) => void; frame: () => string} {
+	let app: ReturnType<typeof render> | undefined;
+	afterEach(() => {
+		app?.unmount();
+		app = undefined;
+	});
+	return {
+		show(element) {
+			if (app) {
+				app.rerender(element);
+			} else {
+				app = render(element);
+			}
+		},
+		frame: () => plain(app?.lastFrame() ?? ''),
 	};
 }
