@@ -5,6 +5,8 @@
  * bytes of a frame several times.
  */
 
+import {fullBlock, lowerHalfBlock, upperHalfBlock} from '../render/half-block.js';
+
 /** One terminal cell of an image row: its character and the foreground and background in effect. */
 export type Cell = {readonly ch: string; readonly fg: string; readonly bg: string};
 
@@ -66,8 +68,63 @@ export function parseCells(row: string): Cell[] | undefined {
 	return cells;
 }
 
+/**
+ * A colour code as foreground or background alike: '38;2;1;2;3' and '48;2;1;2;3' are '2;1;2;3', '31'
+ * and '41' are 'c1', '91' and '101' are 'c9'; the default colour '' stays ''.
+ */
+function colour(code: string): string {
+	if (code.startsWith('38;') || code.startsWith('48;')) {
+		return code.slice(3);
+	}
+
+	if (code === '') {
+		return '';
+	}
+
+	const n = Number(code);
+	return `c${n >= 90 ? (n % 10) + 8 : n % 10}`;
+}
+
+/**
+ * The colours of a cell's top and bottom pixel when it is a half-block cell, else undefined. The
+ * encoder may draw the same two pixels with the upper or the lower half block (or a space or a full
+ * block when they match), depending on the cells to their left: comparing what a cell shows, not how
+ * it was spelled, keeps one changed pixel from marking the rest of its row as changed.
+ */
+function pixels(cell: Cell): readonly [string, string] | undefined {
+	const fg = colour(cell.fg);
+	const bg = colour(cell.bg);
+	switch (cell.ch) {
+		case upperHalfBlock: {
+			return [fg, bg];
+		}
+
+		case lowerHalfBlock: {
+			return [bg, fg];
+		}
+
+		case fullBlock: {
+			return [fg, fg];
+		}
+
+		case ' ': {
+			return [bg, bg];
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
 function same(a: Cell, b: Cell): boolean {
-	return a.ch === b.ch && a.fg === b.fg && a.bg === b.bg;
+	const before = pixels(a);
+	const after = pixels(b);
+	if (before === undefined || after === undefined) {
+		return a.ch === b.ch && a.fg === b.fg && a.bg === b.bg;
+	}
+
+	return before[0] === after[0] && before[1] === after[1];
 }
 
 /**

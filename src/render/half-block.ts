@@ -1,7 +1,7 @@
 import {ShapeError} from '../errors.js';
 import type {ColorDepth} from './color-depth.js';
 import {
-	divergingTable, divergingValue, fillDivergingIndices, grayTable, paletteSize, type Rgb,
+	divergingValue, fillDivergingIndices, grayTable, paletteSize, steppedDivergingTable, type Rgb,
 } from './palette.js';
 import {bgParams, fgParams} from './sgr.js';
 
@@ -10,6 +10,12 @@ import {bgParams, fgParams} from './sgr.js';
  * terminal that draws them double-wide needs one place to swap them.
  */
 export const upperHalfBlock = '▀';
+
+/** The same cell with its colours swapped: the bottom pixel in the foreground. */
+export const lowerHalfBlock = '▄';
+
+/** A cell whose two pixels share the foreground colour. */
+export const fullBlock = '█';
 
 /** Shades from empty to full, for unsigned images (and the positive side of signed ones) without colour. */
 export const shadeRamp = ' ░▒▓█';
@@ -86,13 +92,17 @@ function shadeTable(signed: boolean): readonly string[] {
 }
 
 /**
- * One line of cells in colour. A cell shows its top pixel as the foreground of an upper half block and
- * its bottom pixel as the background; a cell whose two pixels look the same at this depth is a space
- * on that background. Codes are written only when a colour changes, fg and bg in one sequence when
- * both do. `bottom` < 0 means the image has no bottom row here: the default background (49) shows.
+ * One line of cells in colour. A cell shows two pixels: the upper half block draws the top pixel in the
+ * foreground and the bottom one in the background, the lower half block the other way round, and a
+ * cell whose two pixels look the same at this depth is a space on the background or a full block in
+ * the foreground. Of these, each cell takes the one that needs the fewest colour codes given the
+ * colours already in effect (the upper half block on a tie): in a noisy weight tile this saves about a
+ * tenth of the codes, and the picture is the same. Codes are written only when a colour changes, fg
+ * and bg in one sequence when both do. `bottom` < 0 means the image has no bottom row here: the
+ * default background (49) shows, which only the upper half block can draw.
  */
 function colorLine(indices: Uint8Array, top: number, bottom: number, cols: number, table: PaletteTable): string {
-	const {key, fgCode, bgCode, fgHead, bgTail} = table;
+	const {key} = table;
 	let line = '';
 	let fg = -1;
 	let bg = -1;
@@ -100,28 +110,35 @@ function colorLine(indices: Uint8Array, top: number, bottom: number, cols: numbe
 		const a = key[indices[top + x]];
 		const b = bottom < 0 ? defaultBackground : key[indices[bottom + x]];
 		if (a === b) {
-			if (b !== bg) {
-				line += bgCode[b];
+			if (b !== bg && a === fg) {
+				line += fullBlock;
+			} else {
+				line += setColours(table, -1, b === bg ? -1 : b) + ' ';
 				bg = b;
 			}
 
-			line += ' ';
-		} else {
-			if (a !== fg && b !== bg) {
-				line += fgHead[a] + bgTail[b];
-			} else if (a !== fg) {
-				line += fgCode[a];
-			} else if (b !== bg) {
-				line += bgCode[b];
-			}
-
-			fg = a;
-			bg = b;
-			line += upperHalfBlock;
+			continue;
 		}
+
+		const upperCodes = Number(a !== fg) + Number(b !== bg);
+		const lowerCodes = b === defaultBackground ? 3 : Number(b !== fg) + Number(a !== bg);
+		const [front, back] = lowerCodes < upperCodes ? [b, a] : [a, b];
+		line += setColours(table, front === fg ? -1 : front, back === bg ? -1 : back);
+		line += front === a ? upperHalfBlock : lowerHalfBlock;
+		fg = front;
+		bg = back;
 	}
 
 	return line + reset;
+}
+
+/** The SGR sequence that sets foreground `front` and background `back` (-1: leave it), or ''. */
+function setColours(table: PaletteTable, front: number, back: number): string {
+	if (front >= 0) {
+		return back >= 0 ? table.fgHead[front] + table.bgTail[back] : table.fgCode[front];
+	}
+
+	return back >= 0 ? table.bgCode[back] : '';
 }
 
 /** One line of cells without colour: each cell is the shade of the mean of its two pixels. */
@@ -176,7 +193,7 @@ const signedTables = new Map<ColorDepth, PaletteTable>();
 function cachedTable(cache: Map<ColorDepth, PaletteTable>, depth: ColorDepth, signed: boolean): PaletteTable {
 	let table = cache.get(depth);
 	if (table === undefined) {
-		table = paletteTable(signed ? divergingTable : grayTable, depth, {signed});
+		table = paletteTable(signed ? steppedDivergingTable : grayTable, depth, {signed});
 		cache.set(depth, table);
 	}
 

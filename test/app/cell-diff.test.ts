@@ -25,6 +25,17 @@ describe('cell differences of image rows', () => {
 		expect(changedRuns(before, before)).toEqual([]);
 	});
 
+	it('counts a cell as unchanged when it shows the same two pixels with another glyph', () => {
+		const upper = parseCells('\u001B[38;5;1;48;5;2m▀\u001B[48;5;1m \u001B[0m')!;
+		const lower = parseCells('\u001B[38;5;2;48;5;1m▄ \u001B[0m')!;
+		const full = parseCells('\u001B[38;5;1;48;5;2m▀█\u001B[0m')!;
+		expect(changedRuns(upper, lower)).toEqual([]);
+		expect(changedRuns(upper, full)).toEqual([]);
+		expect(changedRuns(parseCells('\u001B[31;42m▀\u001B[0m')!, parseCells('\u001B[32;41m▄\u001B[0m')!)).toEqual([]);
+		const swapped = parseCells('\u001B[38;5;2;48;5;1m▀█\u001B[0m')!;
+		expect(changedRuns(upper, swapped)).toEqual([[0, 2]]);
+	});
+
 	it('encodes a run with its colours set in full, so it can be written anywhere on the line', () => {
 		const cells = parseCells('\u001B[38;5;1;48;5;2m▀▀\u001B[38;5;3m▀\u001B[0m')!;
 		expect(encodeCells(cells, 1, 3)).toBe('\u001B[0m\u001B[38;5;1;48;5;2m▀\u001B[38;5;3m▀\u001B[0m');

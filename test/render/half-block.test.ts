@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {ShapeError} from '../../src/errors.js';
 import type {ColorDepth} from '../../src/render/color-depth.js';
 import {
-	encodeHalfBlocks, negativeShadeRamp, paletteTable, renderGrayImage, renderSignedImage, shadeRamp, upperHalfBlock,
-	visibleWidth,
+	encodeHalfBlocks, fullBlock, lowerHalfBlock, negativeShadeRamp, paletteTable, renderGrayImage, renderSignedImage,
+	shadeRamp, upperHalfBlock, visibleWidth,
 } from '../../src/render/half-block.js';
 import {grayTable} from '../../src/render/palette.js';
 
@@ -26,9 +26,56 @@ function signedSpeckled(rows: number, cols: number): Float32Array {
 	return Float32Array.from({length: rows * cols}, (_, i) => Math.sin(i * 1.7));
 }
 
+/** One colour code (38;2;r;g;b, 48;5;n, 31, 104, 49, ...) in a form that is the same for fg and bg. */
+function colourOf(code: string): string {
+	const parts = code.split(';').map(Number);
+	if (parts[0] === 38 || parts[0] === 48) {
+		return parts[1] === 2 ? `rgb ${parts.slice(2).join(',')}` : `256 ${parts[2]}`;
+	}
+
+	const n = parts[0] >= 90 ? parts[0] - 60 + 8 : parts[0]; // 90-97 / 100-107 -> 38-45 / 48-55
+	return n === 49 ? 'default' : `16 ${n % 10}`;
+}
+
+/** What each cell of an encoded line shows: its top and bottom colour, as colourOf gives them. */
+function decodeCells(line: string): Array<[string, string]> {
+	const cells: Array<[string, string]> = [];
+	let fg = '';
+	let bg = '';
+	for (const token of line.split(/(\u001B\[[\d;]*m)/)) {
+		const match = /^\u001B\[([\d;]*)m$/.exec(token);
+		if (match === null) {
+			for (const ch of token) {
+				const shows: Record<string, [string, string]> = {'▀': [fg, bg], '▄': [bg, fg], '█': [fg, fg], ' ': [bg, bg]};
+				cells.push(shows[ch]);
+			}
+
+			continue;
+		}
+
+		const parts = match[1].split(';');
+		for (let i = 0; i < parts.length;) {
+			const length = parts[i] === '38' || parts[i] === '48' ? (parts[i + 1] === '2' ? 5 : 3) : 1;
+			const code = parts.slice(i, i + length).join(';');
+			const n = Number(parts[i]);
+			if (n === 38 || (n >= 30 && n <= 37) || (n >= 90 && n <= 97)) {
+				fg = colourOf(code);
+			} else if (n !== 0) {
+				bg = colourOf(code);
+			}
+
+			i += length;
+		}
+	}
+
+	return cells;
+}
+
 describe('glyph constants', () => {
 	it('keep the half block and the ramps in one place each', () => {
 		expect(upperHalfBlock).toBe('▀');
+		expect(lowerHalfBlock).toBe('▄');
+		expect(fullBlock).toBe('█');
 		expect(shadeRamp).toBe(' ░▒▓█');
 		expect(negativeShadeRamp).toBe(' .-=#');
 	});
@@ -99,6 +146,46 @@ describe('encodeHalfBlocks', () => {
 		expect(renderGrayImage(pixels, 2, 4, 'truecolor')).toEqual([
 			'\u001B[38;2;10;10;10;48;2;30;30;30m▀▀\u001B[38;2;20;20;20m▀\u001B[48;2;40;40;40m▀\u001B[0m',
 		]);
+	});
+
+	it('draws a cell with the lower half block when that keeps the colours already in effect', () => {
+		const pixels = Uint8Array.of(
+			10, 30, 30,
+			30, 10, 10,
+		);
+		expect(renderGrayImage(pixels, 2, 3, 'truecolor')).toEqual([
+			'\u001B[38;2;10;10;10;48;2;30;30;30m▀▄▄\u001B[0m',
+		]);
+	});
+
+	it('draws a one-colour cell as a full block when its colour is the foreground in effect', () => {
+		const pixels = Uint8Array.of(
+			10, 10, 30,
+			30, 10, 30,
+		);
+		expect(renderGrayImage(pixels, 2, 3, 'ansi256')).toEqual([
+			'\u001B[38;5;232;48;5;234m▀█ \u001B[0m',
+		]);
+	});
+
+	it('draws every pixel in its own colour, whichever glyph each cell takes', () => {
+		for (const depth of depths.filter(depth => depth !== 'none')) {
+			const table = paletteTable(grayTable, depth);
+			const rows = 9;
+			const cols = 13;
+			const pixels = Uint8Array.from({length: rows * cols}, (_, i) => [0, 60, 128, 200, 255][(i * 7) % 5]);
+			const lines = encodeHalfBlocks(pixels, rows, cols, table, depth);
+			for (const [line, text] of lines.entries()) {
+				const cells = decodeCells(text);
+				expect(cells).toHaveLength(cols);
+				for (const [x, [top, bottom]] of cells.entries()) {
+					const y = 2 * line;
+					expect(top, `${depth} top of ${line},${x}`).toBe(colourOf(table.fg[pixels[(y * cols) + x]]));
+					const expected = y + 1 < rows ? colourOf(table.bg[pixels[((y + 1) * cols) + x]]) : 'default';
+					expect(bottom, `${depth} bottom of ${line},${x}`).toBe(expected);
+				}
+			}
+		}
 	});
 
 	it('gives a uniform line one SGR sequence before its cells plus the reset, at every colour depth', () => {

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {ShapeError} from '../../src/errors.js';
 import {
-	diverging, divergingIndex, divergingTable, divergingValue, divergingZeroIndex, fillDivergingIndices,
-	grayIndex, grayscale, grayTable, paletteSize, type Rgb,
+	diverging, divergingColourSteps, divergingIndex, divergingStep, divergingValue, divergingZeroIndex, fillDivergingIndices,
+	grayIndex, grayscale, grayTable, paletteSize, steppedDivergingTable, type Rgb,
 } from '../../src/render/palette.js';
 
 /** Rec. 709 luma on the encoded channels: the brightness measure the diverging map is built on. */
@@ -78,7 +78,7 @@ describe('quantised palettes', () => {
 	it('hold paletteSize colours each', () => {
 		expect(paletteSize).toBe(256);
 		expect(grayTable).toHaveLength(256);
-		expect(divergingTable).toHaveLength(256);
+		expect(steppedDivergingTable).toHaveLength(256);
 	});
 
 	it('index grey levels as round(255 t), clamped, with NaN as 0', () => {
@@ -107,13 +107,32 @@ describe('quantised palettes', () => {
 		}
 	});
 
-	it('look up the diverging colour of each index', () => {
-		expect(divergingTable[128]).toEqual(diverging(0));
-		expect(divergingTable[255]).toEqual(diverging(1));
-		expect(divergingTable[1]).toEqual(diverging(-1));
-		expect(divergingTable[0]).toEqual(diverging(-1));
+	it('map each index back to its value', () => {
+		expect(divergingValue(128)).toBe(0);
+		expect(divergingValue(255)).toBe(1);
+		expect(divergingValue(1)).toBe(-1);
+		expect(divergingValue(0)).toBe(-1);
 		for (const t of steps) {
 			expect(divergingValue(divergingIndex(t))).toBeCloseTo(t, 2);
+		}
+	});
+
+	it('draw the diverging map in 6 steps a side, rounded half away from zero', () => {
+		expect(divergingColourSteps).toBe(6);
+		expect(steppedDivergingTable[128]).toEqual(diverging(0));
+		expect(steppedDivergingTable[255]).toEqual(diverging(1));
+		expect(steppedDivergingTable[1]).toEqual(diverging(-1));
+		expect(steppedDivergingTable[0]).toEqual(diverging(-1));
+		expect(divergingStep(divergingIndex(0.5))).toBe(3);
+		expect(divergingStep(divergingIndex(-0.5))).toBe(-3);
+		expect(divergingStep(divergingIndex(1 / 12))).toBe(1); // 128 + round(127 / 12) = 139, 11/127 * 6 = 0.52
+		expect(divergingStep(divergingIndex(0.08))).toBe(0);
+		expect(steppedDivergingTable[divergingIndex(0.45)]).toEqual(diverging(0.5));
+		expect(steppedDivergingTable[divergingIndex(-0.45)]).toEqual(diverging(-0.5));
+		const colours = new Set(steppedDivergingTable.map(rgb => rgb.join(',')));
+		expect(colours.size).toBe((2 * divergingColourSteps) + 1);
+		for (let index = 1; index <= 255; index++) {
+			expect(divergingStep(256 - index) + divergingStep(index)).toBe(0);
 		}
 	});
 
