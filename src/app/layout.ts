@@ -7,6 +7,11 @@ export const minRows = 24;
 /** Width of the training side pane, and the terminal width from which it shows without asking. */
 export const paneWidth = 32;
 export const paneAutoColumns = 110;
+/**
+ * The narrowest the active tab may get beside the pane: an example, its frame, and the confidence
+ * column for Fashion-MNIST's longest class name. Narrower, an open pane takes the tab's place.
+ */
+export const minTabColumns = paneAutoColumns - 1 - (paneWidth + 1);
 const gap = 1;
 
 export type Size = {readonly columns: number; readonly rows: number};
@@ -22,6 +27,8 @@ export type Layout = {
 	readonly tooSmall: boolean;
 	readonly size: Size;
 	readonly pane: boolean;
+	/** The pane is open but the tab would not fit beside it: the pane shows in the tab's place. */
+	readonly paneInstead: boolean;
 	/** Width and height available to the active tab. */
 	readonly contentWidth: number;
 	readonly contentHeight: number;
@@ -48,7 +55,9 @@ export function computeLayout(size: Size, paneOpen: boolean | undefined, image: 
 	const pane = paneOpen ?? size.columns >= paneAutoColumns;
 	// One column spare on the right (wide-drawn half blocks), and the whole UI one row shorter than the
 	// terminal, so Ink never clears the screen to redraw.
-	const contentWidth = Math.max(10, size.columns - 1 - (pane ? paneWidth + 1 : 0));
+	const besidePane = size.columns - 1 - (paneWidth + 1);
+	const paneInstead = pane && besidePane < minTabColumns;
+	const contentWidth = Math.max(10, pane && !paneInstead ? besidePane : size.columns - 1);
 	const contentHeight = Math.max(3, size.rows - 1 - 3); // tab bar, its rule, the status line
 	const imageRows = Math.ceil(image.rows / 2);
 	const tileHeight = imageRows + 1; // the image and a label line (B and I)
@@ -60,6 +69,7 @@ export function computeLayout(size: Size, paneOpen: boolean | undefined, image: 
 		tooSmall,
 		size,
 		pane,
+		paneInstead,
 		contentWidth,
 		contentHeight,
 		imageRows,

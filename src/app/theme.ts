@@ -24,4 +24,6 @@ export const marks = {
 	correct: '✓',
 	wrong: '✗',
 	predicted: '◀',
+	/** The true class, beside a wrong prediction: a word, since ✓ there would read as "correct". */
+	truth: 'true',
 } as const;

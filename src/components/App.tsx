@@ -3,7 +3,7 @@ import {useEffect, useMemo, useReducer} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
 import type {ColorDepth} from '../render/color-depth.js';
-import {computeLayout, minColumns, minRows} from '../app/layout.js';
+import {computeLayout, minColumns, minRows, paneAutoColumns, paneWidth} from '../app/layout.js';
 import {classify, misclassified} from '../app/model-view.js';
 import {type Counts, initialState, reducer} from '../app/state.js';
 import {theme} from '../app/theme.js';
@@ -74,8 +74,9 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 			<TabBar active={ui.tab} focused={ui.focus === 'tabs'}/>
 			<Text color={theme.muted}>{'─'.repeat(size.columns - 1)}</Text>
 			<Box flexGrow={1}>
-				<Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{renderTab()}</Box>
-				{layout.pane && <Box marginLeft={1}><TrainingPane training={training} savePath={savePath} height={layout.contentHeight}/></Box>}
+				{!layout.paneInstead && <Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{renderTab()}</Box>}
+				{layout.pane && <Box marginLeft={layout.paneInstead ? 0 : 1}><TrainingPane training={training} savePath={savePath} height={layout.contentHeight}/></Box>}
+				{layout.paneInstead && <Box marginLeft={2} width={layout.contentWidth - paneWidth - 2}><Text color={theme.muted} wrap='wrap'>{`The training pane takes the tab's place below ${paneAutoColumns} columns; p hides it.`}</Text></Box>}
 			</Box>
 			<StatusLine focus={ui.focus} message={training.message} width={size.columns - 1}/>
 		</Box>

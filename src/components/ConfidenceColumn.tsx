@@ -33,7 +33,7 @@ export function ConfidenceColumn({outputs, classNames, label, predicted, barWidt
 				if (c === predicted) {
 					mark = `${marks.predicted}${predicted === label ? marks.correct : marks.wrong}`;
 				} else if (isLabel) {
-					mark = ` ${marks.correct}`;
+					mark = marks.truth;
 				}
 
 				return (

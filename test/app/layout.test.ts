@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {computeLayout, gridFor, minColumns, minRows, paneAutoColumns, type Size} from '../../src/app/layout.js';
+import {computeLayout, gridFor, minColumns, minRows, minTabColumns, paneAutoColumns, type Size} from '../../src/app/layout.js';
 
 const image = {rows: 28, cols: 28};
 const tileHeight = 15; // 14 text rows of image and a label line
@@ -30,6 +30,16 @@ describe('computeLayout', () => {
 	it('follows an explicit choice for the pane whatever the width', () => {
 		expect(computeLayout({columns: 80, rows: 24}, true, image).pane).toBe(true);
 		expect(computeLayout({columns: 200, rows: 60}, false, image).pane).toBe(false);
+	});
+
+	it('puts an open pane in the tab\'s place when the tab would not fit beside it', () => {
+		expect(minTabColumns).toBe(76);
+		const narrow = computeLayout({columns: 80, rows: 24}, true, image);
+		expect([narrow.pane, narrow.paneInstead, narrow.contentWidth]).toEqual([true, true, 79]);
+		expect(computeLayout({columns: 109, rows: 40}, true, image).paneInstead).toBe(true);
+		const wide = computeLayout({columns: 110, rows: 40}, true, image);
+		expect([wide.pane, wide.paneInstead, wide.contentWidth]).toEqual([true, false, 76]);
+		expect(computeLayout({columns: 80, rows: 24}, false, image).paneInstead).toBe(false);
 	});
 
 	it('gives the tab all the width but one column without the pane, and less with it', () => {

@@ -62,11 +62,12 @@ describe('ConfidenceColumn', () => {
 		expect(rows[2]).not.toContain(green);
 	});
 
-	it('colours the true class green and the wrong prediction red', () => {
+	it('colours the true class green and marks it true, and the wrong prediction red with a cross', () => {
 		const rows = rowsFor(1); // bottom row lit, labelled top, predicted bottom
 		expect(rows[0]).toContain(green);
 		expect(rows[0]).not.toContain(red);
-		expect(plain(rows[0])).toMatch(/ ✓$/);
+		expect(plain(rows[0])).toMatch(/ true$/);
+		expect(plain(rows[0])).not.toContain('✓');
 		expect(rows[1]).toContain(red);
 		expect(rows[1]).not.toContain(green);
 		expect(plain(rows[1])).toContain('◀✗');
