@@ -202,5 +202,6 @@ function applyGotoKey(state: UiState, key: string, counts: Counts): UiState {
 		return {...state, goto: typed.slice(0, -1)};
 	}
 
-	return /^\d$/.test(key) && typed.length < 7 ? {...state, goto: typed + key} : state;
+	// A digit that would take the index past the last example is not taken.
+	return /^\d$/.test(key) && Number(typed + key) < counts.examples ? {...state, goto: typed + key} : state;
 }

@@ -2,6 +2,7 @@ import {type Dispatch, useRef} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
 import type {Command} from './key-map.js';
+import {computeLayout} from './layout.js';
 import {misclassified, nextIndex} from './model-view.js';
 import type {Action, Counts, UiState} from './state.js';
 import type {TrainingRunner} from './training-runner.js';
@@ -58,6 +59,16 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 					send({type: 'message', message: 'nothing to save yet: train an epoch first (t)'});
 				} else {
 					runner.save();
+				}
+
+				return;
+			}
+
+			case 'toggleUntrained': {
+				if (computeLayout(ui.size, ui.paneOpen, {rows: counts.imageRows, cols: counts.imageCols}).sideBySide) {
+					send({type: 'message', message: 'trained and untrained are both shown; u switches between them when the terminal is narrower'});
+				} else {
+					dispatch({type: 'command', command, counts});
 				}
 
 				return;

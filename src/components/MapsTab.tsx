@@ -6,7 +6,7 @@ import type {Parameters} from '../nn/network.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderSignedImage} from '../render/half-block.js';
 import {ImageLegend} from './ImageLegend.js';
-import {type Tile, TrainedAndUntrained} from './TileGrid.js';
+import {type Tile, TrainedAndUntrained, trainedTitle} from './TileGrid.js';
 
 type Props = {
 	readonly current: Parameters;
@@ -45,12 +45,12 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 	}, [version, change, initialMaps]);
 	const trained = useMemo(() => tilesFor(shownMaps, 'trained', classNames, first, count, selected, depth, image), [shownMaps, first, count, selected, depth]);
 	const untrainedTiles = useMemo(() => tilesFor(initialMaps, 'untrained', classNames, first, count, selected, depth, image), [initialMaps, first, count, selected, depth]);
-	const trainedTitle = change ? `change by training (epoch ${epoch} minus untrained)` : `trained (epoch ${epoch})`;
-	const title = layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle);
+	const currentTitle = trainedTitle(epoch, version, change);
+	const title = layout.sideBySide ? `${currentTitle} | untrained` : (untrained ? 'untrained (initial)' : currentTitle);
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Generalized images · classes ${first}-${first + count - 1} of ${classes} · ${title}`}</Text>
-			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[trainedTitle, 'untrained (initial)']}/>
+			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[currentTitle, 'untrained (initial)']}/>
 			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${layout.sideBySide ? '' : ' · u untrained'} · d change`}/>
 		</Box>
 	);

@@ -10,6 +10,19 @@ export type Tile = {
 	readonly selected: boolean;
 };
 
+/**
+ * The title of the current set of tiles: trained (with its epoch), not trained yet, or what training
+ * changed. `version` counts weight updates, so a network whose first epoch is under way is not called
+ * untrained.
+ */
+export function trainedTitle(epoch: number, version: number, change: boolean): string {
+	if (epoch === 0 && version === 0) {
+		return change ? 'change by training: none yet (t trains)' : 'not trained yet (t trains)';
+	}
+
+	return change ? `change by training (epoch ${epoch} minus untrained)` : `trained (epoch ${epoch})`;
+}
+
 type Props = {readonly tiles: readonly Tile[]; readonly grid: Grid; readonly cols: number};
 
 /** Tiles in rows of grid.perRow, each an image with a one-line label under it; the selected label inverted. */

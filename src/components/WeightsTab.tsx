@@ -6,7 +6,7 @@ import type {Parameters} from '../nn/network.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderSignedImage} from '../render/half-block.js';
 import {ImageLegend} from './ImageLegend.js';
-import {type Tile, TrainedAndUntrained} from './TileGrid.js';
+import {type Tile, TrainedAndUntrained, trainedTitle} from './TileGrid.js';
 
 type Props = {
 	readonly current: Parameters;
@@ -52,11 +52,11 @@ export function WeightsTab({current, initial, version, epoch, layout, selected, 
 	const untrainedTiles = useMemo(() => tilesFor(initial, 'untrained', first, count, selected, sharedScale, depth, image), [initial, first, count, selected, sharedScale, depth]);
 	const range = `neurons ${first}-${first + count - 1} of ${neurons}`;
 	const scale = sharedScale ? 'shared scale' : 'scale per tile';
-	const trainedTitle = change ? `change by training (epoch ${epoch} minus untrained)` : `trained (epoch ${epoch})`;
+	const title = trainedTitle(epoch, version, change);
 	return (
 		<Box flexDirection='column'>
-			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale} · ${layout.sideBySide ? `${trainedTitle} | untrained` : (untrained ? 'untrained (initial)' : trainedTitle)}`}</Text>
-			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[trainedTitle, 'untrained (initial)']}/>
+			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale} · ${layout.sideBySide ? `${title} | untrained` : (untrained ? 'untrained (initial)' : title)}`}</Text>
+			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[title, 'untrained (initial)']}/>
 			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${layout.sideBySide ? '' : ' · u untrained'} · d change · a scale`}/>
 		</Box>
 	);

@@ -273,8 +273,11 @@ describe('the g index prompt', () => {
 		expect(goto(prompt(), ['0', '0', '7', 'enter'])).toMatchObject({goto: null, example: 7});
 	});
 
-	it('clamps an index past the end to the last example', () => {
-		expect(goto(prompt(), ['9', '9', '9', '9', 'enter'])).toMatchObject({goto: null, example: 249});
+	it('does not take a digit that would go past the last example', () => {
+		expect(goto(prompt(), ['9', '9', '9', '9']).goto).toBe('99');
+		expect(goto(prompt(), ['2', '4', '9']).goto).toBe('249');
+		expect(goto(prompt(), ['2', '5', '0']).goto).toBe('25');
+		expect(goto(prompt(), ['9', '9', '9', '9', 'enter'])).toMatchObject({goto: null, example: 99});
 	});
 
 	it('closes without moving on Enter with nothing typed', () => {

@@ -13,7 +13,7 @@ import {handWeights, meanOf, plain} from './fixtures.js';
 const image = {rows: 28, cols: 28};
 
 type Options = {
-	size?: Size; paneOpen?: boolean; selected?: number; untrained?: boolean; change?: boolean; sharedScale?: boolean;
+	epoch?: number; version?: number; size?: Size; paneOpen?: boolean; selected?: number; untrained?: boolean; change?: boolean; sharedScale?: boolean;
 	initial?: Parameters; depth?: ColorDepth;
 };
 
@@ -24,7 +24,7 @@ function draw(current: Parameters, options: Options = {}): string {
 	return renderToString(
 		<Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>
 			<WeightsTab
-				current={current} initial={options.initial ?? current} version={0} epoch={4} layout={layout}
+				current={current} initial={options.initial ?? current} version={options.version ?? 0} epoch={options.epoch ?? 4} layout={layout}
 				selected={options.selected ?? 0} sharedScale={options.sharedScale ?? false} untrained={options.untrained ?? false}
 				change={options.change ?? false} depth={options.depth ?? 'none'} image={image}
 			/>
@@ -50,6 +50,15 @@ describe('WeightsTab', () => {
 		expect(out).toContain('0 B 1.50 I 0.250');
 		expect(out).toContain('1 B -0.75 I -0.500');
 		expect(out).toContain('2 B 0.33 I ');
+	});
+
+	it('calls a network at epoch 0 not trained yet, until its first epoch is under way', () => {
+		expect(plain(draw(handWeights(), {epoch: 0}))).toContain('not trained yet (t trains)');
+		expect(plain(draw(handWeights(), {epoch: 0, change: true}))).toContain('change by training: none yet');
+		const live = plain(draw(handWeights(), {epoch: 0, version: 3}));
+		expect(live).toContain('trained (epoch 0)');
+		expect(live).not.toContain('not trained yet');
+		expect(plain(draw(handWeights(), {epoch: 4}))).toContain('trained (epoch 4)');
 	});
 
 	it('computes I as the mean of the incoming weights of the irregular neuron', () => {
