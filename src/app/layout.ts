@@ -62,8 +62,8 @@ export function computeLayout(size: Size, paneOpen: boolean | undefined, image: 
 	const imageRows = Math.ceil(image.rows / 2);
 	const tileHeight = imageRows + 1; // the image and a label line (B and I)
 	const sideBySide = contentWidth >= (4 * image.cols) + 2 + 3; // two grids of two tiles, 3 columns apart
-	// A heading line and a legend line; side by side, a caption over each grid too.
-	const gridHeight = contentHeight - (sideBySide ? 3 : 2);
+	// A heading line and two lines of legend; side by side, a caption over each grid too.
+	const gridHeight = contentHeight - (sideBySide ? 4 : 3);
 	const gridWidth = sideBySide ? Math.floor((contentWidth - 3) / 2) : contentWidth;
 	return {
 		tooSmall,

@@ -55,7 +55,7 @@ export function WeightsTab({current, initial, version, epoch, layout, selected, 
 	const title = trainedTitle(epoch, version, change);
 	return (
 		<Box flexDirection='column'>
-			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale} · ${layout.sideBySide ? `${title} | untrained` : (untrained ? 'untrained (initial)' : title)}`}</Text>
+			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale}${layout.sideBySide ? '' : ` · ${untrained ? 'untrained (initial)' : title}`}`}</Text>
 			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[title, 'untrained (initial)']}/>
 			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${layout.sideBySide ? '' : ' · u untrained'} · d change · a scale`}/>
 		</Box>

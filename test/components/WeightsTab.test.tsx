@@ -104,12 +104,21 @@ describe('WeightsTab', () => {
 		expect(out).toContain('untrained (initial)');
 	});
 
+	it('wraps the legend onto a second line rather than cut its keys off in a narrow terminal', () => {
+		const out = plain(draw(handWeights(), {size: {columns: 80, rows: 24}}));
+		expect(out).toMatch(/B bias, I influence\s+\(mean weight\)/);
+		expect(out).toMatch(/d change · a\s+scale/);
+	});
+
 	it('shows trained and untrained side by side when the terminal is wide enough', () => {
 		const current = handWeights();
 		const initial = handWeights();
 		initial.biases[0][1] = 0.5;
 		const out = plain(draw(current, {size: {columns: 200, rows: 60}, initial}));
-		expect(out).toContain('trained (epoch 4) | untrained');
+		const [trainedCaption, untrainedCaption] = [out.indexOf('trained (epoch 4)'), out.indexOf('untrained (initial)')];
+		expect(trainedCaption).toBeGreaterThan(0);
+		expect(untrainedCaption).toBeGreaterThan(trainedCaption);
+		expect(out.split('\n').find(line => line.includes('trained (epoch 4)'))).toContain('untrained (initial)');
 		expect(out).toContain('1 B -0.75 I -0.500');
 		expect(out).toContain('1 B 0.50 I -0.500');
 	});
