@@ -21,12 +21,12 @@ export function staticSnapshot(model: Model, dataset: Dataset, depth: ColorDepth
 	const last = model.history.at(-1);
 	const accuracy = last === undefined ? 'untrained network' : `test accuracy ${(last.testAccuracy * 100).toFixed(2)}% after epoch ${last.epoch}`;
 	const c = model.config;
-	const common = {current: model.current, initial: model.initial, version: 0, epoch: model.position.epoch, layout, depth, image};
+	const common = {current: model.current, initial: model.initial, version: 0, epoch: model.position.epoch, layout, depth, image, keys: false};
 	return renderToString(
 		<Box flexDirection='column' width={width - 1}>
 			<Text bold>{`nnviz-tui · [${c.layers.join(',')}] ${c.activation}/${c.output}, ${c.cost} · ${dataset.name} · ${model.position.epoch} epochs`}</Text>
 			<Text> </Text>
-			<ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={0} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracy} goto={null}/>
+			<ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={0} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracy} goto={null} hint='none'/>
 			<Text> </Text>
 			<WeightsTab {...common} selected={-1} sharedScale={false} untrained={false} change={false}/>
 			<Text> </Text>

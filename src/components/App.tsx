@@ -85,7 +85,7 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 	function renderTab() {
 		switch (ui.tab) {
 			case 'examples': {
-				return <ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracyText} goto={ui.goto}/>;
+				return <ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracyText} goto={ui.goto} hint={ui.focus === 'content' ? 'keys' : 'enter'}/>;
 			}
 
 			case 'weights': {

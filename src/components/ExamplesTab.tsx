@@ -19,10 +19,21 @@ type Props = {
 	/** "test accuracy 95.07% after epoch 30", or how it stands. */
 	readonly accuracyText: string;
 	readonly goto: string | null;
+	/**
+	 * The key hint under the example: the keys that move (the tab has the focus), how to get there (the
+	 * tab bar has it), or none (a static snapshot).
+	 */
+	readonly hint: 'keys' | 'enter' | 'none';
 };
 
+const hints = {
+	keys: '←/→ ±1  ↑/↓ ±10  PgUp/PgDn ±100  n/N misclassified  g go to',
+	enter: '↓ to browse the examples (←/→ ±1, ↑/↓ ±10, n/N misclassified, g go to)',
+	none: '',
+} as const;
+
 /** One test image, the network's confidence for every class, and where we are in the test set. */
-export function ExamplesTab({split, rows, cols, index, result, classNames, depth, accuracyText, goto}: Props) {
+export function ExamplesTab({split, rows, cols, index, result, classNames, depth, accuracyText, goto, hint}: Props) {
 	const pixels = split.images.subarray(index * rows * cols, (index + 1) * rows * cols);
 	const lines = useMemo(() => renderGrayImage(pixels, rows, cols, depth), [split, index, depth]);
 	const {label, predicted, correct} = result;
@@ -45,7 +56,7 @@ export function ExamplesTab({split, rows, cols, index, result, classNames, depth
 			</Box>
 			<Box>
 				{goto === null
-					? <Text color={theme.muted} wrap='truncate-end'>{'←/→ ±1  ↑/↓ ±10  PgUp/PgDn ±100  n/N misclassified  g go to'}</Text>
+					? <Text color={theme.muted} wrap='truncate-end'>{hints[hint]}</Text>
 					: <Text color={theme.accent}>{`go to example (0-${split.count - 1}): ${goto}▏  Enter to go, Esc to cancel`}</Text>}
 			</Box>
 		</Box>

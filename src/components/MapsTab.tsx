@@ -21,6 +21,8 @@ type Props = {
 	readonly change: boolean;
 	readonly depth: ColorDepth;
 	readonly image: {readonly rows: number; readonly cols: number};
+	/** Name the keys in the legend (false in a static snapshot). */
+	readonly keys?: boolean;
 };
 
 function tilesFor(maps: readonly Float32Array[], which: string, classNames: readonly string[], first: number, count: number, selected: number, depth: ColorDepth, image: {rows: number; cols: number}): Tile[] {
@@ -33,7 +35,7 @@ function tilesFor(maps: readonly Float32Array[], which: string, classNames: read
 }
 
 /** For each class, the input-pixel map of the weight matrices multiplied backwards; trained and untrained. */
-export function MapsTab({current, initial, version, epoch, classNames, layout, selected, untrained, change, depth, image}: Props) {
+export function MapsTab({current, initial, version, epoch, classNames, layout, selected, untrained, change, depth, image, keys = true}: Props) {
 	const classes = classNames.length;
 	const {grid} = layout;
 	const first = Math.max(0, Math.floor(selected / grid.perPage) * grid.perPage);
@@ -52,7 +54,7 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Generalized images · classes ${first}-${first + count - 1} of ${classes}${title}`}</Text>
 			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[currentTitle, 'untrained (initial)']}/>
-			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${layout.sideBySide ? '' : ' · u untrained'} · d change`}/>
+			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${keys ? `${layout.sideBySide ? '' : ' · u untrained'} · d change` : ''}`}/>
 		</Box>
 	);
 }

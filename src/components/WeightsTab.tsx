@@ -21,6 +21,8 @@ type Props = {
 	readonly change: boolean;
 	readonly depth: ColorDepth;
 	readonly image: {readonly rows: number; readonly cols: number};
+	/** Name the keys in the legend (false in a static snapshot). */
+	readonly keys?: boolean;
 };
 
 /** A number with `digits` decimals, without a minus sign on a value that rounds to zero. */
@@ -42,7 +44,7 @@ function tilesFor(p: Parameters, which: string, first: number, count: number, se
 }
 
 /** Every first-layer neuron's incoming weights as an image, with its bias B and influence I. */
-export function WeightsTab({current, initial, version, epoch, layout, selected, sharedScale, untrained, change, depth, image}: Props) {
+export function WeightsTab({current, initial, version, epoch, layout, selected, sharedScale, untrained, change, depth, image, keys = true}: Props) {
 	const neurons = current.layers[1];
 	const {grid} = layout;
 	const first = Math.max(0, Math.floor(selected / grid.perPage) * grid.perPage);
@@ -57,7 +59,7 @@ export function WeightsTab({current, initial, version, epoch, layout, selected, 
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale}${layout.sideBySide ? '' : ` · ${untrained ? 'untrained (initial)' : title}`}`}</Text>
 			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[title, 'untrained (initial)']}/>
-			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${layout.sideBySide ? '' : ' · u untrained'} · d change · a scale`}/>
+			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${keys ? `${layout.sideBySide ? '' : ' · u untrained'} · d change · a scale` : ''}`}/>
 		</Box>
 	);
 }

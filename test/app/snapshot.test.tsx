@@ -56,6 +56,15 @@ describe('staticSnapshot', () => {
 		expect(out).toContain('classes 0-9 of 10');
 	});
 
+	it('names no keys: a snapshot takes none', () => {
+		const out = snapshot();
+		for (const hint of ['g go to', 'd change', 'a scale', 'u untrained', '↓ to browse']) {
+			expect(out).not.toContain(hint);
+		}
+
+		expect(out).toContain('B bias, I influence (mean weight)');
+	});
+
 	it('has no escape character at all at depth none', () => {
 		expect(snapshot()).not.toContain('\u001B');
 	});

@@ -5,12 +5,12 @@ import {renderGrayImage} from '../../src/render/half-block.js';
 import {tinyClassNames, tinyConfig, tinyParameters, tinySplit} from '../app/tiny-classifier.js';
 import {testTree, waitFor} from './fixtures.js';
 
-function tab(index: number, goto: string | null = null) {
+function tab(index: number, goto: string | null = null, hint: 'keys' | 'enter' | 'none' = 'keys') {
 	const result = classify(tinyParameters, tinyConfig, tinySplit, index);
 	return (
 		<ExamplesTab
 			split={tinySplit} rows={2} cols={2} index={index} result={result} classNames={tinyClassNames}
-			depth='none' accuracyText='test accuracy 75.00% after epoch 3' goto={goto}
+			depth='none' accuracyText='test accuracy 75.00% after epoch 3' goto={goto} hint={hint}
 		/>
 	);
 }
@@ -70,5 +70,14 @@ describe('ExamplesTab', () => {
 		tree.show(tab(0, '12'));
 		await waitFor(() => frame().includes('go to example (0-3): 12'), 'the prompt');
 		expect(frame()).not.toContain('g go to');
+	});
+
+	it('says how to get into the tab while the tab bar has the focus, and nothing in a snapshot', async () => {
+		tree.show(tab(0, null, 'enter'));
+		await waitFor(() => frame().includes('↓ to browse the examples'), 'the hint to enter');
+		expect(frame()).not.toContain('PgUp/PgDn');
+		tree.show(tab(0, null, 'none'));
+		await waitFor(() => !frame().includes('↓ to browse'), 'no hint');
+		expect(frame()).not.toContain('go to');
 	});
 });
