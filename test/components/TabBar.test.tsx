@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import {renderToString} from 'ink';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {setThemeColours} from '../../src/app/theme.js';
 import {TabBar} from '../../src/components/TabBar.js';
 import {plain} from './fixtures.js';
 
@@ -29,5 +30,18 @@ describe('TabBar', () => {
 		expect(out).not.toContain(inverse);
 		expect(out.split(underline)).toHaveLength(2);
 		expect(plain(out.split(underline)[1]).startsWith(' 3 Generalized images')).toBe(true);
+	});
+
+	it('marks the active tab with no colour at all when the theme has none (NO_COLOR)', () => {
+		setThemeColours(false);
+		try {
+			chalk.level = 1;
+			const out = renderToString(<TabBar active='weights' focused/>, {columns: 80});
+			expect(out).toContain(inverse);
+			expect(out).not.toMatch(/\u001B\[(3\d|9\d|38;)/);
+		} finally {
+			setThemeColours(true);
+			chalk.level = 3;
+		}
 	});
 });
