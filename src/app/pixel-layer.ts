@@ -9,7 +9,8 @@
 
 const first = 0xE0_00;
 const pageSize = 0xC_80; // 3200 code points per page, two pages inside U+E000..U+F8FF
-const maxRowsPerImage = 16; // text rows: images up to 32 pixels tall
+/** Text rows of one image in the layer: up to 32 pixels tall (PixelImage cuts taller ones in pieces). */
+export const maxRowsPerImage = 16;
 const slotsPerPage = Math.floor(pageSize / maxRowsPerImage);
 const placeholderPattern = /[\uE000-\uF8FF]+/g;
 

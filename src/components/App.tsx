@@ -3,7 +3,7 @@ import {useEffect, useMemo, useReducer} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
 import type {ColorDepth} from '../render/color-depth.js';
-import {computeLayout, minColumns, minRows, paneAutoColumns, paneWidth} from '../app/layout.js';
+import {computeLayout, exampleZoom, minColumns, minRows, paneAutoColumns, paneWidth} from '../app/layout.js';
 import {classify, misclassified} from '../app/model-view.js';
 import {type Counts, initialState, reducer} from '../app/state.js';
 import {theme} from '../app/theme.js';
@@ -85,7 +85,7 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 	function renderTab() {
 		switch (ui.tab) {
 			case 'examples': {
-				return <ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracyText} goto={ui.goto} hint={ui.focus === 'content' ? 'keys' : 'enter'}/>;
+				return <ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracyText} goto={ui.goto} hint={ui.focus === 'content' ? 'keys' : 'enter'} zoom={exampleZoom(layout, image, Math.max(...dataset.classNames.map(name => name.length)))}/>;
 			}
 
 			case 'weights': {

@@ -24,6 +24,8 @@ type Props = {
 	 * tab bar has it), or none (a static snapshot).
 	 */
 	readonly hint: 'keys' | 'enter' | 'none';
+	/** Each pixel drawn zoom x zoom (see exampleZoom); 1 when omitted. */
+	readonly zoom?: number;
 };
 
 const hints = {
@@ -33,9 +35,9 @@ const hints = {
 } as const;
 
 /** One test image, the network's confidence for every class, and where we are in the test set. */
-export function ExamplesTab({split, rows, cols, index, result, classNames, depth, accuracyText, goto, hint}: Props) {
+export function ExamplesTab({split, rows, cols, index, result, classNames, depth, accuracyText, goto, hint, zoom = 1}: Props) {
 	const pixels = split.images.subarray(index * rows * cols, (index + 1) * rows * cols);
-	const lines = useMemo(() => renderGrayImage(pixels, rows, cols, depth), [split, index, depth]);
+	const lines = useMemo(() => renderGrayImage(pixels, rows, cols, depth, zoom), [split, index, depth, zoom]);
 	const {label, predicted, correct} = result;
 	return (
 		<Box flexDirection='column'>
@@ -48,7 +50,7 @@ export function ExamplesTab({split, rows, cols, index, result, classNames, depth
 			<Text color={theme.muted}>{accuracyText}</Text>
 			<Box marginTop={1}>
 				<Box borderStyle='round' borderColor={correct ? theme.correct : theme.wrong}>
-					<PixelImage id='example' lines={lines} cols={cols}/>
+					<PixelImage id='example' lines={lines} cols={cols * zoom}/>
 				</Box>
 				<Box marginLeft={3} flexDirection='column'>
 					<ConfidenceColumn outputs={result.outputs} classNames={classNames} label={label} predicted={predicted} barWidth={20}/>

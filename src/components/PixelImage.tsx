@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {createContext, useContext} from 'react';
-import type {PixelLayer} from '../app/pixel-layer.js';
+import {maxRowsPerImage, type PixelLayer} from '../app/pixel-layer.js';
 
 /** The pixel layer images are drawn through, when the app runs in a terminal (see pixel-layer.ts). */
 export const PixelLayerContext = createContext<PixelLayer | undefined>(undefined);
@@ -13,13 +13,29 @@ type Props = {
 	readonly cols: number;
 };
 
-/** An image drawn as half-block text rows; through the pixel layer when there is one. */
+/**
+ * An image drawn as half-block text rows; through the pixel layer when there is one, in pieces of at
+ * most maxRowsPerImage rows (an enlarged example is taller than one piece).
+ */
 export function PixelImage({id, lines, cols}: Props) {
 	const layer = useContext(PixelLayerContext);
-	const shown = layer ? layer.image(id, lines, cols) : lines;
+	if (lines.length <= maxRowsPerImage) {
+		const shown = layer ? layer.image(id, lines, cols) : lines;
+		return (
+			<Box width={cols} flexShrink={0}>
+				<Text>{shown.join('\n')}</Text>
+			</Box>
+		);
+	}
+
+	const pieces: Array<readonly string[]> = [];
+	for (let row = 0; row < lines.length; row += maxRowsPerImage) {
+		pieces.push(lines.slice(row, row + maxRowsPerImage));
+	}
+
 	return (
-		<Box width={cols} flexShrink={0}>
-			<Text>{shown.join('\n')}</Text>
+		<Box flexDirection='column' width={cols} flexShrink={0}>
+			{pieces.map((piece, k) => <PixelImage key={k} id={`${id}.${k}`} lines={piece} cols={cols}/>)}
 		</Box>
 	);
 }

@@ -200,9 +200,32 @@ function cachedTable(cache: Map<ColorDepth, PaletteTable>, depth: ColorDepth, si
 	return table;
 }
 
-/** Render grey pixels (0 background .. 255 ink, row-major) in the grayscale palette. */
-export function renderGrayImage(pixels: Uint8Array, rows: number, cols: number, depth: ColorDepth): string[] {
-	return encodeHalfBlocks(pixels, rows, cols, cachedTable(grayTables, depth, false), depth);
+/**
+ * Render grey pixels (0 background .. 255 ink, row-major) in the grayscale palette, each pixel drawn
+ * as `zoom` x `zoom` pixels (a whole number of at least 1).
+ */
+export function renderGrayImage(pixels: Uint8Array, rows: number, cols: number, depth: ColorDepth, zoom = 1): string[] {
+	if (!Number.isInteger(zoom) || zoom < 1) {
+		throw new ShapeError(`Grey image: zoom must be a whole number of at least 1, got ${zoom}.`);
+	}
+
+	const table = cachedTable(grayTables, depth, false);
+	return zoom === 1 ? encodeHalfBlocks(pixels, rows, cols, table, depth) : encodeHalfBlocks(enlarge(pixels, rows, cols, zoom), rows * zoom, cols * zoom, table, depth);
+}
+
+/** The image with every pixel repeated zoom x zoom times. */
+function enlarge(pixels: Uint8Array, rows: number, cols: number, zoom: number): Uint8Array {
+	checkShape('Grey image', pixels.length, rows, cols);
+	const wide = cols * zoom;
+	const out = new Uint8Array(rows * zoom * wide);
+	for (let y = 0; y < rows * zoom; y++) {
+		const from = Math.floor(y / zoom) * cols;
+		for (let x = 0; x < wide; x++) {
+			out[(y * wide) + x] = pixels[from + Math.floor(x / zoom)];
+		}
+	}
+
+	return out;
 }
 
 /** Reused between calls (the encoder is synchronous), so rendering allocates no index array. */

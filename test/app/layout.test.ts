@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {computeLayout, gridFor, minColumns, minRows, minTabColumns, paneAutoColumns, type Size} from '../../src/app/layout.js';
+import {computeLayout, exampleZoom, gridFor, minColumns, minRows, minTabColumns, paneAutoColumns, type Size} from '../../src/app/layout.js';
 
 const image = {rows: 28, cols: 28};
 const tileHeight = 15; // 14 text rows of image and a label line
@@ -131,5 +131,19 @@ describe('gridFor', () => {
 		expect(gridFor(57, 30, 28, 15)).toEqual({perRow: 2, rowsPerPage: 2, perPage: 4, width: 57});
 		expect(gridFor(56, 29, 28, 15)).toEqual({perRow: 1, rowsPerPage: 1, perPage: 1, width: 56});
 		expect(gridFor(5, 3, 28, 15)).toMatchObject({perRow: 1, rowsPerPage: 1, perPage: 1});
+	});
+});
+
+describe('exampleZoom', () => {
+	it('enlarges the example as far as the width and the height both allow, never below 1', () => {
+		const zoom = (columns: number, rows: number, pane?: boolean, nameWidth = 1): number => exampleZoom(computeLayout({columns, rows}, pane, image), image, nameWidth);
+		expect(zoom(80, 24)).toBe(1);
+		expect(zoom(120, 40)).toBe(1); // the pane leaves 76 columns
+		expect(zoom(120, 40, false)).toBe(2); // 119 - 38 = 81 columns, 30 text rows = 60 pixel rows
+		expect(zoom(200, 60)).toBe(3); // height: 50 text rows = 100 pixel rows
+		expect(zoom(300, 60, false)).toBe(3);
+		expect(zoom(300, 120, false)).toBe(7); // width: 299 - 38 = 261 columns
+		expect(zoom(120, 40, false, 11)).toBe(2); // Fashion-MNIST's longest name: 70 columns
+		expect(zoom(100, 40, false, 11)).toBe(1); // 99 - 48 = 51 columns
 	});
 });

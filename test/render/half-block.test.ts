@@ -81,6 +81,30 @@ describe('glyph constants', () => {
 	});
 });
 
+describe('renderGrayImage with a zoom', () => {
+	it('draws each pixel as zoom x zoom pixels', () => {
+		const pixels = Uint8Array.of(
+			0, 255,
+			255, 0,
+		);
+		const zoomed = renderGrayImage(pixels, 2, 2, 'none', 3); // 6 x 6 pixels, 3 lines
+		expect(zoomed).toEqual(['   ███', '▒▒▒▒▒▒', '███   ']);
+		const by2 = renderGrayImage(pixels, 2, 2, 'none', 2); // 4 x 4 pixels: each line holds one pixel row twice
+		expect(by2).toEqual(['  ██', '██  ']);
+		expect(renderGrayImage(pixels, 2, 2, 'ansi256', 2)).toEqual(renderGrayImage(Uint8Array.of(
+			0, 0, 255, 255,
+			0, 0, 255, 255,
+			255, 255, 0, 0,
+			255, 255, 0, 0,
+		), 4, 4, 'ansi256'));
+	});
+
+	it('refuses a zoom that is not a whole number of at least 1', () => {
+		expect(() => renderGrayImage(new Uint8Array(4), 2, 2, 'none', 0)).toThrow(ShapeError);
+		expect(() => renderGrayImage(new Uint8Array(4), 2, 2, 'none', 1.5)).toThrow(ShapeError);
+	});
+});
+
 describe('renderGrayImage on a 2x2 image', () => {
 	const pixels = Uint8Array.of(
 		0, 255,
