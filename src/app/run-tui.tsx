@@ -20,6 +20,7 @@ import {App} from '../components/App.js';
 import {PixelLayerContext} from '../components/PixelImage.js';
 import {PixelLayer} from './pixel-layer.js';
 import {ScreenWriter} from './screen-writer.js';
+import {setThemeColours} from './theme.js';
 import {staticSnapshot} from './snapshot.js';
 import {sharedDataset, TrainingRunner} from './training-runner.js';
 
@@ -69,9 +70,15 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 		return 0;
 	}
 
+	if (depth === 'none') {
+		// No colour, but bold, underline and inverse, so the focus and the selection still show.
+		chalk.level = 1;
+		setThemeColours(false);
+	}
+
 	const {stdin} = io.terminal;
 	const shared = sharedDataset(dataset);
-	const runner = new TrainingRunner(model, shared, savePath);
+	const runner = new TrainingRunner(model, shared, savePath, command.epochs);
 	const layer = new PixelLayer();
 	const screen = new ScreenWriter(stdout, layer);
 	const restore = (): void => {

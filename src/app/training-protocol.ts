@@ -13,6 +13,8 @@ export type WorkerInit = {
 		readonly train: DatasetSplit; readonly validation: DatasetSplit; readonly test: DatasetSplit;
 	};
 	readonly savePath: string | undefined;
+	/** Epochs a run of training lasts: a start after a finished run trains this many more. */
+	readonly epochs: number;
 	/** Least time between two live weight updates sent during an epoch, ms. */
 	readonly publishMs: number;
 };
@@ -26,7 +28,10 @@ export type ToWorker =
 export type FromWorker =
 	| {readonly type: 'progress'; readonly epoch: number; readonly done: number; readonly total: number; readonly samplesPerSecond: number; readonly parameters: Parameters}
 	| {readonly type: 'epoch'; readonly record: EpochRecord; readonly parameters: Parameters}
-	| {readonly type: 'running'}
+	/** Training goes on, and stops by itself once epoch `until` is complete. */
+	| {readonly type: 'running'; readonly until: number}
+	/** The run is complete: epoch `epoch` (its target) is done and training waits for the next start. */
+	| {readonly type: 'done'; readonly epoch: number}
 	| {readonly type: 'paused'}
 	| {readonly type: 'saved'; readonly path: string; readonly epoch: number}
 	| {readonly type: 'failed'; readonly message: string}

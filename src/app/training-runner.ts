@@ -36,6 +36,8 @@ export class TrainingRunner {
 		private readonly model: Model,
 		private readonly dataset: Dataset,
 		readonly savePath: string | undefined,
+		/** Epochs each run of training lasts (--epochs): a start trains until that many are done, then stops. */
+		readonly epochs: number,
 		private readonly publishMs = 250,
 	) {}
 
@@ -45,6 +47,7 @@ export class TrainingRunner {
 		return () => this.listeners.delete(listener);
 	}
 
+	/** Train on: to the end of the run under way, or, after a completed run, `epochs` more. */
 	start(): void {
 		this.post({type: 'start'});
 	}
@@ -98,6 +101,7 @@ export class TrainingRunner {
 			modelBytes: encodeModel(this.model),
 			dataset: this.dataset,
 			savePath: this.savePath,
+			epochs: this.epochs,
 			publishMs: this.publishMs,
 		};
 		const worker = new Worker(new URL('training-worker.js', import.meta.url), {workerData: init});

@@ -6,16 +6,22 @@ import type {EpochRecord} from '../model/model.js';
 import type {Parameters} from '../nn/network.js';
 import type {RunnerEvent} from './training-runner.js';
 
-export type TrainingStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'failed';
+/** `done`: a run of `epochsPerRun` epochs is complete and training waits for the next start. */
+export type TrainingStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'done' | 'failed';
 
 export type TrainingView = {
 	readonly status: TrainingStatus;
 	/** The weights the views show: the last completed epoch, or live ones during an epoch. */
 	readonly current: Parameters;
 	readonly version: number;
+	/** The last completed epoch. */
 	readonly epoch: number;
+	/** Epochs a run of training lasts (--epochs). */
+	readonly epochsPerRun: number;
+	/** The epoch at which the current (or next) run stops. */
+	readonly until: number;
 	readonly history: readonly EpochRecord[];
-	/** Progress of the epoch under way: samples done of total. */
+	/** Progress of the epoch under way: samples done of total (0 between epochs). */
 	readonly done: number;
 	readonly total: number;
 	readonly samplesPerSecond: number;
@@ -29,9 +35,11 @@ export type TrainingAction =
 	| {readonly type: 'requested'; readonly request: 'start' | 'pause'}
 	| {readonly type: 'message'; readonly message: string};
 
-export function initialTraining(current: Parameters, history: readonly EpochRecord[], epoch: number, total: number): TrainingView {
+export function initialTraining(
+	current: Parameters, history: readonly EpochRecord[], epoch: number, total: number, epochsPerRun: number,
+): TrainingView {
 	return {
-		status: 'idle', current, version: 0, epoch, history, done: 0, total, samplesPerSecond: 0,
+		status: 'idle', current, version: 0, epoch, epochsPerRun, until: epoch + epochsPerRun, history, done: 0, total, samplesPerSecond: 0,
 		savedEpoch: undefined, message: undefined,
 	};
 }
@@ -39,7 +47,13 @@ export function initialTraining(current: Parameters, history: readonly EpochReco
 export function trainingReducer(state: TrainingView, action: TrainingAction): TrainingView {
 	switch (action.type) {
 		case 'requested': {
-			return {...state, status: action.request === 'start' ? 'starting' : 'pausing'};
+			if (action.request === 'pause') {
+				return {...state, status: 'pausing'};
+			}
+
+			// After a completed run the worker trains epochsPerRun more; say so before it answers.
+			const until = state.epoch >= state.until ? state.epoch + state.epochsPerRun : state.until;
+			return {...state, status: 'starting', until};
 		}
 
 		case 'message': {
@@ -55,7 +69,11 @@ export function trainingReducer(state: TrainingView, action: TrainingAction): Tr
 function applyEvent(state: TrainingView, event: RunnerEvent): TrainingView {
 	switch (event.type) {
 		case 'running': {
-			return {...state, status: 'running', message: undefined};
+			return {...state, status: 'running', until: event.until, message: undefined};
+		}
+
+		case 'done': {
+			return {...state, status: 'done', done: 0};
 		}
 
 		case 'paused': {
@@ -84,11 +102,33 @@ function applyEvent(state: TrainingView, event: RunnerEvent): TrainingView {
 		}
 
 		case 'failed': {
-			return {...state, status: 'failed', message: event.message};
+			// The epoch under way is dropped.
+			return {...state, status: 'failed', done: 0, message: event.message};
 		}
 
 		case 'stopped': {
-			return {...state, status: 'idle'};
+			return {...state, status: 'idle', done: 0};
+		}
+	}
+}
+
+/** Whether an epoch is under way (running, or paused part way through), so its progress means something. */
+export function epochUnderWay(state: TrainingView): boolean {
+	switch (state.status) {
+		case 'starting':
+		case 'running':
+		case 'pausing': {
+			return true;
+		}
+
+		case 'paused': {
+			return state.done > 0;
+		}
+
+		case 'idle':
+		case 'done':
+		case 'failed': {
+			return false;
 		}
 	}
 }

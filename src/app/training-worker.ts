@@ -1,7 +1,8 @@
 /**
  * The training worker: runs epochs off the main thread so the keyboard and the screen stay responsive.
- * It owns the training copy of the model, saves it after every epoch when a file is set, and publishes
- * live weights at a bounded rate. Pure engine code: no UI here.
+ * It owns the training copy of the model, saves it after every epoch when a file is set, publishes
+ * live weights at a bounded rate, and stops by itself when a run of `epochs` epochs is complete.
+ * Pure engine code: no UI here. The loop is a class so tests can drive it without a thread.
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import type {Dataset} from '../data/dataset.js';
@@ -10,122 +11,170 @@ import {decodeModel, writeModelFile} from '../model/model-file.js';
 import {TrainingRun} from '../model/training.js';
 import type {FromWorker, ToWorker, WorkerInit} from './training-protocol.js';
 
-const init = workerData as WorkerInit;
-const port = parentPort!;
-const model = decodeModel(init.modelBytes, 'model');
-const dataset: Dataset = {...init.dataset, classNames: [...init.dataset.classNames]};
-const run = new TrainingRun(model, dataset);
-let running = false;
-let stopping = false;
-let resume: (() => void) | undefined;
-let savedEpoch = -1;
-const controller = new AbortController();
-
-function send(message: FromWorker): void {
-	port.postMessage(message);
-}
-
-function save(): void {
-	if (init.savePath === undefined || savedEpoch === model.position.epoch) {
-		return;
-	}
-
-	writeModelFile(init.savePath, model);
-	savedEpoch = model.position.epoch;
-	send({type: 'saved', path: init.savePath, epoch: savedEpoch});
-}
+export type LoopOptions = {readonly savePath: string | undefined; readonly epochs: number; readonly publishMs: number};
 
 function describe(error: unknown): string {
 	return error instanceof NnvizError || error instanceof Error ? error.message : String(error);
 }
 
-async function loop(): Promise<void> {
-	let lastPublish = 0;
-	let sliceStart = performance.now();
-	let sliceDone = 0;
-	while (!stopping) {
-		if (!running) {
-			// eslint-disable-next-line no-await-in-loop
-			await new Promise<void>(resolve => {
-				resume = resolve;
-			});
-			continue;
-		}
+/** Start, pause, save and stop requests in; epochs, progress and state changes out through `send`. */
+export class TrainingLoop {
+	private running = false;
+	private stopping = false;
+	private resume: (() => void) | undefined;
+	private savedEpoch = -1;
+	/** The epoch at which the current run ends. */
+	private until: number;
+	private readonly controller = new AbortController();
 
-		const epoch = model.position.epoch + 1;
-		try {
-			// eslint-disable-next-line no-await-in-loop
-			const record = await run.runEpoch({
-				signal: controller.signal,
-				onProgress(done, total) {
-					const now = performance.now();
-					if (now - lastPublish >= init.publishMs) {
-						const samplesPerSecond = (done - sliceDone) / Math.max(1e-3, (now - sliceStart) / 1000);
-						send({type: 'progress', epoch, done, total, samplesPerSecond, parameters: run.workspace.exportParameters()});
-						lastPublish = now;
-						sliceStart = now;
-						sliceDone = done;
-					}
-				},
-				async between() {
-					if (!running && !stopping) {
-						send({type: 'paused'});
-						await new Promise<void>(resolve => {
-							resume = resolve;
-						});
-						sliceStart = performance.now();
-					}
-				},
-			});
-			sliceStart = performance.now();
-			sliceDone = 0;
-			send({type: 'epoch', record, parameters: model.current});
-			save();
-		} catch (error) {
-			if (stopping) {
+	constructor(
+		private readonly run: TrainingRun,
+		private readonly options: LoopOptions,
+		private readonly send: (message: FromWorker) => void,
+	) {
+		this.until = run.model.position.epoch + options.epochs;
+	}
+
+	handle(message: ToWorker): void {
+		switch (message.type) {
+			case 'start': {
+				const {epoch} = this.run.model.position;
+				if (epoch >= this.until) {
+					this.until = epoch + this.options.epochs;
+				}
+
+				this.running = true;
+				this.send({type: 'running', until: this.until});
+				this.resume?.();
 				break;
 			}
 
-			running = false;
-			send({type: 'failed', message: describe(error)});
+			case 'pause': {
+				this.running = false;
+				break;
+			}
+
+			case 'save': {
+				try {
+					this.save();
+				} catch (error) {
+					this.send({type: 'failed', message: describe(error)});
+				}
+
+				break;
+			}
+
+			case 'stop': {
+				this.stopping = true;
+				this.running = false;
+				this.controller.abort(new Error('stopped'));
+				this.resume?.();
+				break;
+			}
 		}
+	}
+
+	/** Train while asked to, until a stop; resolves once stopped. */
+	async loop(): Promise<void> {
+		let lastPublish = 0;
+		let sliceStart = performance.now();
+		let sliceDone = 0;
+		let done = 0;
+		while (!this.stopping) {
+			if (!this.running) {
+				// eslint-disable-next-line no-await-in-loop
+				await this.waitForStart();
+				continue;
+			}
+
+			const epoch = this.run.model.position.epoch + 1;
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				const record = await this.run.runEpoch({
+					signal: this.controller.signal,
+					onProgress: (now, total) => {
+						done = now;
+						const time = performance.now();
+						if (time - lastPublish >= this.options.publishMs) {
+							const samplesPerSecond = (now - sliceDone) / Math.max(1e-3, (time - sliceStart) / 1000);
+							this.send({type: 'progress', epoch, done: now, total, samplesPerSecond, parameters: this.run.workspace.exportParameters()});
+							lastPublish = time;
+							sliceStart = time;
+							sliceDone = now;
+						}
+					},
+					between: async () => {
+						if (!this.running && !this.stopping) {
+							// Tell where the epoch stands now, not at the last (rate-limited) update.
+							this.send({type: 'progress', epoch, done, total: this.run.dataset.train.count, samplesPerSecond: 0, parameters: this.run.workspace.exportParameters()});
+							this.send({type: 'paused'});
+							await this.waitForStart();
+							sliceStart = performance.now();
+							sliceDone = done;
+						}
+					},
+				});
+				sliceStart = performance.now();
+				sliceDone = 0;
+				done = 0;
+				this.send({type: 'epoch', record, parameters: this.run.model.current});
+				this.save();
+				if (this.run.model.position.epoch >= this.until) {
+					this.running = false;
+					this.send({type: 'done', epoch: this.run.model.position.epoch});
+				} else if (!this.running && !this.stopping) {
+					// A pause that came during the epoch's last slice or its evaluation.
+					this.send({type: 'paused'});
+				}
+			} catch (error) {
+				if (this.stopping) {
+					break;
+				}
+
+				this.running = false;
+				done = 0;
+				this.send({type: 'failed', message: describe(error)});
+			}
+		}
+
+		this.send({type: 'stopped'});
+	}
+
+	private async waitForStart(): Promise<void> {
+		return new Promise<void>(resolve => {
+			this.resume = resolve;
+		});
+	}
+
+	private save(): void {
+		const {savePath} = this.options;
+		const {model} = this.run;
+		if (savePath === undefined || this.savedEpoch === model.position.epoch) {
+			return;
+		}
+
+		writeModelFile(savePath, model);
+		this.savedEpoch = model.position.epoch;
+		this.send({type: 'saved', path: savePath, epoch: this.savedEpoch});
 	}
 }
 
-port.on('message', (message: ToWorker) => {
-	switch (message.type) {
-		case 'start': {
-			running = true;
-			send({type: 'running'});
-			resume?.();
-			break;
-		}
+function isWorkerInit(data: unknown): data is WorkerInit {
+	return typeof data === 'object' && data !== null && 'modelBytes' in data && 'dataset' in data;
+}
 
-		case 'pause': {
-			running = false;
-			break;
-		}
-
-		case 'save': {
-			try {
-				save();
-			} catch (error) {
-				send({type: 'failed', message: describe(error)});
-			}
-
-			break;
-		}
-
-		case 'stop': {
-			stopping = true;
-			running = false;
-			controller.abort(new Error('stopped'));
-			resume?.();
-			break;
-		}
-	}
-});
-
-await loop();
-send({type: 'stopped'});
-port.close();
+// Run only as the runner's worker, not when a test imports this module.
+if (parentPort !== null && isWorkerInit(workerData)) {
+	const init = workerData;
+	const port = parentPort;
+	const model = decodeModel(init.modelBytes, 'model');
+	const dataset: Dataset = {...init.dataset, classNames: [...init.dataset.classNames]};
+	const loop = new TrainingLoop(new TrainingRun(model, dataset), init, message => {
+		port.postMessage(message);
+	});
+	port.on('message', (message: ToWorker) => {
+		loop.handle(message);
+	});
+	await loop.loop();
+	port.close();
+}

@@ -32,10 +32,13 @@ export const helpText = `
 
 	Terminal UI
 	  --model FILE       open a saved model, to look inside it or train it further (saves back to it)
+	  --epochs N         epochs a press of t trains before training stops by itself (default 30);
+	                     t then trains N more. --layers to --seed above apply to a new network.
 	  --save FILE        where training in the UI is saved (after every epoch, and on s)
 	  --color MODE       auto, truecolor, 256, 16 or none (NO_COLOR=1 also means none)
 	  Keys: 1/2/3 or Tab or ←/→ on the tab bar switch tabs, ↓ goes into a tab, arrows move,
-	  t starts/pauses training, s saves, u untrained, d what training changed, ? help, q quits.
+	  t starts/pauses training (it stops by itself after --epochs), s saves, u untrained,
+	  d what training changed, ? help, q quits.
 	  When stdout is not a terminal, it prints a snapshot of the three views instead.
 
 	Output

@@ -28,6 +28,8 @@ export type TuiCommand = {
 	readonly force: boolean;
 	readonly data: DataOptions;
 	readonly overrides: Partial<TrainConfig>;
+	/** Epochs each press of t trains before training stops by itself. */
+	readonly epochs: number;
 	readonly color: ColorFlag;
 };
 export type Command =
@@ -44,7 +46,7 @@ export const switchFlags = ['json', 'force', 'debug', 'help', 'version'] as cons
 type FlagName = typeof valueFlags[number] | typeof switchFlags[number];
 
 const allowed: Record<'train' | 'eval' | 'info' | 'tui', readonly FlagName[]> = {
-	tui: ['model', 'save', 'force', 'dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'color'],
+	tui: ['model', 'save', 'force', 'dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'color'],
 	train: ['dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'save', 'resume', 'force', 'json'],
 	eval: ['model', 'dataset', 'data', 'json'],
 	info: ['model', 'json'],
@@ -117,6 +119,8 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 			force: flags.force === true,
 			data,
 			overrides,
+			// Each press of t trains this many: 0 would train nothing, so the UI needs 1 or more.
+			epochs: parseEpochs(flags, 1),
 			color: flagValue(flags, 'color', v => oneOf(v, 'color', colorFlags)) ?? 'auto',
 		};
 	}
@@ -129,12 +133,16 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 		kind: 'train',
 		data,
 		overrides: parseOverrides(flags),
-		epochs: flagValue(flags, 'epochs', v => parseInteger(v, 'epochs', 0)) ?? 30,
+		epochs: parseEpochs(flags, 0),
 		save: flagValue(flags, 'save', v => parsePath(v, 'save')),
 		resume: flagValue(flags, 'resume', v => parsePath(v, 'resume')),
 		force: flags.force === true,
 		json,
 	};
+}
+
+function parseEpochs(flags: Readonly<Record<string, unknown>>, min: number): number {
+	return flagValue(flags, 'epochs', v => parseInteger(v, 'epochs', min)) ?? 30;
 }
 
 function parseDataOptions(flags: Readonly<Record<string, unknown>>): DataOptions {

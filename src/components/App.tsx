@@ -35,7 +35,7 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const [ui, dispatch] = useReducer(reducer, size, initialState);
-	const [training, send] = useReducer(trainingReducer, undefined, () => initialTraining(model.current, model.history, model.position.epoch, dataset.train.count));
+	const [training, send] = useReducer(trainingReducer, undefined, () => initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, runner.epochs));
 	const image = {rows: dataset.rows, cols: dataset.cols};
 	const counts: Counts = {examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols};
 

@@ -1,4 +1,6 @@
 import {describe, expect, it} from 'vitest';
+import {parseCommandLine} from '../../src/cli/options.js';
+import {helpText} from '../../src/cli/help.js';
 import {runCli} from './run-cli.js';
 
 describe('command line usage', () => {
@@ -41,6 +43,9 @@ describe('command line usage', () => {
 		[['--color', 'rainbow'], '--color: expected auto, truecolor, 256, 16, none; got "rainbow"'],
 		[['--model', 'm.safetensors', '--eta', '1'], '--eta cannot change a saved model'],
 		[['--json'], '--json does not apply to the terminal UI'],
+		[['--epochs', '0'], '--epochs: expected a whole number, 1 or more; got "0"'],
+		[['--epochs', 'many'], '--epochs: expected a whole number, 1 or more; got "many"'],
+		[['--resume', 'm.safetensors'], '--resume does not apply to the terminal UI'],
 		[['train', '--color', '256'], '--color does not apply to train'],
 	])('rejects %j with exit code 2 and one line: %s', async (argv, message) => {
 		const {code, stdout, stderr} = await runCli(argv);
@@ -66,5 +71,19 @@ describe('command line usage', () => {
 		const {stdout} = await runCli(['--color', '256']);
 		expect(stdout).toMatch(/\u001B\[38;5;\d+/);
 		expect(stdout).not.toMatch(/\u001B\[38;2;/);
+	});
+
+	it('takes --epochs for the terminal UI: how many epochs a press of t trains, 30 unless given', async () => {
+		expect(parseCommandLine([], {epochs: '5'})).toMatchObject({kind: 'tui', epochs: 5});
+		expect(parseCommandLine([], {})).toMatchObject({kind: 'tui', epochs: 30});
+		expect(parseCommandLine([], {model: 'm.safetensors', epochs: '10'})).toMatchObject({kind: 'tui', model: 'm.safetensors', epochs: 10});
+		const {code, stderr} = await runCli(['--epochs', '5']);
+		expect(code).toBe(0);
+		expect(stderr).not.toContain('does not apply');
+	});
+
+	it('lists --epochs among the terminal UI flags in --help', () => {
+		const ui = helpText.slice(helpText.indexOf('Terminal UI'), helpText.indexOf('Output'));
+		expect(ui).toMatch(/--epochs N +epochs a press of t trains/);
 	});
 });

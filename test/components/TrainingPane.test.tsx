@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-state.js';
+import {sparkline} from '../../src/components/Sparkline.js';
 import {TrainingPane} from '../../src/components/TrainingPane.js';
 import type {EpochRecord} from '../../src/model/model.js';
 import {handWeights, testTree, waitFor} from './fixtures.js';
@@ -10,7 +11,7 @@ const history: EpochRecord[] = [
 	{epoch: 2, seconds: 2, trainLoss: 0.0625, validationAccuracy: 0.95, testAccuracy: 0.975},
 ];
 
-function after(actions: readonly TrainingAction[], start: TrainingView = initialTraining(parameters, history, 2, 1000)): TrainingView {
+function after(actions: readonly TrainingAction[], start: TrainingView = initialTraining(parameters, history, 2, 1000, 30)): TrainingView {
 	return actions.reduce(trainingReducer, start);
 }
 
@@ -28,8 +29,8 @@ async function show(training: TrainingView, savePath?: string): Promise<string> 
 describe('TrainingPane', () => {
 	it('shows the completed epochs, the last test accuracy and loss, and that it is stopped', async () => {
 		const out = await show(after([]));
-		expect(out).toContain('stopped · t to train');
-		expect(out).toContain('epoch 2 · 0%');
+		expect(out).toContain('t trains epochs 3-32');
+		expect(out).toContain('epoch 2 done');
 		expect(out).toContain('test 97.50% (epoch 2)');
 		expect(out).toContain('loss 0.0625');
 	});
@@ -45,33 +46,34 @@ describe('TrainingPane', () => {
 	});
 
 	it('says when there is no accuracy yet', async () => {
-		const out = await show(initialTraining(parameters, [], 0, 1000));
+		const out = await show(initialTraining(parameters, [], 0, 1000, 30));
 		expect(out).toContain('test accuracy: after epoch 1');
 		expect(out).toContain('loss: after epoch 1');
-		expect(out).toContain('epoch 0 · 0%');
+		expect(out).toContain('no epochs yet');
+		expect(out).toContain('t trains epochs 1-30');
 	});
 
 	it('shows the epoch under way, its progress and the speed while training', async () => {
 		const running = after([
 			{type: 'requested', request: 'start'},
-			{type: 'event', event: {type: 'running'}},
+			{type: 'event', event: {type: 'running', until: 32}},
 			{type: 'event', event: {type: 'progress', epoch: 3, done: 250, total: 1000, samplesPerSecond: 12_345.6, parameters}},
 		]);
 		const out = await show(running);
 		expect(out).toContain('training · t to pause');
-		expect(out).toContain('epoch 3 · 25%');
+		expect(out).toContain('epoch 3 of 32 · 25%');
 		expect(out).toContain('12,346 samples/s');
 		expect(out).toContain('███████'); // a quarter of the 28-cell progress bar
 		expect(out).not.toContain('████████');
 	});
 
 	it('moves on to the new accuracy when an epoch completes, live', async () => {
-		await show(after([{type: 'event', event: {type: 'running'}}]));
+		await show(after([{type: 'event', event: {type: 'running', until: 32}}]));
 		const record: EpochRecord = {epoch: 3, seconds: 2, trainLoss: 0.04, validationAccuracy: 0.97, testAccuracy: 0.9812};
-		await show(after([{type: 'event', event: {type: 'running'}}, {type: 'event', event: {type: 'epoch', record, parameters}}]));
+		await show(after([{type: 'event', event: {type: 'running', until: 32}}, {type: 'event', event: {type: 'epoch', record, parameters}}]));
 		await waitFor(() => frame().includes('test 98.12% (epoch 3)'), 'the new accuracy');
 		expect(frame()).toContain('loss 0.0400');
-		expect(frame()).toContain('epoch 4 · 0%');
+		expect(frame()).toContain('epoch 4 of 32 · 0%');
 	});
 
 	it('shows the last saved epoch', async () => {
@@ -90,5 +92,99 @@ describe('TrainingPane', () => {
 		for (const line of out.split('\n')) {
 			expect([...line].length).toBeLessThanOrEqual(32);
 		}
+	});
+
+	it('stops by itself after the run and says that t trains the same number more', async () => {
+		const record: EpochRecord = {epoch: 3, seconds: 2, trainLoss: 0.04, validationAccuracy: 0.97, testAccuracy: 0.9812};
+		const finished = after([
+			{type: 'requested', request: 'start'},
+			{type: 'event', event: {type: 'running', until: 3}},
+			{type: 'event', event: {type: 'epoch', record, parameters}},
+			{type: 'event', event: {type: 'done', epoch: 3}},
+		], initialTraining(parameters, history, 2, 1000, 1));
+		const out = await show(finished);
+		expect(out).toContain('done · t trains 1 more');
+		expect(out).toContain('epoch 3 done');
+		expect(out).not.toContain('samples/s');
+	});
+
+	it('draws the loss as it is: its bars fall as the loss falls, and the label says lower is better', async () => {
+		const out = await show(after([]));
+		const lines = out.split('\n');
+		const label = lines.findIndex(line => line.includes('loss 0.0625'));
+		expect(lines[label]).toContain('(lower = better)');
+		expect(lines[label + 1]).toContain('│ █▁ ');
+		// Accuracy rose from 91.25% to 97.50%: its bars rise.
+		expect(lines[label - 1]).toContain('│ ▁█ ');
+	});
+
+	it('draws accuracy noise of a few tenths of a point as small steps, not as a fall to the bottom', async () => {
+		const noisy: EpochRecord[] = [0.9512, 0.9481, 0.9507, 0.9523].map((testAccuracy, i) => (
+			{epoch: i + 1, seconds: 2, trainLoss: 0.05 - (i * 0.0001), validationAccuracy: testAccuracy, testAccuracy}
+		));
+		const out = await show(initialTraining(parameters, noisy, 4, 1000, 30));
+		expect(out).not.toContain('▁');
+		expect(out).not.toContain('▂');
+		expect(out).toContain('█▇██'); // accuracy
+		expect(out).toContain('████'); // loss
+	});
+
+	it('shows the last epoch done, not the next at 0%, when paused right at an epoch boundary', async () => {
+		const record: EpochRecord = {epoch: 3, seconds: 2, trainLoss: 0.04, validationAccuracy: 0.97, testAccuracy: 0.9812};
+		const out = await show(after([
+			{type: 'requested', request: 'start'},
+			{type: 'event', event: {type: 'running', until: 32}},
+			{type: 'event', event: {type: 'progress', epoch: 3, done: 999, total: 1000, samplesPerSecond: 1000, parameters}},
+			{type: 'requested', request: 'pause'},
+			{type: 'event', event: {type: 'epoch', record, parameters}},
+			{type: 'event', event: {type: 'paused'}},
+		]));
+		expect(out).toContain('paused · t to go on');
+		expect(out).toContain('epoch 3 done');
+		expect(out).not.toMatch(/epoch \d+ of \d+ ·/);
+	});
+
+	it('shows the epoch under way and its progress when paused part way through one', async () => {
+		const out = await show(after([
+			{type: 'requested', request: 'start'},
+			{type: 'event', event: {type: 'running', until: 32}},
+			{type: 'event', event: {type: 'progress', epoch: 3, done: 999, total: 1000, samplesPerSecond: 1000, parameters}},
+			{type: 'requested', request: 'pause'},
+			{type: 'event', event: {type: 'paused'}},
+		]));
+		expect(out).toContain('paused · t to go on');
+		expect(out).toContain('epoch 3 of 32 · 99%'); // not 100% before the epoch is complete
+	});
+
+	it('keeps the file name of a long save path in view, cutting it on the left', async () => {
+		const out = await show(after([]), '/tmp/review/runs/of/today/m.safetensors');
+		expect(out).toContain('file …');
+		expect(out).toContain('/m.safetensors │');
+	});
+});
+
+describe('sparkline', () => {
+	it('scales the values to their range, higher values taller', () => {
+		expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8], 8)).toBe('▁▂▃▄▅▆▇█');
+		expect(sparkline([8, 1], 8)).toBe('█▁');
+	});
+
+	it('draws equal values as full blocks and keeps only the last width values', () => {
+		expect(sparkline([0.5, 0.5, 0.5], 8)).toBe('███');
+		expect(sparkline([1, 2, 3, 4], 2)).toBe('▁█');
+		expect(sparkline([], 4)).toBe('');
+	});
+
+	it('spans at least minSpan, measured down from the largest value', () => {
+		// A change of 0.7 points in a 7-point minimum span is one step of the seven.
+		expect(sparkline([0.95, 0.943], 8, {minSpan: 0.07})).toBe('█▇');
+		expect(sparkline([0.95, 0.943], 8)).toBe('█▁');
+		// A range wider than the minimum is used as it is.
+		expect(sparkline([0.5, 0.95], 8, {minSpan: 0.07})).toBe('▁█');
+	});
+
+	it('spans at least minFraction of the largest value', () => {
+		expect(sparkline([0.1, 0.095], 8, {minFraction: 0.2})).toBe('█▆');
+		expect(sparkline([0.25, 0.0625], 8, {minFraction: 0.2})).toBe('█▁');
 	});
 });

@@ -171,7 +171,10 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 30_0
 
 	it('uses no colour codes with NO_COLOR=1, and still shows the digit in shade characters', async () => {
 		const tmux = await startTui({env: {NO_COLOR: '1'}, waitFor: firstExample});
-		expect(colourCodes(await tmux.styledScreen())).toEqual([]);
+		const styled = await tmux.styledScreen();
+		expect(colourCodes(styled)).toEqual([]);
+		// No colour, but the active tab is still marked (inverse while the tab bar has the focus).
+		expect(styled).toMatch(/\u001B\[(?:[\d;]*;)?7(?:;[\d;]*)?m 1 Examples /);
 		const screen = await tmux.screen();
 		expect(screen).not.toContain('▀');
 		// Test example 0 is a zero: a ring of ink some dozens of cells large, drawn with ░ ▒ ▓ █.

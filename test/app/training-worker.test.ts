@@ -1,0 +1,150 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import type {FromWorker} from '../../src/app/training-protocol.js';
+import {TrainingLoop} from '../../src/app/training-worker.js';
+import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
+import {createModel, TrainingRun} from '../../src/model/training.js';
+import {tinyClassNames, tinyConfig, tinySplit} from './tiny-classifier.js';
+
+/** `count` 2x2 images: the top row lit (label 0), the bottom row lit (1) or blank (2), in turn. */
+function split(count: number): DatasetSplit {
+	const images = new Uint8Array(count * 4);
+	const labels = new Uint8Array(count);
+	for (let i = 0; i < count; i++) {
+		labels[i] = i % 3;
+		if (labels[i] < 2) {
+			images.fill(255, (i * 4) + (labels[i] * 2), (i * 4) + (labels[i] * 2) + 2);
+		}
+	}
+
+	return {count, images, labels};
+}
+
+function dataset(train: DatasetSplit): Dataset {
+	return {name: 'tiny', source: 'memory', rows: 2, cols: 2, classNames: tinyClassNames, train, validation: tinySplit, test: tinySplit};
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while (!condition()) {
+		if (Date.now() > deadline) {
+			throw new Error(`timed out waiting for ${what}`);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 2);
+		});
+	}
+}
+
+const loops: TrainingLoop[] = [];
+afterEach(() => {
+	for (const loop of loops.splice(0)) {
+		loop.handle({type: 'stop'});
+	}
+});
+
+/** A training loop over `data`, recording what it sends; `react` sees each message as it is sent. */
+function start(epochs: number, {data = dataset(tinySplit), run = new TrainingRun(createModel(tinyConfig, data), data), react}: {
+	data?: Dataset; run?: TrainingRun; react?: (message: FromWorker, loop: TrainingLoop) => void;
+} = {}) {
+	const {model} = run;
+	const sent: FromWorker[] = [];
+	const loop: TrainingLoop = new TrainingLoop(run, {savePath: undefined, epochs, publishMs: 0}, message => {
+		sent.push(message);
+		react?.(message, loop);
+	});
+	loops.push(loop);
+	const finished = loop.loop();
+	const count = (type: FromWorker['type']): number => sent.filter(m => m.type === type).length;
+	const epochsDone = (): number[] => sent.flatMap(m => (m.type === 'epoch' ? [m.record.epoch] : []));
+	return {model, loop, sent, finished, count, epochsDone};
+}
+
+/** Let the loop run for a while: long enough for many 4-image epochs. */
+async function settle(): Promise<void> {
+	for (let i = 0; i < 50; i++) {
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	}
+}
+
+describe('TrainingLoop (the training worker)', () => {
+	it('trains a new network for `epochs` epochs, then stops by itself and says so', async () => {
+		const t = start(3);
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('done') === 1, 'the end of the run');
+		await settle();
+		expect(t.epochsDone()).toEqual([1, 2, 3]);
+		expect(t.sent[0]).toEqual({type: 'running', until: 3});
+		expect(t.sent.at(-1)).toEqual({type: 'done', epoch: 3});
+		expect(t.model.position.epoch).toBe(3);
+	});
+
+	it('trains `epochs` more on the next start after a run', async () => {
+		const t = start(3);
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('done') === 1, 'the end of the first run');
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('done') === 2, 'the end of the second run');
+		await settle();
+		expect(t.epochsDone()).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(t.sent.filter(m => m.type === 'running')).toEqual([{type: 'running', until: 3}, {type: 'running', until: 6}]);
+		expect(t.sent.at(-1)).toEqual({type: 'done', epoch: 6});
+	});
+
+	it('counts from the epoch a saved model had when it was opened', async () => {
+		const data = dataset(tinySplit);
+		const run = new TrainingRun(createModel(tinyConfig, data), data);
+		await run.runEpoch();
+		await run.runEpoch();
+		const t = start(2, {run});
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('done') === 1, 'the end of the run');
+		expect(t.epochsDone()).toEqual([3, 4]);
+		expect(t.sent[0]).toEqual({type: 'running', until: 4});
+	});
+
+	it('keeps the end of a run through a pause between epochs, and says that it paused', async () => {
+		const t = start(3, {
+			react(message, loop) {
+				if (message.type === 'epoch' && message.record.epoch === 1) {
+					loop.handle({type: 'pause'});
+				} else if (message.type === 'paused') {
+					loop.handle({type: 'start'});
+				}
+			},
+		});
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('done') === 1, 'the end of the run');
+		expect(t.sent.map(m => m.type)).toEqual(['running', 'epoch', 'paused', 'running', 'epoch', 'epoch', 'done']);
+		expect(t.sent.filter(m => m.type === 'running')).toEqual([{type: 'running', until: 3}, {type: 'running', until: 3}]);
+	});
+
+	it('pauses part way through an epoch, says where it stands, and finishes the epoch when started again', async () => {
+		const t = start(1, {
+			data: dataset(split(5000)), // slices of 2000: progress at 2000 and 4000
+			react(message, loop) {
+				if (message.type === 'progress' && message.done === 2000 && t.count('paused') === 0) {
+					loop.handle({type: 'pause'});
+				}
+			},
+		});
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('paused') === 1, 'the pause');
+		expect(t.sent.at(-2)).toMatchObject({type: 'progress', epoch: 1, done: 2000, total: 5000});
+		expect(t.count('epoch')).toBe(0);
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('done') === 1, 'the end of the run');
+		expect(t.epochsDone()).toEqual([1]);
+	});
+
+	it('ends on stop, with a last message that it stopped', async () => {
+		const t = start(3);
+		t.loop.handle({type: 'stop'});
+		await t.finished;
+		expect(t.sent).toEqual([{type: 'stopped'}]);
+	});
+});
