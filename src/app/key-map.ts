@@ -27,7 +27,7 @@ export const keyMap: readonly Binding[] = [
 	{command: 'tab2', keys: ['2'], label: '2', help: 'weights tab', scope: 'everywhere'},
 	{command: 'tab3', keys: ['3'], label: '3', help: 'generalized images tab', scope: 'everywhere'},
 	{command: 'toggleTraining', keys: ['t'], label: 't', help: 'start / pause training', scope: 'everywhere'},
-	{command: 'save', keys: ['s'], label: 's', help: 'save the model now', scope: 'everywhere'},
+	{command: 'save', keys: ['s'], label: 's', help: 'save (asks for a file once)', scope: 'everywhere'},
 	{command: 'togglePane', keys: ['p'], label: 'p', help: 'show / hide training pane', scope: 'everywhere'},
 	{command: 'help', keys: ['?'], label: '?', help: 'this help', scope: 'everywhere'},
 	{command: 'back', keys: ['escape'], label: 'Esc', help: 'close help / to tab bar', scope: 'everywhere'},

@@ -22,6 +22,8 @@ export type UiState = {
 	readonly example: number;
 	/** Digits typed after `g`, or null when not typing an index. */
 	readonly goto: string | null;
+	/** The file name being typed after `s` (when no file is set yet), or null. */
+	readonly savePrompt: string | null;
 	readonly tile: number;
 	readonly map: number;
 	readonly sharedScale: boolean;
@@ -43,12 +45,17 @@ export type Action =
 	| {readonly type: 'resize'; readonly size: Size}
 	| {readonly type: 'command'; readonly command: Command; readonly counts: Counts}
 	| {readonly type: 'selectExample'; readonly index: number; readonly counts: Counts}
-	| {readonly type: 'gotoKey'; readonly key: string; readonly counts: Counts};
+	| {readonly type: 'gotoKey'; readonly key: string; readonly counts: Counts}
+	/** Ask for a file to save to, `suggestion` typed in already. */
+	| {readonly type: 'askSavePath'; readonly suggestion: string}
+	/** A key typed at that prompt (Enter is the app's to carry out: it closes the prompt with closeSavePrompt). */
+	| {readonly type: 'savePathKey'; readonly key: string}
+	| {readonly type: 'closeSavePrompt'};
 
 export function initialState(size: Size): UiState {
 	return {
 		tab: 'examples', focus: 'tabs', help: false, paneOpen: undefined, size,
-		example: 0, goto: null, tile: 0, map: 0, sharedScale: false, untrained: false, change: false,
+		example: 0, goto: null, savePrompt: null, tile: 0, map: 0, sharedScale: false, untrained: false, change: false,
 	};
 }
 
@@ -68,6 +75,18 @@ export function reducer(state: UiState, action: Action): UiState {
 
 		case 'gotoKey': {
 			return applyGotoKey(state, action.key, action.counts);
+		}
+
+		case 'askSavePath': {
+			return {...state, savePrompt: action.suggestion};
+		}
+
+		case 'savePathKey': {
+			return applySavePathKey(state, action.key);
+		}
+
+		case 'closeSavePrompt': {
+			return {...state, savePrompt: null};
 		}
 	}
 }
@@ -204,4 +223,18 @@ function applyGotoKey(state: UiState, key: string, counts: Counts): UiState {
 
 	// A digit that would take the index past the last example is not taken.
 	return /^\d$/.test(key) && Number(typed + key) < counts.examples ? {...state, goto: typed + key} : state;
+}
+
+function applySavePathKey(state: UiState, key: string): UiState {
+	const typed = state.savePrompt ?? '';
+	if (key === 'escape') {
+		return {...state, savePrompt: null};
+	}
+
+	if (key === 'backspace') {
+		return {...state, savePrompt: typed.slice(0, -1)};
+	}
+
+	// One printable character (key names of other keys are words such as 'left' or 'ctrl+u').
+	return [...key].length === 1 && key >= ' ' && typed.length < 4096 ? {...state, savePrompt: typed + key} : state;
 }

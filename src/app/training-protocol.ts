@@ -22,7 +22,8 @@ export type WorkerInit = {
 export type ToWorker =
 	| {readonly type: 'start'}
 	| {readonly type: 'pause'}
-	| {readonly type: 'save'}
+	/** Save now; with a path, to that file from now on (and after every epoch). */
+	| {readonly type: 'save'; readonly path?: string}
 	| {readonly type: 'stop'};
 
 export type FromWorker =
@@ -35,4 +36,6 @@ export type FromWorker =
 	| {readonly type: 'paused'}
 	| {readonly type: 'saved'; readonly path: string; readonly epoch: number}
 	| {readonly type: 'failed'; readonly message: string}
+	/** A save asked for with `s` did not work; training goes on as it was. */
+	| {readonly type: 'saveFailed'; readonly message: string}
 	| {readonly type: 'stopped'};

@@ -56,9 +56,9 @@ export class TrainingRunner {
 		this.post({type: 'pause'});
 	}
 
-	/** Save the last completed epoch now. */
-	save(): void {
-		this.post({type: 'save'});
+	/** Save the last completed epoch now; with a path, to that file from now on. */
+	save(path?: string): void {
+		this.post(path === undefined ? {type: 'save'} : {type: 'save', path});
 	}
 
 	/** Stop training (an unfinished epoch is dropped) and end the worker; resolves when it has ended. */

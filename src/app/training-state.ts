@@ -26,6 +26,8 @@ export type TrainingView = {
 	readonly total: number;
 	readonly samplesPerSecond: number;
 	readonly savedEpoch: number | undefined;
+	/** The file the last save went to (--save, or one typed after `s`), once something was saved. */
+	readonly savedTo: string | undefined;
 	/** The latest thing worth telling the user (saved, failed, ...). */
 	readonly message: string | undefined;
 };
@@ -40,7 +42,7 @@ export function initialTraining(
 ): TrainingView {
 	return {
 		status: 'idle', current, version: 0, epoch, epochsPerRun, until: epoch + epochsPerRun, history, done: 0, total, samplesPerSecond: 0,
-		savedEpoch: undefined, message: undefined,
+		savedEpoch: undefined, savedTo: undefined, message: undefined,
 	};
 }
 
@@ -98,7 +100,11 @@ function applyEvent(state: TrainingView, event: RunnerEvent): TrainingView {
 		}
 
 		case 'saved': {
-			return {...state, savedEpoch: event.epoch, message: `saved epoch ${event.epoch} to ${event.path}`};
+			return {...state, savedEpoch: event.epoch, savedTo: event.path, message: `saved epoch ${event.epoch} to ${event.path}`};
+		}
+
+		case 'saveFailed': {
+			return {...state, message: `not saved: ${event.message}`};
 		}
 
 		case 'failed': {

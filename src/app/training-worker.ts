@@ -23,6 +23,8 @@ export class TrainingLoop {
 	private stopping = false;
 	private resume: (() => void) | undefined;
 	private savedEpoch = -1;
+	/** Where epochs are saved: --save, or the file typed after `s`. */
+	private savePath: string | undefined;
 	/** The epoch at which the current run ends. */
 	private until: number;
 	private readonly controller = new AbortController();
@@ -33,6 +35,7 @@ export class TrainingLoop {
 		private readonly send: (message: FromWorker) => void,
 	) {
 		this.until = run.model.position.epoch + options.epochs;
+		this.savePath = options.savePath;
 	}
 
 	handle(message: ToWorker): void {
@@ -55,10 +58,17 @@ export class TrainingLoop {
 			}
 
 			case 'save': {
+				const previous = this.savePath;
+				if (message.path !== undefined && message.path !== previous) {
+					this.savePath = message.path;
+					this.savedEpoch = -1;
+				}
+
 				try {
 					this.save();
 				} catch (error) {
-					this.send({type: 'failed', message: describe(error)});
+					this.savePath = previous;
+					this.send({type: 'saveFailed', message: describe(error)});
 				}
 
 				break;
@@ -147,7 +157,7 @@ export class TrainingLoop {
 	}
 
 	private save(): void {
-		const {savePath} = this.options;
+		const {savePath} = this;
 		const {model} = this.run;
 		if (savePath === undefined || this.savedEpoch === model.position.epoch) {
 			return;

@@ -1,3 +1,6 @@
+import {existsSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {resolve} from 'node:path';
 import {type Dispatch, useRef} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
@@ -7,6 +10,12 @@ import {misclassified, nextIndex} from './model-view.js';
 import type {Action, Counts, UiState} from './state.js';
 import type {TrainingRunner} from './training-runner.js';
 import type {TrainingAction, TrainingView} from './training-state.js';
+
+type Handlers = {
+	readonly onCommand: (command: Command) => void;
+	/** A key typed at the prompt `s` opens when no file is set; Enter saves there. */
+	readonly onSavePathKey: (key: string) => void;
+};
 
 type Context = {
 	readonly model: Model;
@@ -22,13 +31,49 @@ type Context = {
 	readonly exit: () => void;
 };
 
+/** The file name offered when `s` asks where to save. */
+export const suggestedSaveName = 'nnviz-model.safetensors';
+
+/**
+ * The file a typed name stands for: relative to the working folder, with a leading ~ for the home
+ * folder; undefined for an empty name.
+ */
+export function savePathFrom(typed: string, cwd = process.cwd(), home = homedir()): string | undefined {
+	const name = typed.trim();
+	if (name === '') {
+		return undefined;
+	}
+
+	return name === '~' || name.startsWith('~/') ? resolve(home, name.slice(2)) : resolve(cwd, name);
+}
+
 /**
  * What each command does: the ones with effects (quit, training, saving, finding misclassified
  * examples) here, the rest as reducer actions.
  */
-export function useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, dispatch, send, counts, exit}: Context): (command: Command) => void {
+export function useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, dispatch, send, counts, exit}: Context): Handlers {
 	const wrongCache = useRef<{version: number; wrong: Int32Array} | undefined>(undefined);
-	return (command: Command): void => {
+	const onSavePathKey = (key: string): void => {
+		if (key !== 'enter') {
+			dispatch({type: 'savePathKey', key});
+			return;
+		}
+
+		dispatch({type: 'closeSavePrompt'});
+		const path = savePathFrom(ui.savePrompt ?? '');
+		if (path === undefined) {
+			return;
+		}
+
+		if (existsSync(path)) {
+			send({type: 'message', message: `${path} exists; nothing was written (s again for another name)`});
+			return;
+		}
+
+		runner.save(path);
+	};
+
+	const onCommand = (command: Command): void => {
 		switch (command) {
 			case 'quit': {
 				exit();
@@ -53,10 +98,10 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 			}
 
 			case 'save': {
-				if (savePath === undefined) {
-					send({type: 'message', message: 'no file to save to: start nnviz-tui with --save FILE'});
-				} else if (training.epoch === 0 && training.history.length === 0) {
+				if (training.epoch === 0 && training.history.length === 0) {
 					send({type: 'message', message: 'nothing to save yet: train an epoch first (t)'});
+				} else if ((savePath ?? training.savedTo) === undefined) {
+					dispatch({type: 'askSavePath', suggestion: suggestedSaveName});
 				} else {
 					runner.save();
 				}
@@ -95,4 +140,6 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 			}
 		}
 	};
+
+	return {onCommand, onSavePathKey};
 }

@@ -4,9 +4,9 @@ import type {UiState} from './state.js';
 
 /**
  * The input hook: turns key presses into key names, and key names into commands through the one key
- * map. While an index is being typed after `g`, keys go to that prompt instead.
+ * map. While an index is being typed after `g`, or a file name after `s`, keys go to that prompt instead.
  */
-export function useKeys(state: UiState, handlers: {onCommand: (command: Command) => void; onGotoKey: (key: string) => void}): void {
+export function useKeys(state: UiState, handlers: {onCommand: (command: Command) => void; onGotoKey: (key: string) => void; onSavePathKey: (key: string) => void}): void {
 	useInput((input, key) => {
 		// Keys typed while the app was busy (or key repeat, or a slow SSH link) can arrive in one read:
 		// plain characters then come as one string, and each is a key of its own.
@@ -31,6 +31,11 @@ export function useKeys(state: UiState, handlers: {onCommand: (command: Command)
 
 		if (state.goto !== null) {
 			handlers.onGotoKey(name);
+			return;
+		}
+
+		if (state.savePrompt !== null) {
+			handlers.onSavePathKey(name);
 			return;
 		}
 

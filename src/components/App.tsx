@@ -46,9 +46,10 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 		send({type: 'event', event});
 	}), [runner]);
 
-	const onCommand = useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, dispatch, send, counts, exit});
+	const {onCommand, onSavePathKey} = useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, dispatch, send, counts, exit});
 	useKeys(ui, {
 		onCommand,
+		onSavePathKey,
 		onGotoKey(key) {
 			dispatch({type: 'gotoKey', key, counts});
 		},
@@ -75,10 +76,10 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 			<Text color={theme.muted}>{'─'.repeat(size.columns - 1)}</Text>
 			<Box flexGrow={1}>
 				{!layout.paneInstead && <Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{renderTab()}</Box>}
-				{layout.pane && <Box marginLeft={layout.paneInstead ? 0 : 1}><TrainingPane training={training} savePath={savePath} height={layout.contentHeight}/></Box>}
+				{layout.pane && <Box marginLeft={layout.paneInstead ? 0 : 1}><TrainingPane training={training} savePath={savePath ?? training.savedTo} height={layout.contentHeight}/></Box>}
 				{layout.paneInstead && <Box marginLeft={2} width={layout.contentWidth - paneWidth - 2}><Text color={theme.muted} wrap='wrap'>{`The training pane takes the tab's place below ${paneAutoColumns} columns; p hides it.`}</Text></Box>}
 			</Box>
-			<StatusLine focus={ui.focus} message={training.message} width={size.columns - 1}/>
+			<StatusLine focus={ui.focus} message={training.message} savePrompt={ui.savePrompt} width={size.columns - 1}/>
 		</Box>
 	);
 

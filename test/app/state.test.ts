@@ -337,3 +337,24 @@ describe('toggles', () => {
 		expect(commands(state, ['enter', 'back'])).toEqual(state);
 	});
 });
+
+describe('the save prompt', () => {
+	const open = (): UiState => reducer(initialState({columns: 120, rows: 40}), {type: 'askSavePath', suggestion: 'model.safetensors'});
+	const type = (state: UiState, keys: readonly string[]): UiState => keys.reduce((s, key) => reducer(s, {type: 'savePathKey', key}), state);
+
+	it('opens with the suggested name typed in', () => {
+		expect(initialState({columns: 120, rows: 40}).savePrompt).toBeNull();
+		expect(open().savePrompt).toBe('model.safetensors');
+	});
+
+	it('takes printable characters, spaces included, and Backspace; not the names of other keys', () => {
+		expect(type(open(), ['backspace', 'backspace', 'x', ' ', '/', '~']).savePrompt).toBe('model.safetensox /~');
+		expect(type(open(), ['left', 'ctrl+u', 'pageup', 'tab']).savePrompt).toBe('model.safetensors');
+	});
+
+	it('closes on Esc, or when the app has taken the name', () => {
+		expect(type(open(), ['escape']).savePrompt).toBeNull();
+		expect(reducer(open(), {type: 'closeSavePrompt'}).savePrompt).toBeNull();
+	});
+});
+

@@ -1,4 +1,8 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {readModelFile} from '../../src/model/model-file.js';
 import type {FromWorker} from '../../src/app/training-protocol.js';
 import {TrainingLoop} from '../../src/app/training-worker.js';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
@@ -147,4 +151,47 @@ describe('TrainingLoop (the training worker)', () => {
 		await t.finished;
 		expect(t.sent).toEqual([{type: 'stopped'}]);
 	});
+
+	it('saves to a file named with the save request, and to it after every epoch from then on', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'nnviz-worker-'));
+		try {
+			const path = join(folder, 'typed.safetensors');
+			const data = {...dataset(tinySplit), name: 'mnist'}; // model files name one of the known datasets
+			const t = start(2, {
+				data,
+				run: new TrainingRun(createModel(tinyConfig, data), data),
+				react(message, loop) {
+					if (message.type === 'epoch' && message.record.epoch === 1) {
+						loop.handle({type: 'save', path});
+					}
+				},
+			});
+			t.loop.handle({type: 'start'});
+			await waitFor(() => t.count('done') === 1, 'the end of the run');
+			await settle();
+			const saved = t.sent.filter(m => m.type === 'saved');
+			expect(saved.map(m => m.type === 'saved' && m.path)).toEqual(saved.map(() => path));
+			expect(saved.at(-1)).toEqual({type: 'saved', path, epoch: 2});
+			expect(readModelFile(path).position.epoch).toBe(2);
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
+	});
+
+	it('says a save to a file it cannot write failed, and trains on', async () => {
+		const t = start(2, {
+			react(message, loop) {
+				if (message.type === 'epoch' && message.record.epoch === 1) {
+					loop.handle({type: 'save', path: '/nonexistent-folder-nnviz/m.safetensors'});
+				}
+			},
+		});
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('done') === 1, 'the end of the run');
+		expect(t.count('saveFailed')).toBe(1);
+		expect(t.count('failed')).toBe(0);
+		expect(t.count('saved')).toBe(0); // no file was set before, so none after the failure either
+		expect(t.epochsDone()).toEqual([1, 2]);
+	});
 });
+

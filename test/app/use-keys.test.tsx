@@ -17,12 +17,18 @@ function Harness({probe}: {readonly probe: Probe}) {
 	useKeys(state, {
 		onCommand(command) {
 			probe.commands.push(command);
-			dispatch({type: 'command', command, counts});
+			// The app opens the save prompt on s when no file is set; here s always does.
+			dispatch(command === 'save' ? {type: 'askSavePath', suggestion: 'm.safetensors'} : {type: 'command', command, counts});
 		},
 		onGotoKey(key) {
 			dispatch({type: 'gotoKey', key, counts});
 		},
+		onSavePathKey(key) {
+			// As the app does, but Enter only closes the prompt here (the app saves first).
+			dispatch(key === 'enter' ? {type: 'closeSavePrompt'} : {type: 'savePathKey', key});
+		},
 	});
+
 	// Runs after useInput's own effect has subscribed the handler that sees this state.
 	useEffect(() => {
 		probe.state = state;
@@ -102,4 +108,16 @@ describe('useKeys', () => {
 		app?.stdin.write(keys.ctrlC);
 		await waitFor(() => probe.commands.includes('quit'), 'quit');
 	});
+
+	it('sends keys to the save prompt while it is open: letters, Backspace, Esc; q types a q', async () => {
+		const probe = await start();
+		await press(probe, 's', s => s.savePrompt === 'm.safetensors');
+		await press(probe, '\u007F', s => s.savePrompt === 'm.safetensor');
+		await press(probe, 'q', s => s.savePrompt === 'm.safetensorq');
+		await press(probe, '2', s => s.savePrompt === 'm.safetensorq2');
+		expect(probe.state?.tab).toBe('examples');
+		expect(probe.commands).toEqual(['save']);
+		await press(probe, keys.escape, s => s.savePrompt === null);
+	});
 });
+
