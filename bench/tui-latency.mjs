@@ -16,6 +16,8 @@ const columns = 120;
 const rows = 40;
 const warmupPresses = 6;
 const pty = await loadPty();
+// Enough epochs that training is still running when the bench pauses it (a run stops after --epochs).
+const longRun = ['--epochs', '10000'];
 
 // A small seeded generator for the pauses between presses, so runs are comparable.
 let seed = 12_345;
@@ -29,7 +31,7 @@ const sleep = ms => new Promise(resolve => {
 });
 
 const env = childEnv(truecolor ? {COLORTERM: 'truecolor'} : {});
-const child = pty.spawn(process.execPath, [...nodeArgs, cliPath], {name: env.TERM, cols: columns, rows, cwd: process.cwd(), env});
+const child = pty.spawn(process.execPath, [...nodeArgs, cliPath, ...longRun], {name: env.TERM, cols: columns, rows, cwd: process.cwd(), env});
 const output = new PtyOutput(child);
 let exited;
 const exit = new Promise(resolve => {

@@ -13,6 +13,8 @@ const columns = 120;
 const rows = 40;
 const frameStart = '\u001B[?2026h';
 const pty = await loadPty();
+// Enough epochs that training is still running when the bench pauses it (a run stops after --epochs).
+const longRun = ['--epochs', '10000'];
 
 const sleep = ms => new Promise(resolve => {
 	setTimeout(resolve, ms);
@@ -28,7 +30,7 @@ function count(text) {
 /** Run the app at one colour depth; returns the figures. */
 async function measure(truecolor) {
 	const env = childEnv(truecolor ? {COLORTERM: 'truecolor'} : {});
-	const child = pty.spawn(process.execPath, [...nodeArgs, cliPath], {name: env.TERM, cols: columns, rows, cwd: process.cwd(), env});
+	const child = pty.spawn(process.execPath, [...nodeArgs, cliPath, ...longRun], {name: env.TERM, cols: columns, rows, cwd: process.cwd(), env});
 	const output = new PtyOutput(child);
 	let exited = false;
 	child.onExit(() => {
