@@ -7,6 +7,7 @@ import type {FromWorker} from '../../src/app/training-protocol.js';
 import {TrainingLoop} from '../../src/app/training-worker.js';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
 import {createModel, TrainingRun} from '../../src/model/training.js';
+import {waitFor} from '../components/fixtures.js';
 import {tinyClassNames, tinyConfig, tinySplit} from './tiny-classifier.js';
 
 /** `count` 2x2 images: the top row lit (label 0), the bottom row lit (1) or blank (2), in turn. */
@@ -25,20 +26,6 @@ function split(count: number): DatasetSplit {
 
 function dataset(train: DatasetSplit): Dataset {
 	return {name: 'tiny', source: 'memory', rows: 2, cols: 2, classNames: tinyClassNames, train, validation: tinySplit, test: tinySplit};
-}
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while (!condition()) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 2);
-		});
-	}
 }
 
 const loops: TrainingLoop[] = [];
