@@ -47,13 +47,13 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 	}, [version, change, initialMaps]);
 	const trained = useMemo(() => tilesFor(shownMaps, 'trained', classNames, first, count, selected, depth, image), [shownMaps, first, count, selected, depth]);
 	const untrainedTiles = useMemo(() => tilesFor(initialMaps, 'untrained', classNames, first, count, selected, depth, image), [initialMaps, first, count, selected, depth]);
-	const currentTitle = trainedTitle(epoch, version, change);
+	const currentTitle = trainedTitle(epoch, version, change, keys);
 	// Side by side, each grid has its caption.
 	const title = layout.sideBySide ? '' : ` · ${untrained ? 'untrained (initial)' : currentTitle}`;
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Generalized images · classes ${first}-${first + count - 1} of ${classes}${title}`}</Text>
-			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[currentTitle, 'untrained (initial)']}/>
+			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[currentTitle, 'untrained (initial)']} rule={depth === 'none'}/>
 			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${keys ? `${layout.sideBySide ? '' : ' · u untrained'} · d change` : ''}`}/>
 		</Box>
 	);

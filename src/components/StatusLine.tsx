@@ -22,10 +22,12 @@ export function StatusLine({focus, message, savePrompt = null, width}: Props) {
 	const hint = focus === 'tabs'
 		? '←/→ tabs · ↓ into the tab · t train · s save · ? help · q quit'
 		: 'arrows move · Esc tab bar · t train · s save · ? help · q quit';
+	// The message is the news: it comes first and keeps its start and end (often a file path); the
+	// keys get the room that is left.
 	return (
 		<Box width={width}>
-			<Text color={theme.muted} wrap='truncate-end'>{hint}</Text>
-			{message !== undefined && <Box marginLeft={2} flexShrink={1}><Text color={theme.accent} wrap='truncate-end'>{message}</Text></Box>}
+			{message !== undefined && <Box flexShrink={0} width={Math.min([...message].length, width)}><Text color={theme.accent} wrap='truncate-middle'>{message}</Text></Box>}
+			<Box marginLeft={message === undefined ? 0 : 2} flexShrink={1}><Text color={theme.muted} wrap='truncate-end'>{hint}</Text></Box>
 		</Box>
 	);
 }

@@ -13,20 +13,30 @@ export type Tile = {
 /**
  * The title of the current set of tiles: trained (with its epoch), not trained yet, or what training
  * changed. `version` counts weight updates, so a network whose first epoch is under way is not called
- * untrained.
+ * untrained. `keys` false leaves out the key hint (a static snapshot).
  */
-export function trainedTitle(epoch: number, version: number, change: boolean): string {
+export function trainedTitle(epoch: number, version: number, change: boolean, keys = true): string {
 	if (epoch === 0 && version === 0) {
-		return change ? 'change by training: none yet (t trains)' : 'not trained yet (t trains)';
+		const hint = keys ? ' (t trains)' : '';
+		return change ? `change by training: none yet${hint}` : `not trained yet${hint}`;
 	}
 
-	return change ? `change by training (epoch ${epoch} minus untrained)` : `trained (epoch ${epoch})`;
+	return change ? `trained minus untrained (epoch ${epoch})` : `trained (epoch ${epoch})`;
 }
 
-type Props = {readonly tiles: readonly Tile[]; readonly grid: Grid; readonly cols: number};
+type Props = {
+	readonly tiles: readonly Tile[];
+	readonly grid: Grid;
+	readonly cols: number;
+	/**
+	 * Draw a rule in the column between tiles: without colour a blank cell is a zero weight, so a blank
+	 * gap would not show where one tile ends and the next begins.
+	 */
+	readonly rule?: boolean;
+};
 
 /** Tiles in rows of grid.perRow, each an image with a one-line label under it; the selected label inverted. */
-export function TileGrid({tiles, grid, cols}: Props) {
+export function TileGrid({tiles, grid, cols, rule = false}: Props) {
 	const rows: Tile[][] = [];
 	for (let i = 0; i < tiles.length; i += grid.perRow) {
 		rows.push(tiles.slice(i, i + grid.perRow));
@@ -37,11 +47,16 @@ export function TileGrid({tiles, grid, cols}: Props) {
 			{rows.map(row => (
 				<Box key={row[0].id}>
 					{row.map((tile, i) => (
-						<Box key={tile.id} flexDirection='column' marginLeft={i > 0 ? 1 : 0} width={cols} flexShrink={0}>
-							<PixelImage id={tile.id} lines={tile.lines} cols={cols}/>
-							<Text wrap='truncate-end' inverse={tile.selected} color={tile.selected ? theme.selected : undefined}>
-								{tile.label.padEnd(cols).slice(0, cols)}
-							</Text>
+						<Box key={tile.id} flexDirection='row'>
+							{i > 0 && (rule
+								? <Box width={1} flexShrink={0}><Text dimColor>{'│\n'.repeat(tile.lines.length).slice(0, -1)}</Text></Box>
+								: <Box width={1} flexShrink={0}/>)}
+							<Box flexDirection='column' width={cols} flexShrink={0}>
+								<PixelImage id={tile.id} lines={tile.lines} cols={cols}/>
+								<Text wrap='truncate-end' inverse={tile.selected} color={tile.selected ? theme.selected : undefined}>
+									{tile.label.padEnd(cols).slice(0, cols)}
+								</Text>
+							</Box>
 						</Box>
 					))}
 				</Box>
@@ -60,23 +75,25 @@ type SetsProps = {
 	readonly cols: number;
 	/** Titles over the two grids when they are side by side. */
 	readonly captions: readonly [string, string];
+	/** A rule between tiles (see TileGrid). */
+	readonly rule?: boolean;
 };
 
 /** Trained and untrained tiles: two grids side by side when there is room, else the one asked for. */
-export function TrainedAndUntrained({trained, untrained, showUntrained, sideBySide, grid, cols, captions}: SetsProps) {
+export function TrainedAndUntrained({trained, untrained, showUntrained, sideBySide, grid, cols, captions, rule = false}: SetsProps) {
 	if (!sideBySide) {
-		return <TileGrid tiles={showUntrained ? untrained : trained} grid={grid} cols={cols}/>;
+		return <TileGrid tiles={showUntrained ? untrained : trained} grid={grid} cols={cols} rule={rule}/>;
 	}
 
 	return (
 		<Box>
 			<Box flexDirection='column'>
 				<Text color={theme.accent} wrap='truncate-end'>{captions[0]}</Text>
-				<TileGrid tiles={trained} grid={grid} cols={cols}/>
+				<TileGrid tiles={trained} grid={grid} cols={cols} rule={rule}/>
 			</Box>
 			<Box flexDirection='column' marginLeft={2}>
 				<Text color={theme.accent} wrap='truncate-end'>{captions[1]}</Text>
-				<TileGrid tiles={untrained} grid={grid} cols={cols}/>
+				<TileGrid tiles={untrained} grid={grid} cols={cols} rule={rule}/>
 			</Box>
 		</Box>
 	);

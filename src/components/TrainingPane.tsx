@@ -74,7 +74,7 @@ export function TrainingPane({training, savePath, height}: Props) {
 			<Sparkline values={history.map(r => r.trainLoss)} width={inner} color={theme.accent} minFraction={0.2}/>
 			<Text> </Text>
 			{savePath === undefined
-				? <Text color={theme.muted}>not saving (no --save)</Text>
+				? <Text color={theme.muted}>not saved yet: s saves</Text>
 				: (
 					// Cut the path on the left, so the file name stays in view.
 					<Box>

@@ -54,11 +54,11 @@ export function WeightsTab({current, initial, version, epoch, layout, selected, 
 	const untrainedTiles = useMemo(() => tilesFor(initial, 'untrained', first, count, selected, sharedScale, depth, image), [initial, first, count, selected, sharedScale, depth]);
 	const range = `neurons ${first}-${first + count - 1} of ${neurons}`;
 	const scale = sharedScale ? 'shared scale' : 'scale per tile';
-	const title = trainedTitle(epoch, version, change);
+	const title = trainedTitle(epoch, version, change, keys);
 	return (
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale}${layout.sideBySide ? '' : ` · ${untrained ? 'untrained (initial)' : title}`}`}</Text>
-			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[title, 'untrained (initial)']}/>
+			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[title, 'untrained (initial)']} rule={depth === 'none'}/>
 			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${keys ? `${layout.sideBySide ? '' : ' · u untrained'} · d change · a scale` : ''}`}/>
 		</Box>
 	);

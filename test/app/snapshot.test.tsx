@@ -58,7 +58,7 @@ describe('staticSnapshot', () => {
 
 	it('names no keys: a snapshot takes none', () => {
 		const out = snapshot();
-		for (const hint of ['g go to', 'd change', 'a scale', 'u untrained', '↓ to browse']) {
+		for (const hint of ['g go to', 'd change', 'a scale', 'u untrained', '↓ to browse', 't trains']) {
 			expect(out).not.toContain(hint);
 		}
 

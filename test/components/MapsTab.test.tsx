@@ -56,7 +56,7 @@ describe('MapsTab', () => {
 		const rows = out.filter(line => line.startsWith('█'.repeat(28)));
 		expect(rows).toHaveLength(14);
 		for (const row of rows) {
-			expect(row.trimEnd()).toBe(`${'█'.repeat(28)} ${'#'.repeat(28)}`);
+			expect(row.trimEnd()).toBe(`${'█'.repeat(28)}│${'#'.repeat(28)}`);
 		}
 	});
 

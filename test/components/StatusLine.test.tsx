@@ -15,4 +15,15 @@ describe('StatusLine', () => {
 		expect(out).not.toContain('←/→ tabs');
 		expect(out).not.toContain('old news');
 	});
+
+	it('puts the message first and keeps its start and end when it is long, the keys in what room is left', () => {
+		const message = `not saved: ${'/very/long/folder'.repeat(6)}/m.safetensors: cannot write: no such folder`;
+		const out = renderToString(<StatusLine focus='tabs' message={message} width={80}/>, {columns: 80});
+		expect(out.startsWith('not saved: /very')).toBe(true);
+		expect(out).toContain('…');
+		expect(out.trimEnd().endsWith('no such folder')).toBe(true);
+		const short = renderToString(<StatusLine focus='tabs' message='saved epoch 3' width={80}/>, {columns: 80});
+		expect(short).toMatch(/^saved epoch 3 {2}←\/→ tabs/);
+	});
 });
+

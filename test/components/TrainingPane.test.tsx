@@ -36,13 +36,13 @@ describe('TrainingPane', () => {
 	});
 
 	it('says it is not saving when there is no file', async () => {
-		expect(await show(after([]))).toContain('not saving (no --save)');
+		expect(await show(after([]))).toContain('not saved yet: s saves');
 	});
 
 	it('names the file it saves to', async () => {
 		const out = await show(after([]), 'runs/digits.safetensors');
 		expect(out).toContain('file runs/digits.safetensors');
-		expect(out).not.toContain('not saving');
+		expect(out).not.toContain('not saved yet');
 	});
 
 	it('says when there is no accuracy yet', async () => {

@@ -89,7 +89,7 @@ describe('WeightsTab', () => {
 		expect(imageRows).toHaveLength(14);
 		for (const row of imageRows) {
 			// Neuron 0 (all positive) beside neuron 1 (all negative), one column apart.
-			expect(row.trimEnd()).toBe(`${'█'.repeat(28)} ${'#'.repeat(28)}`);
+			expect(row.trimEnd()).toBe(`${'█'.repeat(28)}│${'#'.repeat(28)}`);
 		}
 	});
 
@@ -164,14 +164,26 @@ describe('WeightsTab', () => {
 		expect(row(shared).slice(29, 57)).toBe('#'.repeat(28));
 	});
 
-	it('keeps one blank column between the tiles of a row at 120x40 beside the pane', () => {
+	it('keeps one column between the tiles of a row at 120x40 beside the pane: a rule without colour', () => {
 		const p = handWeights();
 		p.weights[0].fill(1, 2 * 784);
 		const out = plain(draw(p, {size: {columns: 120, rows: 40}})).split('\n');
 		const imageRows = out.filter(line => line.startsWith('█'.repeat(28)));
 		expect(imageRows).toHaveLength(14);
 		for (const row of imageRows) {
-			expect(row.trimEnd()).toBe(`${'█'.repeat(28)} ${'#'.repeat(28)} ${'█'.repeat(28)}`);
+			expect(row.trimEnd()).toBe(`${'█'.repeat(28)}│${'#'.repeat(28)}│${'█'.repeat(28)}`);
+		}
+	});
+
+	it('leaves the column between tiles blank in colour, where the tiles show their own edges', () => {
+		chalk.level = 2;
+		const out = plain(draw(handWeights(), {size: {columns: 120, rows: 40}, depth: 'ansi256'})).split('\n');
+		expect(out[0]).toMatch(/^Weights · neurons/);
+		expect(out[15]).toMatch(/^0 B 1\.50/); // the label line under 14 image rows
+		const imageRows = out.slice(1, 15);
+		for (const row of imageRows) {
+			expect(row).not.toContain('│');
+			expect(row[28]).toBe(' ');
 		}
 	});
 
@@ -188,7 +200,7 @@ describe('WeightsTab', () => {
 		);
 		expect(out.split('\n').filter(l => l.startsWith('█'))).toEqual([]);
 		expect(out).toMatch(/[\uE000-\uF8FF]{28}/);
-		expect(plain(layer.substitute(out)).split('\n').filter(l => l.startsWith(`${'█'.repeat(28)} ${'#'.repeat(28)}`))).toHaveLength(14);
+		expect(plain(layer.substitute(out)).split('\n').filter(l => l.startsWith(`${'█'.repeat(28)}│${'#'.repeat(28)}`))).toHaveLength(14);
 	});
 
 	it('draws a page of 56 tiles a grid through the pixel layer on a 450x130 terminal', () => {
