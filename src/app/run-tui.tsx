@@ -85,7 +85,9 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 		stdout.write(showCursor + leaveAlternateScreen);
 	};
 
-	stdout.write(enterAlternateScreen);
+	// Something to read until the first frame (a large network takes seconds to evaluate); the first
+	// frame clears the screen.
+	stdout.write(`${enterAlternateScreen}nnviz-tui: starting…`);
 	process.once('exit', restore);
 	const instance = render(
 		<PixelLayerContext.Provider value={layer}>
