@@ -2,7 +2,9 @@
  * The built binary in a real terminal (tmux): tabs, training, help, quitting in every way, small
  * terminals, resizing and colour depth, as a user at a keyboard would meet them.
  */
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {colourCodes} from './sgr-colours.js';
@@ -16,14 +18,14 @@ const weightsHeading = /neurons \d+-\d+ of 30/;
 const mapsHeading = /classes \d+-\d+ of 10/;
 
 /** Start the TUI on the embedded dataset at the given size; resolves once its first frame shows `waitFor`. */
-async function startTui(options: {columns?: number; rows?: number; env?: Record<string, string>; waitFor?: string} = {}): Promise<Tmux> {
+async function startTui(options: {columns?: number; rows?: number; env?: Record<string, string>; waitFor?: string; args?: string[]; cwd?: string} = {}): Promise<Tmux> {
 	const tmux = await Tmux.start({
-		command: [process.execPath, builtCli],
+		command: [process.execPath, builtCli, ...(options.args ?? [])],
 		columns: options.columns ?? 120,
 		rows: options.rows ?? 40,
 		term: 'xterm-256color',
 		env: options.env,
-		cwd: tmpdir(),
+		cwd: options.cwd ?? tmpdir(),
 	});
 	await tmux.waitForScreen(options.waitFor ?? statusHint);
 	// Ink turns raw mode on just after its first frame; keys sent before would meet a cooked tty.
@@ -197,4 +199,58 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 30_0
 		await tmux.sendKeys('q');
 		expect(await tmux.exited()).toMatchObject({status: 0});
 	});
+
+	it('asks for a file on s when none is set, saves there after every epoch, and never overwrites a file', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'nnviz-e2e-save-'));
+		try {
+			const file = join(folder, 'nnviz-model.safetensors');
+			const first = await startTui({args: ['--epochs', '2'], cwd: folder});
+			await first.sendKeys('t');
+			await first.waitForScreen('done · t trains 2 more');
+			await first.sendKeys('s');
+			await first.waitForScreen('save to: nnviz-model.safetensors');
+			await first.sendKeys('Enter');
+			await first.waitForScreen(`saved epoch 2 to ${file}`);
+			await first.sendKeys('t');
+			await first.waitForScreen(`saved epoch 4 to ${file}`); // saved after every epoch from then on
+			await first.sendKeys('q');
+			expect(await first.exited()).toMatchObject({status: 0});
+			const saved = readFileSync(file);
+
+			const second = await startTui({args: ['--epochs', '1'], cwd: folder});
+			await second.sendKeys('t');
+			await second.waitForScreen('done · t trains 1 more');
+			await second.sendKeys('s');
+			await second.waitForScreen('save to: nnviz-model.safetensors');
+			await second.sendKeys('Enter');
+			await second.waitForScreen('exists; nothing was written');
+			await second.sendKeys('q');
+			expect(await second.exited()).toMatchObject({status: 0});
+			expect(readFileSync(file).equals(saved)).toBe(true);
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
+	});
+
+	it('says why u does nothing when trained and untrained are side by side', async () => {
+		const tmux = await startTui({columns: 200, rows: 60, waitFor: firstExample});
+		await tmux.sendKeys('2');
+		await tmux.waitForScreen('untrained (initial)');
+		await tmux.sendKeys('u');
+		await tmux.waitForScreen('trained and untrained are both shown');
+	});
+
+	it('says it is starting until the first frame of a network that takes a while to evaluate', async () => {
+		const tmux = await Tmux.start({
+			command: [process.execPath, builtCli, '--layers', '784,2000,2000,10'],
+			columns: 120,
+			rows: 40,
+			term: 'xterm-256color',
+			cwd: tmpdir(),
+		});
+		await tmux.waitForScreen('nnviz-tui: starting…');
+		await tmux.waitForScreen(firstExample, {timeout: 25_000});
+		expect(await tmux.screen()).not.toContain('starting…');
+	});
 });
+
