@@ -18,7 +18,7 @@ const weightsHeading = /neurons \d+-\d+ of 30/;
 const mapsHeading = /classes \d+-\d+ of 10/;
 
 /** Start the TUI on the embedded dataset at the given size; resolves once its first frame shows `waitFor`. */
-async function startTui(options: {columns?: number; rows?: number; env?: Record<string, string>; waitFor?: string; args?: string[]; cwd?: string} = {}): Promise<Tmux> {
+async function startTui(options: {columns?: number; rows?: number; env?: Record<string, string>; waitFor?: string; args?: string[]; cwd?: string; rawMode?: boolean} = {}): Promise<Tmux> {
 	const tmux = await Tmux.start({
 		command: [process.execPath, builtCli, ...(options.args ?? [])],
 		columns: options.columns ?? 120,
@@ -28,6 +28,10 @@ async function startTui(options: {columns?: number; rows?: number; env?: Record<
 		cwd: options.cwd ?? tmpdir(),
 	});
 	await tmux.waitForScreen(options.waitFor ?? statusHint);
+	if (options.rawMode === false) {
+		return tmux; // the caller looks before the first frame
+	}
+
 	// Ink turns raw mode on just after its first frame; keys sent before would meet a cooked tty.
 	await tmux.waitUntil(async () => !(await tmux.ttyModes()).canonical, 'the TUI to put the terminal in raw mode');
 	return tmux;
@@ -241,14 +245,7 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 30_0
 	});
 
 	it('says it is starting until the first frame of a network that takes a while to evaluate', async () => {
-		const tmux = await Tmux.start({
-			command: [process.execPath, builtCli, '--layers', '784,2000,2000,10'],
-			columns: 120,
-			rows: 40,
-			term: 'xterm-256color',
-			cwd: tmpdir(),
-		});
-		await tmux.waitForScreen('nnviz-tui: starting…');
+		const tmux = await startTui({args: ['--layers', '784,2000,2000,10'], waitFor: 'nnviz-tui: starting…', rawMode: false});
 		await tmux.waitForScreen(firstExample, {timeout: 25_000});
 		expect(await tmux.screen()).not.toContain('starting…');
 	});
