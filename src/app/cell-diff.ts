@@ -118,6 +118,10 @@ function pixels(cell: Cell): readonly [string, string] | undefined {
 }
 
 function same(a: Cell, b: Cell): boolean {
+	if (a.ch === b.ch && a.fg === b.fg && a.bg === b.bg) {
+		return true; // the usual case, without looking at the colours
+	}
+
 	const before = pixels(a);
 	const after = pixels(b);
 	if (before === undefined || after === undefined) {

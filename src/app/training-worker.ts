@@ -6,7 +6,6 @@
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import type {Dataset} from '../data/dataset.js';
-import {NnvizError} from '../errors.js';
 import {decodeModel, writeModelFile} from '../model/model-file.js';
 import {TrainingRun} from '../model/training.js';
 import type {FromWorker, ToWorker, WorkerInit} from './training-protocol.js';
@@ -14,7 +13,7 @@ import type {FromWorker, ToWorker, WorkerInit} from './training-protocol.js';
 export type LoopOptions = {readonly savePath: string | undefined; readonly epochs: number; readonly publishMs: number};
 
 function describe(error: unknown): string {
-	return error instanceof NnvizError || error instanceof Error ? error.message : String(error);
+	return error instanceof Error ? error.message : String(error);
 }
 
 /** Start, pause, save and stop requests in; epochs, progress and state changes out through `send`. */

@@ -49,7 +49,7 @@ export function TileGrid({tiles, grid, cols, rule = false}: Props) {
 					{row.map((tile, i) => (
 						<Box key={tile.id} flexDirection='row'>
 							{i > 0 && (rule
-								? <Box width={1} flexShrink={0}><Text dimColor>{'│\n'.repeat(tile.lines.length).slice(0, -1)}</Text></Box>
+								? <Box width={1} flexShrink={0}><Text dimColor>{tile.lines.map(() => '│').join('\n')}</Text></Box>
 								: <Box width={1} flexShrink={0}/>)}
 							<Box flexDirection='column' width={cols} flexShrink={0}>
 								<PixelImage id={tile.id} lines={tile.lines} cols={cols}/>
