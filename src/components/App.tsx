@@ -4,7 +4,7 @@ import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {computeLayout, exampleZoom, minColumns, minRows, paneAutoColumns, paneWidth} from '../app/layout.js';
-import {classify, misclassified} from '../app/model-view.js';
+import {classify} from '../app/model-view.js';
 import {type Counts, initialState, reducer} from '../app/state.js';
 import {theme} from '../app/theme.js';
 import type {TrainingRunner} from '../app/training-runner.js';
@@ -12,6 +12,7 @@ import {initialTraining, trainingReducer} from '../app/training-state.js';
 import {useCommands} from '../app/use-commands.js';
 import {useKeys} from '../app/use-keys.js';
 import {useTerminalSize} from '../app/use-terminal-size.js';
+import {useTestAccuracy} from '../app/use-test-accuracy.js';
 import {ExamplesTab} from './ExamplesTab.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {MapsTab} from './MapsTab.js';
@@ -56,7 +57,8 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 	});
 
 	const layout = computeLayout(ui.size, ui.paneOpen, image);
-	const untrainedAccuracy = useMemo(() => 1 - (misclassified(model.current, model.config, dataset.test).length / dataset.test.count), [model]);
+	// Evaluated after the first frame, in slices (a large network takes many seconds), while no epoch is done.
+	const untrained = useTestAccuracy(model.current, model.config, dataset.test, training.history.length === 0);
 	const result = useMemo(() => classify(training.current, model.config, dataset.test, ui.example), [training.version, ui.example]);
 	if (layout.tooSmall) {
 		return <Text color={theme.warning}>{`nnviz-tui needs ${minColumns}x${minRows} or more (now ${size.columns}x${size.rows}); q quits`}</Text>;
@@ -64,7 +66,9 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 
 	const last = training.history.at(-1);
 	const accuracyText = last === undefined
-		? `test accuracy ${(untrainedAccuracy * 100).toFixed(2)}% (untrained network; t trains it)`
+		? (untrained.accuracy === undefined
+			? `computing the test accuracy… ${Math.floor(untrained.progress * 100)}% (untrained network; t trains it)`
+			: `test accuracy ${(untrained.accuracy * 100).toFixed(2)}% (untrained network; t trains it)`)
 		: `test accuracy ${(last.testAccuracy * 100).toFixed(2)}% after epoch ${last.epoch}${training.status === 'running' ? ' (training: the view updates live)' : ''}`;
 	if (ui.help) {
 		return <Box height={size.rows - 1} width={size.columns - 1}><HelpOverlay/></Box>;

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {DatasetSplit} from '../../src/data/dataset.js';
-import {classify, difference, firstLayerScale, misclassified, neuron, nextIndex} from '../../src/app/model-view.js';
+import {classify, difference, firstLayerScale, misclassified, misclassifiedInSlices, neuron, nextIndex} from '../../src/app/model-view.js';
 import type {Parameters} from '../../src/nn/network.js';
 import {softmax, tinyConfig, tinyParameters, tinySplit} from './tiny-classifier.js';
 
@@ -52,6 +52,46 @@ describe('misclassified', () => {
 	it('lists none when all are right', () => {
 		const right: DatasetSplit = {...split, labels: Uint8Array.of(0, 1, 2, 1)};
 		expect(misclassified(parameters, config, right)).toHaveLength(0);
+	});
+});
+
+describe('misclassifiedInSlices', () => {
+	it('finds what misclassified finds', async () => {
+		const wrong: DatasetSplit = {...split, labels: Uint8Array.of(1, 2, 0, 0)};
+		expect([...(await misclassifiedInSlices(parameters, config, split))!]).toEqual([1]);
+		expect([...(await misclassifiedInSlices(parameters, config, wrong, {sliceMs: 0}))!]).toEqual([0, 1, 2, 3]);
+	});
+
+	it('yields to the event loop between slices and reports its progress there, so a large network does not hold up the first frame', async () => {
+		const progress: number[] = [];
+		let turns = 0;
+		const tick = (): void => {
+			turns++;
+			if (turns < 100) {
+				setImmediate(tick);
+			}
+		};
+
+		setImmediate(tick);
+		const pending = misclassifiedInSlices(parameters, config, split, {sliceMs: 0, onProgress(done, total) {
+			expect(total).toBe(4);
+			progress.push(done);
+		}});
+		expect(turns).toBe(0);
+		expect([...(await pending)!]).toEqual([1]);
+		expect(progress).toEqual([1, 2, 3]);
+		expect(turns).toBeGreaterThanOrEqual(3);
+	});
+
+	it('stops and resolves to undefined once its signal aborts', async () => {
+		const controller = new AbortController();
+		const seen: number[] = [];
+		const result = await misclassifiedInSlices(parameters, config, split, {sliceMs: 0, signal: controller.signal, onProgress(done) {
+			seen.push(done);
+			controller.abort();
+		}});
+		expect(result).toBeUndefined();
+		expect(seen).toEqual([1]);
 	});
 });
 

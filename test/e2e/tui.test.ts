@@ -244,10 +244,14 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 30_0
 		await tmux.waitForScreen('trained and untrained are both shown');
 	});
 
-	it('says it is starting until the first frame of a network that takes a while to evaluate', async () => {
-		const tmux = await startTui({args: ['--layers', '784,2000,2000,10'], waitFor: 'nnviz-tui: starting…', rawMode: false});
-		await tmux.waitForScreen(firstExample, {timeout: 25_000});
-		expect(await tmux.screen()).not.toContain('starting…');
+	it('draws the first frame before the untrained test accuracy is known, shows how far its computation is, then the figure', async () => {
+		// 328,000 weights take 1-3 s over the 997 test digits: long enough to watch, short enough to wait for.
+		const tmux = await startTui({args: ['--layers', '784,300,300,10'], waitFor: firstExample});
+		expect(await tmux.screen()).toMatch(/computing the test accuracy… \d+%/);
+		await tmux.waitForScreen(/computing the test accuracy… [1-9]\d?%/);
+		const screen = await tmux.waitForScreen(/test accuracy \d+\.\d\d% \(untrained network/, {timeout: 20_000});
+		expect(screen).not.toContain('computing');
+		expect(screen).not.toContain('starting…');
 	});
 });
 
