@@ -27,6 +27,9 @@ export class DatasetMismatchError extends NnvizError {}
 /** A model file that is missing, unreadable, corrupt or not a model of ours. */
 export class ModelFormatError extends NnvizError {}
 
+/** A file that could not be written (a model file, a cache): the message names the target, never a temporary file. */
+export class FileWriteError extends NnvizError {}
+
 /** Arrays whose lengths or dimensions do not fit together. */
 export class ShapeError extends NnvizError {}
 
@@ -58,8 +61,26 @@ export function describeIoError(error: unknown): string {
 			return 'no space left on the device';
 		}
 
+		case 'EROFS': {
+			return 'read-only file system';
+		}
+
+		case 'EDQUOT': {
+			return 'disk quota exceeded';
+		}
+
+		case 'ELOOP': {
+			return 'too many symbolic links (a loop?)';
+		}
+
+		case 'ENAMETOOLONG': {
+			return 'file name too long';
+		}
+
 		default: {
-			return error instanceof Error ? error.message : String(error);
+			// Node's text names the file it worked on, which may be a temporary one: leave the names out.
+			const message = error instanceof Error ? error.message : String(error);
+			return message.replaceAll(/,? '[^']*'(?: -> '[^']*')?/g, '');
 		}
 	}
 }

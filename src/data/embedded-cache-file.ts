@@ -7,7 +7,7 @@ import {mkdirSync, readFileSync, statSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {DatasetFormatError, describeIoError} from '../errors.js';
-import {writeFileAtomic} from '../model/atomic-write.js';
+import {writeFileAtomic} from '../fs/atomic-write.js';
 import {
 	type EmbeddedCache, type EmbeddedSourceStamp, decodeEmbeddedCache, describeStaleStamps, encodeEmbeddedCache,
 } from './embedded-cache.js';

@@ -1,13 +1,14 @@
 /**
  * Replace a file atomically: readers see either the old content or the new, never a mix, and a failed
- * write leaves the old file and no temporary file behind.
+ * write leaves the old file and no temporary file behind. A symbolic link is written through (its
+ * target is replaced, the link stays a link); a link whose target does not exist is refused.
  */
 import {randomBytes} from 'node:crypto';
 import {
-	closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync,
+	closeSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, writeSync,
 } from 'node:fs';
 import {basename, dirname, join} from 'node:path';
-import {ModelFormatError, describeIoError} from '../errors.js';
+import {FileWriteError, describeIoError} from '../errors.js';
 
 /** The temporary name used while writing `path`: a hidden file in the same folder. */
 export function temporaryPathFor(path: string): string {
@@ -16,12 +17,30 @@ export function temporaryPathFor(path: string): string {
 }
 
 /**
- * Write `bytes` to a temporary file beside `path`, fsync it, rename it over `path`, then fsync the
- * folder (best effort). On failure the temporary file is removed and a ModelFormatError
- * `${path}: cannot write: ...` is thrown.
+ * Write `bytes` to a temporary file beside `path` (beside a symbolic link's target), fsync it, rename
+ * it over the file, then fsync the folder (best effort). Temporary files of the same target left by a
+ * process that no longer runs (killed during a save) are removed. On failure the temporary file is
+ * removed and a FileWriteError `${path}: cannot write: ...` is thrown, naming `path`, never the
+ * temporary file.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-	const temporary = temporaryPathFor(path);
+	const fail = (error: unknown): never => {
+		throw new FileWriteError(`${path}: cannot write: ${describeIoError(error)}`, {cause: error});
+	};
+
+	let target = path;
+	try {
+		target = resolveTarget(path);
+	} catch (error) {
+		if (error instanceof FileWriteError) {
+			throw error;
+		}
+
+		fail(error);
+	}
+
+	removeStaleTemporaries(target);
+	const temporary = temporaryPathFor(target);
 	let fd: number | undefined;
 	try {
 		fd = openSync(temporary, 'wx', 0o644);
@@ -29,17 +48,83 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
 		fsyncSync(fd);
 		closeSync(fd);
 		fd = undefined;
-		renameSync(temporary, path);
+		renameSync(temporary, target);
 	} catch (error) {
 		if (fd !== undefined) {
 			closeQuietly(fd);
 		}
 
 		removeQuietly(temporary);
-		throw new ModelFormatError(`${path}: cannot write: ${describeIoError(error)}`, {cause: error});
+		fail(error);
 	}
 
-	syncFolder(dirname(path));
+	syncFolder(dirname(target));
+}
+
+/** The file to replace: `path` itself, or the file a symbolic link at `path` leads to. */
+function resolveTarget(path: string): string {
+	let isLink: boolean;
+	try {
+		isLink = lstatSync(path).isSymbolicLink();
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			return path; // a new file
+		}
+
+		throw error;
+	}
+
+	if (!isLink) {
+		return path;
+	}
+
+	try {
+		return realpathSync(path);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			throw new FileWriteError(`${path}: cannot write: it is a symbolic link to ${readlinkSync(path)}, which does not exist; create the target or save to another name`, {cause: error});
+		}
+
+		throw error;
+	}
+}
+
+/** The pid in a temporary name of `target` (see temporaryPathFor), or undefined for any other name. */
+export function temporaryOwner(target: string, name: string): number | undefined {
+	const prefix = `.${basename(target)}.`;
+	if (!name.startsWith(prefix)) {
+		return undefined;
+	}
+
+	const match = /^(\d+)\.[\da-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+	return match ? Number(match[1]) : undefined;
+}
+
+/** Remove temporary files of `target` whose writer no longer runs (a kill -9 during a save). Best effort. */
+function removeStaleTemporaries(target: string): void {
+	const folder = dirname(target);
+	let names: string[];
+	try {
+		names = readdirSync(folder);
+	} catch {
+		return; // The write itself will say what is wrong with the folder.
+	}
+
+	for (const name of names) {
+		const pid = temporaryOwner(target, name);
+		if (pid !== undefined && pid !== process.pid && !processRuns(pid)) {
+			removeQuietly(join(folder, name));
+		}
+	}
+}
+
+function processRuns(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code !== 'ESRCH'; // EPERM: it runs, as another user
+	}
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

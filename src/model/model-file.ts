@@ -8,8 +8,9 @@
 import {readFileSync, statSync} from 'node:fs';
 import {ModelFormatError, ShapeError, describeIoError} from '../errors.js';
 import type {Parameters} from '../nn/network.js';
-import {writeFileAtomic} from './atomic-write.js';
-import {oneLine, showValue} from './describe-value.js';
+import {writeFileAtomic} from '../fs/atomic-write.js';
+import {oneLine, quoted, showValue} from './describe-value.js';
+import {checkJsonShape} from './json-scan.js';
 import {type Model, modelFormat, modelVersion} from './model.js';
 import {
 	validateConfig, validateDataset, validateHistory, validatePosition,
@@ -20,8 +21,8 @@ export {validateConfig} from './model-metadata.js';
 
 /**
  * Encode a model as safetensors bytes. The model is checked first, so that a file is only ever
- * written if it can be read back: ModelFormatError for bad config, dataset, history or position,
- * ShapeError for parameters whose sizes do not fit config.layers.
+ * written if it can be read back: ModelFormatError for bad config, dataset, history, position or
+ * snapshot epochs, ShapeError for parameters whose sizes do not fit config.layers.
  */
 export function encodeModel(model: Model): Uint8Array {
 	const where = 'cannot save model';
@@ -29,7 +30,11 @@ export function encodeModel(model: Model): Uint8Array {
 	const dataset = validateDataset(model.dataset, `${where}: dataset`, config.layers);
 	const history = validateHistory(model.history, `${where}: history`);
 	const {epoch, rng} = validatePosition(model.position, `${where}: position`);
-	checkCounts(history.length, model.snapshots.length, epoch, where);
+	if (history.length !== epoch) {
+		throw new ModelFormatError(`${where}: history has ${history.length} epochs, but position says ${epoch} completed`);
+	}
+
+	checkSnapshotEpochs(model.snapshots.map(snapshot => snapshot.epoch), epoch, where);
 	const {velocity} = model.position;
 	if (velocity !== null && config.momentum === 0) {
 		throw new ModelFormatError(`${where}: position has momentum buffers, but config momentum is 0`);
@@ -38,8 +43,8 @@ export function encodeModel(model: Model): Uint8Array {
 	const tensors = new Map<string, TensorInput>();
 	addParameters(tensors, '', model.current, config.layers);
 	addParameters(tensors, 'initial.', model.initial, config.layers);
-	for (const [index, snapshot] of model.snapshots.entries()) {
-		addParameters(tensors, `epoch.${index + 1}.`, snapshot, config.layers);
+	for (const snapshot of model.snapshots) {
+		addParameters(tensors, `epoch.${snapshot.epoch}.`, snapshot.parameters, config.layers);
 	}
 
 	if (velocity !== null) {
@@ -57,12 +62,21 @@ export function encodeModel(model: Model): Uint8Array {
 	});
 }
 
-/** Decode and check a model file's bytes; every problem is a one-line ModelFormatError naming `source`. */
+/**
+ * Decode and check a model file's bytes; every problem is a one-line ModelFormatError naming `source`.
+ * Counts in the metadata (layers, epochs) are checked against the tensors present before anything is
+ * built from them, so a small file costs little however large the numbers it claims.
+ */
 export function decodeModel(bytes: Uint8Array, source: string): Model {
 	const {tensors, metadata} = decodeSafetensors(bytes, source);
 	checkFormat(metadata, source);
 	const field = (key: string): unknown => parseJsonField(metadata, key, source);
 	const config = validateConfig(field('config'), `${source}: metadata "config"`);
+	const weightTensors = 2 * (config.layers.length - 1); // a weight and a bias per layer
+	if (2 * weightTensors > tensors.size) {
+		throw new ModelFormatError(`${source}: metadata "config" has ${config.layers.length} layers, whose current and initial weights need ${2 * weightTensors} tensors, but the file holds ${tensors.size}`);
+	}
+
 	const dataset = validateDataset(field('dataset'), `${source}: metadata "dataset"`, config.layers);
 	const history = validateHistory(field('history'), `${source}: metadata "history"`);
 	const {epoch, rng} = validatePosition(field('position'), `${source}: metadata "position"`);
@@ -75,25 +89,26 @@ export function decodeModel(bytes: Uint8Array, source: string): Model {
 		throw new ModelFormatError(`${source}: file has "velocity." tensors, but config momentum is 0`);
 	}
 
-	const prefixes = ['', 'initial.', ...history.map(record => `epoch.${record.epoch}.`)];
-	const expected = expectedShapes(config.layers, hasVelocity ? [...prefixes, 'velocity.'] : prefixes);
-	checkTensors(tensors, expected, `layers ${showValue(config.layers)} after ${epoch} epochs`, source);
+	const snapshotEpochs = findSnapshotEpochs(tensors, epoch, source);
+	const prefixes = ['', 'initial.', ...snapshotEpochs.map(e => `epoch.${e}.`), ...(hasVelocity ? ['velocity.'] : [])];
+	checkTensors(tensors, config.layers, prefixes, () => `layers ${showValue(config.layers)} after ${epoch} epochs`, source);
+	checkFinite(tensors, source);
 	const take = (prefix: string): Parameters => takeParameters(tensors, prefix, config.layers);
 	return {
 		config,
 		dataset,
 		current: take(''),
 		initial: take('initial.'),
-		snapshots: history.map(record => take(`epoch.${record.epoch}.`)),
+		snapshots: snapshotEpochs.map(e => ({epoch: e, parameters: take(`epoch.${e}.`)})),
 		history,
 		position: {epoch, rng, velocity: hasVelocity ? take('velocity.') : null},
 	};
 }
 
-/** Read and decode a model file; file-system errors become `${path}: no such file or directory` etc. */
 /** Largest model file read: 2 GiB, what one Node buffer holds. */
 const maxModelFileBytes = 2 ** 31 - 1;
 
+/** Read and decode a model file; file-system errors become `${path}: no such file or directory` etc. */
 export function readModelFile(path: string): Model {
 	let bytes: Uint8Array;
 	try {
@@ -127,14 +142,37 @@ export function writeModelFile(path: string, model: Model): void {
 	writeFileAtomic(path, encodeModel(model));
 }
 
-function checkCounts(historyLength: number, snapshotCount: number, epoch: number, where: string): void {
-	if (historyLength !== epoch) {
-		throw new ModelFormatError(`${where}: history has ${historyLength} epochs, but position says ${epoch} completed`);
+/** Snapshot epochs must be completed epochs (1..`epoch`), each once, in order. */
+function checkSnapshotEpochs(epochs: readonly number[], epoch: number, where: string): void {
+	for (const [index, e] of epochs.entries()) {
+		if (!Number.isSafeInteger(e) || e < 1 || e > epoch) {
+			throw new ModelFormatError(`${where}: a snapshot of epoch ${showValue(e)}, but position says ${epoch} epochs completed`);
+		}
+
+		if (index > 0 && e <= epochs[index - 1]) {
+			throw new ModelFormatError(`${where}: snapshot of epoch ${e} after one of epoch ${epochs[index - 1]}, expected increasing epochs`);
+		}
+	}
+}
+
+/** The epochs with `epoch.{e}.` tensors, in order; a name like that for an epoch not completed is an error. */
+function findSnapshotEpochs(tensors: ReadonlyMap<string, Tensor>, epoch: number, source: string): number[] {
+	const epochs = new Set<number>();
+	for (const name of tensors.keys()) {
+		const match = /^epoch\.([1-9]\d{0,15})\.layers\.\d+\.(?:weight|bias)$/.exec(name);
+		if (match === null) {
+			continue; // Not a snapshot's name: checkTensors reports it if it is no other tensor's either.
+		}
+
+		const e = Number(match[1]);
+		if (e > epoch) {
+			throw new ModelFormatError(`${source}: tensor ${quoted(name)} holds weights after epoch ${e}, but metadata "position" says ${epoch} epochs completed`);
+		}
+
+		epochs.add(e);
 	}
 
-	if (snapshotCount !== epoch) {
-		throw new ModelFormatError(`${where}: ${snapshotCount} snapshots, but position says ${epoch} epochs completed`);
-	}
+	return [...epochs].sort((a, b) => a - b);
 }
 
 function checkFormat(metadata: Record<string, string>, source: string): void {
@@ -159,6 +197,8 @@ function parseJsonField(metadata: Record<string, string>, key: string, source: s
 		throw new ModelFormatError(`${source}: metadata "${key}" is missing`);
 	}
 
+	// config, dataset, history and position are objects or arrays of flat objects and arrays: two levels.
+	checkJsonShape(text, `${source}: metadata "${key}"`, 2);
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
@@ -166,35 +206,53 @@ function parseJsonField(metadata: Record<string, string>, key: string, source: s
 	}
 }
 
-/** Tensor names under each prefix and the shapes config.layers gives them. */
-function expectedShapes(layers: readonly number[], prefixes: readonly string[]): Map<string, number[]> {
-	const shapes = new Map<string, number[]>();
+/**
+ * Every tensor that `layers` gives each prefix present with its shape, and nothing else; `model`
+ * describes what is expected. Fails at the first missing tensor, so its cost follows the tensors
+ * present, not the layers claimed.
+ */
+function checkTensors(
+	tensors: ReadonlyMap<string, Tensor>, layers: readonly number[], prefixes: readonly string[], model: () => string, source: string,
+): void {
 	for (const prefix of prefixes) {
 		for (let l = 0; l + 1 < layers.length; l++) {
-			shapes.set(`${prefix}layers.${l}.weight`, [layers[l + 1], layers[l]]);
-			shapes.set(`${prefix}layers.${l}.bias`, [layers[l + 1]]);
+			checkTensor(tensors, `${prefix}layers.${l}.weight`, [layers[l + 1], layers[l]], model, source);
+			checkTensor(tensors, `${prefix}layers.${l}.bias`, [layers[l + 1]], model, source);
 		}
 	}
 
-	return shapes;
+	const expectedCount = prefixes.length * 2 * (layers.length - 1);
+	if (tensors.size === expectedCount) {
+		return;
+	}
+
+	const known = new Set(prefixes);
+	for (const name of tensors.keys()) {
+		const match = /^(.*?)layers\.(0|[1-9]\d*)\.(?:weight|bias)$/.exec(name);
+		if (match === null || !known.has(match[1]) || Number(match[2]) >= layers.length - 1) {
+			throw new ModelFormatError(`${source}: unexpected tensor ${quoted(name)}, a model with ${model()} has no such tensor`);
+		}
+	}
 }
 
-/** Every expected tensor present with its shape, and nothing else; `model` describes what is expected. */
-function checkTensors(tensors: ReadonlyMap<string, Tensor>, expected: ReadonlyMap<string, number[]>, model: string, source: string): void {
-	for (const [name, shape] of expected) {
-		const tensor = tensors.get(name);
-		if (tensor === undefined) {
-			throw new ModelFormatError(`${source}: missing tensor "${name}"`);
-		}
-
-		if (tensor.shape.length !== shape.length || tensor.shape.some((size, i) => size !== shape[i])) {
-			throw new ModelFormatError(`${source}: tensor "${name}" has shape ${showValue(tensor.shape)}, expected ${showValue(shape)} for ${model}`);
-		}
+function checkTensor(tensors: ReadonlyMap<string, Tensor>, name: string, shape: readonly number[], model: () => string, source: string): void {
+	const tensor = tensors.get(name);
+	if (tensor === undefined) {
+		throw new ModelFormatError(`${source}: missing tensor "${name}"`);
 	}
 
-	for (const name of tensors.keys()) {
-		if (!expected.has(name)) {
-			throw new ModelFormatError(`${source}: unexpected tensor ${JSON.stringify(name)}, a model with ${model} has no such tensor`);
+	if (tensor.shape.length !== shape.length || tensor.shape.some((size, i) => size !== shape[i])) {
+		throw new ModelFormatError(`${source}: tensor "${name}" has shape ${showValue(tensor.shape)}, expected ${showValue(shape)} for ${model()}`);
+	}
+}
+
+/** Weights are finite numbers: a NaN or an Infinity anywhere makes the file unusable. */
+function checkFinite(tensors: ReadonlyMap<string, Tensor>, source: string): void {
+	for (const [name, {data}] of tensors) {
+		for (let i = 0; i < data.length; i++) {
+			if (!Number.isFinite(data[i])) {
+				throw new ModelFormatError(`${source}: tensor ${quoted(name)} holds ${data[i]} at index ${i}; weights must be finite numbers`);
+			}
 		}
 	}
 }

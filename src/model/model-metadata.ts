@@ -8,7 +8,7 @@ import {type NnvizError, ModelFormatError} from '../errors.js';
 import {
 	type TrainConfig, activations, costs, inits, outputFunctions,
 } from '../nn/config.js';
-import {showValue as show} from './describe-value.js';
+import {showValue as show, unsafeCharacters} from './describe-value.js';
 import type {DatasetInfo, EpochRecord} from './model.js';
 
 /** The class of error a validator throws; ModelFormatError unless the caller says otherwise. */
@@ -73,11 +73,10 @@ export function validateDataset(value: unknown, where: string, layers: readonly 
 	};
 
 	const {name, classNames, fingerprint} = record;
-	const printable = (item: unknown): boolean => typeof item === 'string' && item !== '' && !/[\u0000-\u001F\u007F]/.test(item);
 	const info: DatasetInfo = {
 		name: typeof name === 'string' && knownDatasetNames.includes(name) ? name : fail(`name must be one of ${knownDatasetNames.join(', ')}, got ${show(name)}`),
-		classNames: Array.isArray(classNames) && classNames.every(item => printable(item))
-			? [...classNames as string[]]
+		classNames: Array.isArray(classNames) && classNames.every(item => typeof item === 'string' && item !== '')
+			? checkPrintable(classNames as string[], fail)
 			: fail(`classNames must be an array of printable strings, got ${show(classNames)}`),
 		rows: count('rows', true),
 		cols: count('cols', true),
@@ -98,6 +97,22 @@ export function validateDataset(value: unknown, where: string, layers: readonly 
 	}
 
 	return info;
+}
+
+/**
+ * Class names are shown on the screen: no control characters (C0, DEL, C1) and no marks that reorder
+ * or break the line (bidi overrides and isolates), which could disguise what is printed.
+ */
+function checkPrintable(names: readonly string[], fail: (message: string) => never): string[] {
+	for (const [index, name] of names.entries()) {
+		const found = unsafeCharacters.exec(name);
+		if (found !== null) {
+			const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+			fail(`classNames[${index}] ${show(name)} holds the control or direction character ${code} at ${found.index}, expected printable text`);
+		}
+	}
+
+	return [...names];
 }
 
 /** Check the per-epoch history: records for epochs 1, 2, ... in order. */

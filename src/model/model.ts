@@ -35,12 +35,19 @@ export type TrainingPosition = {
 	velocity: Parameters | null; // momentum buffers, same shapes as the weights; null when momentum is 0 (or none yet)
 };
 
+/** The weights after one epoch. */
+export type EpochSnapshot = {
+	readonly epoch: number; // 1-based
+	readonly parameters: Parameters;
+};
+
 export type Model = {
 	config: TrainConfig;
 	dataset: DatasetInfo;
 	current: Parameters; // weights now
 	initial: Parameters; // weights before any training (the untrained network)
-	snapshots: Parameters[]; // snapshots[e-1] = weights after epoch e, for every completed epoch
+	/** Weights after completed epochs, in epoch order: every epoch, or those the thinning rule keeps (snapshot-thinning.ts). */
+	snapshots: EpochSnapshot[];
 	history: EpochRecord[]; // one per completed epoch
 	position: TrainingPosition;
 };

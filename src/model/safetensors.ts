@@ -9,7 +9,8 @@
  * starts at a multiple of 8 bytes, as Python's safetensors does. Pure: bytes in, values out, no I/O.
  */
 import {ModelFormatError, ShapeError} from '../errors.js';
-import {oneLine, showValue as show} from './describe-value.js';
+import {oneLine, quoted, showValue as show} from './describe-value.js';
+import {checkJsonShape} from './json-scan.js';
 
 /** A tensor to encode: row-major float32 values with their shape. */
 export type TensorInput = {
@@ -36,6 +37,7 @@ const headerStart = 8;
 const alignment = 8;
 const float32Bytes = 4;
 const metadataKey = '__metadata__';
+const headerDepth = 3;
 
 /** Every dtype the safetensors specification names; only F32 is supported here. */
 const knownDtypes = new Set([
@@ -125,7 +127,7 @@ function checkedMetadata(metadata: Readonly<Record<string, string>>): Record<str
 
 function checkTensorInput(name: string, tensor: TensorInput): void {
 	if (name === '' || name === metadataKey) {
-		throw new ModelFormatError(`safetensors tensor name ${JSON.stringify(name)} is reserved or empty`);
+		throw new ModelFormatError(`safetensors tensor name ${quoted(name)} is reserved or empty`);
 	}
 
 	if (!isShape(tensor.shape)) {
@@ -164,6 +166,8 @@ function parseHeader(headerBytes: Uint8Array, source: string): Record<string, un
 		throw new ModelFormatError(`${where} is not valid UTF-8`);
 	}
 
+	// The header is an object of objects holding a shape array: three levels.
+	checkJsonShape(text, where, headerDepth);
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -189,7 +193,7 @@ function readMetadata(value: unknown, source: string): Record<string, string> {
 
 	for (const [key, item] of Object.entries(value)) {
 		if (typeof item !== 'string') {
-			throw new ModelFormatError(`${source}: "${metadataKey}" entry ${JSON.stringify(key)} is ${kindOf(item)}, expected a string`);
+			throw new ModelFormatError(`${source}: "${metadataKey}" entry ${quoted(key)} is ${kindOf(item)}, expected a string`);
 		}
 	}
 
@@ -197,7 +201,7 @@ function readMetadata(value: unknown, source: string): Record<string, string> {
 }
 
 function readEntry(name: string, value: unknown, dataLength: number, source: string): Entry {
-	const where = `${source}: tensor ${JSON.stringify(name)}`;
+	const where = `${source}: tensor ${quoted(name)}`;
 	if (!isRecord(value)) {
 		throw new ModelFormatError(`${where}: entry is ${kindOf(value)}, expected an object with dtype, shape and data_offsets`);
 	}
@@ -251,11 +255,11 @@ function checkCoverage(entries: readonly Entry[], dataStart: number, dataLength:
 	let previous: Entry | undefined;
 	for (const entry of sorted) {
 		if (previous && entry.begin < covered) {
-			throw new ModelFormatError(`${source}: tensors ${JSON.stringify(previous.name)} [${previous.begin}, ${previous.end}] and ${JSON.stringify(entry.name)} [${entry.begin}, ${entry.end}] overlap`);
+			throw new ModelFormatError(`${source}: tensors ${quoted(previous.name)} [${previous.begin}, ${previous.end}] and ${quoted(entry.name)} [${entry.begin}, ${entry.end}] overlap`);
 		}
 
 		if (entry.begin > covered) {
-			throw new ModelFormatError(`${source}: bytes ${dataStart + covered}..${dataStart + entry.begin} (data offsets [${covered}, ${entry.begin}]) belong to no tensor, expected tensor ${JSON.stringify(entry.name)} to start at ${covered}`);
+			throw new ModelFormatError(`${source}: bytes ${dataStart + covered}..${dataStart + entry.begin} (data offsets [${covered}, ${entry.begin}]) belong to no tensor, expected tensor ${quoted(entry.name)} to start at ${covered}`);
 		}
 
 		covered = entry.end;

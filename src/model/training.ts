@@ -13,6 +13,7 @@ import {Random} from '../nn/random.js';
 import {type EpochOptions, trainEpochAsync} from '../nn/train-epoch.js';
 import {Workspace} from '../nn/workspace.js';
 import type {DatasetInfo, EpochRecord, Model} from './model.js';
+import {thinSnapshots} from './snapshot-thinning.js';
 
 /** What a model file records of a dataset. */
 export function datasetInfo(dataset: Dataset): DatasetInfo {
@@ -132,7 +133,7 @@ export class TrainingRun {
 		};
 		const model = this.model;
 		model.current = current;
-		model.snapshots.push(cloneParameters(current));
+		model.snapshots = thinSnapshots([...model.snapshots, {epoch, parameters: cloneParameters(current)}], epoch);
 		model.history.push(record);
 		model.position = {epoch, rng: this.rng.getState(), velocity: this.ws.exportVelocity()};
 		return record;

@@ -34,7 +34,7 @@ describe('nnviz-tui train', () => {
 		expect(model.position.epoch).toBe(2);
 		expect(model.history.map(r => r.epoch)).toEqual([1, 2]);
 		expect(model.snapshots).toHaveLength(2);
-		expect(model.snapshots[1].weights[0]).toEqual(model.current.weights[0]);
+		expect(model.snapshots[1].parameters.weights[0]).toEqual(model.current.weights[0]);
 		expect(model.initial.weights[0]).not.toEqual(model.current.weights[0]);
 		expect(readdirSync(dir)).toEqual(['m.safetensors']);
 	});

@@ -1,11 +1,12 @@
+import {spawnSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import {tmpdir} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {ModelFormatError} from '../../src/errors.js';
-import {temporaryPathFor, writeFileAtomic} from '../../src/model/atomic-write.js';
+import {FileWriteError} from '../../src/errors.js';
+import {temporaryOwner, temporaryPathFor, writeFileAtomic} from '../../src/fs/atomic-write.js';
 import {writeModelFile} from '../../src/model/model-file.js';
-import {buildModel, expectError} from './model-fixture.js';
+import {buildModel, expectError} from '../model/model-fixture.js';
 
 // Wrap the file-system calls the writer makes, so a test can make one of them fail.
 vi.mock('node:fs', async importOriginal => {
@@ -15,6 +16,7 @@ vi.mock('node:fs', async importOriginal => {
 		writeSync: vi.fn(actual.writeSync),
 		fsyncSync: vi.fn(actual.fsyncSync),
 		renameSync: vi.fn(actual.renameSync),
+		openSync: vi.fn(actual.openSync),
 	};
 });
 
@@ -53,7 +55,7 @@ describe('writeFileAtomic', () => {
 		vi.mocked(fs.writeSync).mockImplementationOnce(() => {
 			throw ioError('ENOSPC', 'ENOSPC: no space left on device, write');
 		});
-		expectError(() => writeModelFile(path, buildModel()), ModelFormatError, `${path}: cannot write: no space left on the device`);
+		expectError(() => writeModelFile(path, buildModel()), FileWriteError, `${path}: cannot write: no space left on the device`);
 		expect(fs.readFileSync(path, 'utf8')).toBe('old content');
 		expect(fs.readdirSync(folder)).toEqual(['m.safetensors']);
 	});
@@ -79,7 +81,7 @@ describe('writeFileAtomic', () => {
 		vi.mocked(fs.fsyncSync).mockImplementationOnce(() => {
 			throw ioError('EIO', 'EIO: i/o error, fsync');
 		});
-		expectError(() => writeFileAtomic(path, new Uint8Array(8)), ModelFormatError, `${path}: cannot write: EIO: i/o error, fsync`);
+		expectError(() => writeFileAtomic(path, new Uint8Array(8)), FileWriteError, `${path}: cannot write: EIO: i/o error, fsync`);
 		expect(fs.readFileSync(path, 'utf8')).toBe('old content');
 		expect(fs.readdirSync(folder)).toEqual(['m.safetensors']);
 	});
@@ -90,7 +92,7 @@ describe('writeFileAtomic', () => {
 			temporaryExisted = fs.readFileSync(from).length === 8;
 			throw ioError('EXDEV', 'EXDEV: cross-device link not permitted, rename');
 		});
-		expectError(() => writeFileAtomic(path, new Uint8Array(8)), ModelFormatError, `${path}: cannot write: EXDEV: cross-device link not permitted, rename`);
+		expectError(() => writeFileAtomic(path, new Uint8Array(8)), FileWriteError, `${path}: cannot write: EXDEV: cross-device link not permitted, rename`);
 		expect(temporaryExisted).toBe(true);
 		expect(fs.readFileSync(path, 'utf8')).toBe('old content');
 		expect(fs.readdirSync(folder)).toEqual(['m.safetensors']);
@@ -105,4 +107,83 @@ describe('writeFileAtomic', () => {
 		writeFileAtomic(path, new TextEncoder().encode('new content'));
 		expect(fs.readFileSync(path, 'utf8')).toBe('new content');
 	});
+
+	it('says a read-only file system in its own words, naming the target and not the temporary file', () => {
+		vi.mocked(fs.openSync).mockImplementationOnce(file => {
+			throw ioError('EROFS', `EROFS: read-only file system, open '${String(file)}'`);
+		});
+		expectError(() => writeFileAtomic(path, new Uint8Array(8)), FileWriteError, `${path}: cannot write: read-only file system`);
+	});
+
+	it('leaves the temporary name out of a system message it has no words for', () => {
+		vi.mocked(fs.openSync).mockImplementationOnce(file => {
+			throw ioError('EWEIRD', `EWEIRD: something odd, open '${String(file)}'`);
+		});
+		expectError(() => writeFileAtomic(path, new Uint8Array(8)), FileWriteError, `${path}: cannot write: EWEIRD: something odd, open`);
+	});
 });
+
+describe('writeFileAtomic and symbolic links', () => {
+	let folder: string;
+	beforeEach(() => {
+		folder = fs.mkdtempSync(join(tmpdir(), 'nnviz-atomic-'));
+	});
+	afterEach(() => {
+		fs.rmSync(folder, {recursive: true, force: true});
+	});
+
+	it('writes through a link: the target gets the new content and the link stays a link', () => {
+		const target = join(folder, 'real.safetensors');
+		const link = join(folder, 'link.safetensors');
+		fs.writeFileSync(target, 'old content');
+		fs.symlinkSync('real.safetensors', link);
+		writeFileAtomic(link, new TextEncoder().encode('new content'));
+		expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+		expect(fs.readFileSync(target, 'utf8')).toBe('new content');
+		expect(fs.readdirSync(folder).sort()).toEqual(['link.safetensors', 'real.safetensors']);
+	});
+
+	it('refuses a dangling link in one line and leaves it a link', () => {
+		const link = join(folder, 'link.safetensors');
+		fs.symlinkSync('gone.safetensors', link);
+		expectError(() => writeFileAtomic(link, new Uint8Array(8)), FileWriteError,
+			`${link}: cannot write: it is a symbolic link to gone.safetensors, which does not exist; create the target or save to another name`);
+		expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+		expect(fs.readdirSync(folder)).toEqual(['link.safetensors']);
+	});
+});
+
+describe('writeFileAtomic and temporary files left by a killed save', () => {
+	let folder: string;
+	beforeEach(() => {
+		folder = fs.mkdtempSync(join(tmpdir(), 'nnviz-atomic-'));
+	});
+	afterEach(() => {
+		fs.rmSync(folder, {recursive: true, force: true});
+	});
+
+	it('reads the writer\'s pid from its own temporary names only', () => {
+		const target = join(folder, 'm.safetensors');
+		expect(temporaryOwner(target, basename(temporaryPathFor(target)))).toBe(process.pid);
+		expect(temporaryOwner(target, '.m.safetensors.12.0123456789ab.tmp')).toBe(12);
+		expect(temporaryOwner(target, '.other.safetensors.12.0123456789ab.tmp')).toBeUndefined();
+		expect(temporaryOwner(target, '.m.safetensors.12.0123456789ab.tmp.keep')).toBeUndefined();
+		expect(temporaryOwner(target, 'm.safetensors')).toBeUndefined();
+	});
+
+	it('removes the target\'s temporary files whose process is gone, and keeps everything else', () => {
+		const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+		const target = join(folder, 'm.safetensors');
+		const stale = `.m.safetensors.${dead}.0123456789ab.tmp`;
+		const live = `.m.safetensors.${process.ppid}.0123456789ab.tmp`; // a process that runs
+		const otherTarget = `.n.safetensors.${dead}.0123456789ab.tmp`;
+		const unrelated = `.m.safetensors.${dead}.notours.tmp`;
+		for (const name of [stale, live, otherTarget, unrelated]) {
+			fs.writeFileSync(join(folder, name), 'partial');
+		}
+
+		writeFileAtomic(target, new TextEncoder().encode('new content'));
+		expect(fs.readdirSync(folder).sort()).toEqual([live, unrelated, otherTarget, 'm.safetensors'].sort());
+	});
+});
+

@@ -4,7 +4,9 @@ import {
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {ModelFormatError, ShapeError, UsageError} from '../../src/errors.js';
+import {
+	FileWriteError, ModelFormatError, ShapeError, UsageError,
+} from '../../src/errors.js';
 import {defaultConfig} from '../../src/nn/config.js';
 import type {Model} from '../../src/model/model.js';
 import {
@@ -41,7 +43,8 @@ describe('encodeModel and decodeModel', () => {
 		expect(decoded.position.rng).toEqual(model.position.rng);
 		expect(parameterBits(decoded.current)).toEqual(parameterBits(model.current));
 		expect(parameterBits(decoded.initial)).toEqual(parameterBits(model.initial));
-		expect(decoded.snapshots.map(parameterBits)).toEqual(model.snapshots.map(parameterBits));
+		const snapshotBits = (m: Model) => m.snapshots.map(({epoch, parameters}) => ({epoch, bits: parameterBits(parameters)}));
+		expect(snapshotBits(decoded)).toEqual(snapshotBits(model));
 		expect(parameterBits(decoded.position.velocity!)).toEqual(parameterBits(model.position.velocity!));
 		expect(Object.is(decoded.current.weights[0][0], -0)).toBe(true);
 	});
@@ -76,7 +79,7 @@ describe('encodeModel and decodeModel', () => {
 	it('gives decoded parameter sets their own arrays', () => {
 		const decoded = decodeModel(encodeModel(buildModel()), source);
 		decoded.current.weights[0][0] = 99;
-		expect(decoded.snapshots[1].weights[0][0]).toBe(-0);
+		expect(decoded.snapshots[1].parameters.weights[0][0]).toBe(-0);
 	});
 });
 
@@ -87,9 +90,12 @@ describe('decodeModel rejects', () => {
 		['a tensor of the wrong shape', () => edited(tensors => {
 			tensors.set('layers.0.weight', {...tensors.get('layers.0.weight')!, shape: [4, 3]});
 		}), 'm.safetensors: tensor "layers.0.weight" has shape [4,3], expected [3,4] for layers [4,3,2] after 2 epochs'],
-		['an unexpected tensor', () => edited(tensors => {
+		['a snapshot of an epoch not completed', () => edited(tensors => {
 			tensors.set('epoch.3.layers.0.bias', {dtype: 'F32', shape: [3], data: new Float32Array(3)});
-		}), 'm.safetensors: unexpected tensor "epoch.3.layers.0.bias", a model with layers [4,3,2] after 2 epochs has no such tensor'],
+		}), 'm.safetensors: tensor "epoch.3.layers.0.bias" holds weights after epoch 3, but metadata "position" says 2 epochs completed'],
+		['an unexpected tensor', () => edited(tensors => {
+			tensors.set('layers.2.bias', {dtype: 'F32', shape: [3], data: new Float32Array(3)});
+		}), 'm.safetensors: unexpected tensor "layers.2.bias", a model with layers [4,3,2] after 2 epochs has no such tensor'],
 		['an incomplete set of momentum buffers', () => edited(tensors => tensors.delete('velocity.layers.1.weight')), 'm.safetensors: missing tensor "velocity.layers.1.weight"'],
 		['momentum buffers when momentum is 0', () => editJson('config', config => {
 			config.momentum = 0;
@@ -190,14 +196,20 @@ describe('validateConfig', () => {
 describe('encodeModel refuses a model it could not read back', () => {
 	it('when a snapshot has the wrong number of weights', () => {
 		const model = buildModel();
-		model.snapshots[1].weights[1] = new Float32Array(5);
+		model.snapshots[1].parameters.weights[1] = new Float32Array(5);
 		expectError(() => encodeModel(model), ShapeError, 'cannot save model: epoch.2 parameters: layer 1 has 5 weights and 2 biases, expected 2 x 3 = 6 and 2');
 	});
 
-	it('when the snapshots do not match the completed epochs', () => {
+	it('when a snapshot is of an epoch not completed', () => {
 		const model = buildModel();
-		model.snapshots.pop();
-		expectError(() => encodeModel(model), ModelFormatError, 'cannot save model: 1 snapshots, but position says 2 epochs completed');
+		model.snapshots.push({epoch: 3, parameters: makeParameters(4)});
+		expectError(() => encodeModel(model), ModelFormatError, 'cannot save model: a snapshot of epoch 3, but position says 2 epochs completed');
+	});
+
+	it('when the snapshots are out of order', () => {
+		const model = buildModel();
+		model.snapshots.reverse();
+		expectError(() => encodeModel(model), ModelFormatError, 'cannot save model: snapshot of epoch 1 after one of epoch 2, expected increasing epochs');
 	});
 
 	it('when an accuracy is not a number', () => {
@@ -251,14 +263,14 @@ describe('model files', () => {
 		const path = join(folder, 'taken');
 		mkdirSync(path);
 		writeFileSync(join(path, 'inside'), 'x');
-		expectError(() => writeModelFile(path, buildModel()), ModelFormatError, `${path}: cannot write: is a directory, expected a file`);
+		expectError(() => writeModelFile(path, buildModel()), FileWriteError, `${path}: cannot write: is a directory, expected a file`);
 		expect(readdirSync(folder)).toEqual(['taken']);
 		expect(readdirSync(path)).toEqual(['inside']);
 	});
 
 	it('are not written into a folder that does not exist', () => {
 		const path = join(folder, 'missing', 'm.safetensors');
-		expectError(() => writeModelFile(path, buildModel()), ModelFormatError, `${path}: cannot write: no such file or directory`);
+		expectError(() => writeModelFile(path, buildModel()), FileWriteError, `${path}: cannot write: no such file or directory`);
 		expect(readdirSync(folder)).toEqual([]);
 	});
 
@@ -266,7 +278,7 @@ describe('model files', () => {
 		const path = join(folder, 'm.safetensors');
 		writeFileSync(path, 'old content');
 		chmodSync(folder, 0o500);
-		expectError(() => writeModelFile(path, buildModel()), ModelFormatError, `${path}: cannot write: permission denied`);
+		expectError(() => writeModelFile(path, buildModel()), FileWriteError, `${path}: cannot write: permission denied`);
 		expect(readFileSync(path, 'utf8')).toBe('old content');
 		expect(readdirSync(folder)).toEqual(['m.safetensors']);
 	});

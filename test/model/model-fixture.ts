@@ -37,7 +37,7 @@ export function buildModel(): Model {
 		},
 		current: makeParameters(0),
 		initial: makeParameters(1),
-		snapshots: [makeParameters(2), makeParameters(0)],
+		snapshots: [{epoch: 1, parameters: makeParameters(2)}, {epoch: 2, parameters: makeParameters(0)}],
 		history: [
 			{epoch: 1, seconds: 0.25, trainLoss: 1.5, validationAccuracy: 0.5, testAccuracy: 0.25},
 			{epoch: 2, seconds: 0.125, trainLoss: 0.75, validationAccuracy: 2 / 3, testAccuracy: 1},
