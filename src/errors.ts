@@ -21,6 +21,23 @@ export class UsageError extends NnvizError {
 /** A dataset file that is missing, unreadable or not in the expected format. */
 export class DatasetFormatError extends NnvizError {}
 
+/**
+ * A dataset folder named by the environment rather than the command line, which failed to load.
+ * `reason` says why; the CLI words where the folder came from.
+ */
+export class DatasetFromEnvironmentError extends DatasetFormatError {
+	constructor(readonly folder: string, readonly reason: DatasetFormatError) {
+		super(`dataset folder from the environment: ${reason.message}`, {cause: reason});
+	}
+}
+
+/** A dataset name that is not one of `expected`; the CLI names the flag it came from. Exit code 2. */
+export class UnknownDatasetError extends UsageError {
+	constructor(readonly dataset: string, readonly expected: readonly string[]) {
+		super(`unknown dataset ${JSON.stringify(dataset)}, expected ${expected.join(' or ')}`);
+	}
+}
+
 /** A dataset that exists but is not the one a model needs (resuming on other data). */
 export class DatasetMismatchError extends NnvizError {}
 

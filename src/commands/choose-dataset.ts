@@ -1,7 +1,7 @@
 import type {DataOptions} from '../cli/options.js';
 import type {Dataset} from '../data/dataset.js';
 import {loadDataset} from '../data/load.js';
-import {DatasetMismatchError} from '../errors.js';
+import {DatasetFormatError, DatasetFromEnvironmentError, DatasetMismatchError, UnknownDatasetError, UsageError} from '../errors.js';
 import type {Model} from '../model/model.js';
 
 /**
@@ -11,6 +11,27 @@ import type {Model} from '../model/model.js';
  * neither, MNIST from NNVIZ_DATA or else the embedded digits.
  */
 export function chooseDataset(options: DataOptions, model: Model | undefined, env: NodeJS.ProcessEnv, modelFile = 'the model'): Dataset {
+	try {
+		return pickDataset(options, model, env, modelFile);
+	} catch (error) {
+		throw inCliWords(error);
+	}
+}
+
+/** The data layer's typed errors, worded with the flag or variable the user set. */
+function inCliWords(error: unknown): unknown {
+	if (error instanceof UnknownDatasetError) {
+		return new UsageError(`--dataset: expected ${error.expected.join(' or ')}, got ${JSON.stringify(error.dataset)}`, {cause: error});
+	}
+
+	if (error instanceof DatasetFromEnvironmentError) {
+		return new DatasetFormatError(`NNVIZ_DATA: ${error.reason.message}`, {cause: error});
+	}
+
+	return error;
+}
+
+function pickDataset(options: DataOptions, model: Model | undefined, env: NodeJS.ProcessEnv, modelFile: string): Dataset {
 	if (options.dataset !== undefined || options.data !== undefined || model === undefined) {
 		return loadDataset({dataset: options.dataset, data: options.data, env});
 	}

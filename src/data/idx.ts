@@ -8,8 +8,8 @@
  * Input that starts with the gzip magic 0x1f 0x8b is gunzipped first. Byte offsets in error messages
  * count from the start of the decompressed bytes.
  */
-import {gunzipSync} from 'node:zlib';
 import {DatasetFormatError, ShapeError} from '../errors.js';
+import {gunzipIdx, isGzip} from './gunzip-idx.js';
 
 /** An IDX array: its dimension sizes and its bytes, row-major. */
 export type IdxArray = {
@@ -37,9 +37,6 @@ export type IdxLabels = {
 /** The only IDX data type supported: unsigned byte. */
 export const idxUnsignedByte = 0x08;
 
-/** Largest decompressed size accepted from a gzipped IDX file (the MNIST training images are 47 MB). */
-export const maxGunzippedBytes = 1024 * 1024 * 1024;
-
 const maxDimension = 0x7F_FF_FF_FF;
 
 const typeNames: Readonly<Record<number, string>> = {
@@ -58,24 +55,12 @@ type IdxExpectation = {
 	readonly kind: string;
 };
 
-/** If `bytes` start with the gzip magic 0x1f 0x8b, gunzip them; otherwise return them unchanged. */
+/**
+ * If `bytes` start with the gzip magic 0x1f 0x8b, gunzip them, inflating no more than the IDX header
+ * declares (see `gunzip-idx.ts`); otherwise return them unchanged.
+ */
 export function decompressIdx(bytes: Uint8Array, source: string): Uint8Array {
-	if (bytes.length < 2 || bytes[0] !== 0x1F || bytes[1] !== 0x8B) {
-		return bytes;
-	}
-
-	let output: Buffer;
-	try {
-		output = gunzipSync(bytes, {maxOutputLength: maxGunzippedBytes});
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new DatasetFormatError(
-			`${source}: byte 0: expected a valid gzip stream (it starts with the gzip magic 1f 8b), found corrupt data: ${reason}`,
-			{cause: error},
-		);
-	}
-
-	return new Uint8Array(output.buffer, output.byteOffset, output.byteLength);
+	return isGzip(bytes) ? gunzipIdx(bytes, source) : bytes;
 }
 
 /**

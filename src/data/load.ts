@@ -9,13 +9,13 @@
  *
  * An empty string counts as not given, for `data` and for NNVIZ_DATA alike.
  */
-import {DatasetFormatError, UsageError} from '../errors.js';
+import {DatasetFormatError, DatasetFromEnvironmentError, UnknownDatasetError} from '../errors.js';
 import type {Dataset} from './dataset.js';
 import {loadEmbeddedMnist} from './embedded.js';
 import {defaultFashionMnistDir, loadFashionMnist} from './fashion-mnist.js';
 import {loadMnist} from './mnist.js';
 
-/** The values `--dataset` accepts. */
+/** The dataset names loadDataset accepts. */
 export const datasetNames = ['mnist', 'fashion-mnist'] as const;
 
 export type DatasetName = typeof datasetNames[number];
@@ -34,11 +34,14 @@ export function isDatasetName(name: string): name is DatasetName {
 	return (datasetNames as readonly string[]).includes(name);
 }
 
-/** Load the dataset the options pick (see the file comment). Throws UsageError for an unknown name. */
+/**
+ * Load the dataset the options pick (see the file comment). Throws UnknownDatasetError for an unknown
+ * name, and DatasetFromEnvironmentError when the folder in NNVIZ_DATA fails to load.
+ */
 export function loadDataset(options: LoadDatasetOptions = {}): Dataset {
 	const name = options.dataset ?? 'mnist';
 	if (!isDatasetName(name)) {
-		throw new UsageError(`--dataset: expected ${datasetNames.join(' or ')}, got ${JSON.stringify(name)}`);
+		throw new UnknownDatasetError(name, datasetNames);
 	}
 
 	const folder = nonEmpty(options.data);
@@ -58,13 +61,13 @@ export function loadDataset(options: LoadDatasetOptions = {}): Dataset {
 	}
 }
 
-/** MNIST from the folder in NNVIZ_DATA; errors say where the path came from. */
+/** MNIST from the folder in NNVIZ_DATA; its errors say that the folder came from the environment. */
 function fromEnvironment(dir: string): Dataset {
 	try {
 		return loadMnist(dir);
 	} catch (error) {
 		if (error instanceof DatasetFormatError) {
-			throw new DatasetFormatError(`NNVIZ_DATA: ${error.message}`);
+			throw new DatasetFromEnvironmentError(dir, error);
 		}
 
 		throw error;

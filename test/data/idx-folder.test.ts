@@ -105,6 +105,18 @@ describe('loadMnist on a folder of small synthetic files', () => {
 		expect(() => loadMnist(dir)).toThrow(`${join(dir, 'train-images-idx3-ubyte.gz')}: byte 8: expected 28 x 28 images, found 32 x 32`);
 	});
 
+	it('refuses a training file of 0 images instead of training on nothing', () => {
+		const dir = folder({trainCount: 0});
+		const error = thrown(() => loadMnist(dir));
+		expect(error).toBeInstanceOf(DatasetFormatError);
+		expect(error.message).toBe(`${join(dir, 'train-images-idx3-ubyte')}: byte 4: expected at least 1 image to train on, found 0`);
+	});
+
+	it('refuses a test file of 0 images, gzipped or not', () => {
+		const dir = folder({testCount: 0, gzip: true});
+		expect(() => loadMnist(dir)).toThrow(`${join(dir, 't10k-images-idx3-ubyte.gz')}: byte 4: expected at least 1 image to test on, found 0`);
+	});
+
 	it('passes on a format error of one file with that file path in the message', () => {
 		const dir = folder();
 		writeFileSync(join(dir, 't10k-labels-idx1-ubyte'), encodeIdx([5], Uint8Array.from([0, 1, 2, 10, 4])));

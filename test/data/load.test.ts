@@ -3,7 +3,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {embeddedSource} from '../../src/data/embedded.js';
 import {defaultFashionMnistDir} from '../../src/data/fashion-mnist.js';
 import {datasetNames, isDatasetName, loadDataset} from '../../src/data/load.js';
-import {DatasetFormatError, UsageError} from '../../src/errors.js';
+import {DatasetFormatError, DatasetFromEnvironmentError, UnknownDatasetError, UsageError} from '../../src/errors.js';
 import {removeFolder, thrown, writeIdxFolder} from './idx-fixtures.js';
 
 describe('loadDataset', () => {
@@ -24,11 +24,22 @@ describe('loadDataset', () => {
 		expect(isDatasetName('cifar')).toBe(false);
 	});
 
-	it('rejects an unknown dataset name with a usage error that names the flag', () => {
+	it('rejects an unknown dataset name with a typed usage error that carries the name and names no flag', () => {
 		const error = thrown(() => loadDataset({dataset: 'cifar-10', env: {}}));
+		expect(error).toBeInstanceOf(UnknownDatasetError);
 		expect(error).toBeInstanceOf(UsageError);
-		expect(error.message).toBe('--dataset: expected mnist or fashion-mnist, got "cifar-10"');
+		expect(error).toMatchObject({dataset: 'cifar-10', expected: ['mnist', 'fashion-mnist']});
+		expect(error.message).toBe('unknown dataset "cifar-10", expected mnist or fashion-mnist');
 		expect((error as UsageError).exitCode).toBe(2);
+	});
+
+	it('says a folder from the environment failed with a typed error that names no variable', () => {
+		const error = thrown(() => loadDataset({env: {NNVIZ_DATA: '/nonexistent/mnist'}}));
+		expect(error).toBeInstanceOf(DatasetFromEnvironmentError);
+		expect(error).toBeInstanceOf(DatasetFormatError);
+		expect((error as DatasetFromEnvironmentError).folder).toBe('/nonexistent/mnist');
+		expect((error as DatasetFromEnvironmentError).reason.message).toBe('mnist folder /nonexistent/mnist: no such file or directory');
+		expect(error.message).not.toMatch(/NNVIZ_DATA|--data/);
 	});
 
 	it('loads the embedded digits when neither a folder nor NNVIZ_DATA is given', () => {

@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
 import {embeddedDigitsDir, parseEmbeddedDigits} from '../../src/data/embedded.js';
-import {readDatasetFile} from '../../src/data/idx-file.js';
+import {readDatasetFile} from '../../src/data/data-file.js';
 import {decompressIdx} from '../../src/data/idx.js';
 import {loadMnist} from '../../src/data/mnist.js';
 import {sameBytes} from './idx-fixtures.js';
