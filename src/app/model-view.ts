@@ -32,8 +32,24 @@ export type Classification = {
 	readonly correct: boolean;
 };
 
-export function classify(parameters: Parameters, config: TrainConfig, split: DatasetSplit, index: number): Classification {
+// One workspace per parameters, kept while they live: building one copies and transposes every
+// weight, 80 ms for a [784,2000,2000,10] network, which every key that moves would pay again. The
+// views only read through it (each forward pass runs to its end without yielding), so they can share it.
+const workspaces = new WeakMap<Parameters, {config: TrainConfig; ws: Workspace}>();
+
+function workspaceFor(parameters: Parameters, config: TrainConfig): Workspace {
+	const cached = workspaces.get(parameters);
+	if (cached?.config === config) {
+		return cached.ws;
+	}
+
 	const ws = Workspace.create(config, parameters);
+	workspaces.set(parameters, {config, ws});
+	return ws;
+}
+
+export function classify(parameters: Parameters, config: TrainConfig, split: DatasetSplit, index: number): Classification {
+	const ws = workspaceFor(parameters, config);
 	const outputs = outputsFor(ws, split, index);
 	const predicted = argmax(outputs);
 	const label = split.labels[index];
@@ -68,7 +84,7 @@ export type SliceOptions = {
  */
 export async function misclassifiedInSlices(parameters: Parameters, config: TrainConfig, split: DatasetSplit, options: SliceOptions = {}): Promise<Int32Array | undefined> {
 	const {signal, onProgress, sliceMs = 10} = options;
-	const ws = Workspace.create(config, parameters);
+	const ws = workspaceFor(parameters, config);
 	checkSplit(ws, split, 'dataset');
 	const outputs = config.layers.at(-1)!;
 	const wrong: number[] = [];

@@ -1,7 +1,8 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import type {DatasetSplit} from '../../src/data/dataset.js';
 import {classify, difference, firstLayerScale, misclassified, misclassifiedInSlices, neuron, nextIndex} from '../../src/app/model-view.js';
 import type {Parameters} from '../../src/nn/network.js';
+import {Workspace} from '../../src/nn/workspace.js';
 import {softmax, tinyConfig, tinyParameters, tinySplit} from './tiny-classifier.js';
 
 const config = tinyConfig;
@@ -30,6 +31,24 @@ describe('classify', () => {
 		const result = classify(parameters, config, split, 2);
 		expect(result.outputs[2]).toBeCloseTo(softmax([0, 0, 0.5])[2], 5);
 		expect(result).toMatchObject({predicted: 2, label: 2, correct: true});
+	});
+
+	it('builds the workspace of a network once, not again for every example a key moves to', () => {
+		const own: Parameters = {...parameters};
+		const create = vi.spyOn(Workspace, 'create');
+		try {
+			classify(own, config, split, 0);
+			classify(own, config, split, 1);
+			expect(create).toHaveBeenCalledTimes(1);
+		} finally {
+			create.mockRestore();
+		}
+	});
+
+	it('answers for the parameters it is given, not for the ones it saw before', () => {
+		const flipped: Parameters = {...parameters, biases: [parameters.biases[0], Float32Array.of(0, 10, 0)]};
+		expect(classify(parameters, config, split, 0).predicted).toBe(0);
+		expect(classify(flipped, config, split, 0).predicted).toBe(1);
 	});
 
 	it('leaves the parameters as they were', () => {
