@@ -1,9 +1,9 @@
 import {ShapeError} from '../errors.js';
 import type {ColorDepth} from './color-depth.js';
 import {
-	divergingValue, fillDivergingIndices, grayTable, paletteSize, steppedDivergingTable, type Rgb,
+	divergingAnsi16Table, divergingValue, fillDivergingIndices, grayTable, paletteSize, steppedDivergingTable, type Rgb,
 } from './palette.js';
-import {bgParams, fgParams} from './sgr.js';
+import {ansi16Params, bgParams, fgParams} from './sgr.js';
 
 /**
  * The glyphs live here and only here: the block elements have East-Asian "ambiguous" width, and a
@@ -55,15 +55,22 @@ export type PaletteTable = {
 	readonly shades: readonly string[];
 };
 
-/** Build the encoder's table for a palette of paletteSize colours at a depth. */
-export function paletteTable(rgbs: readonly Rgb[], depth: ColorDepth, options: {signed?: boolean} = {}): PaletteTable {
+/**
+ * Build the encoder's table for a palette of paletteSize colours at a depth. `ansi16`, when given, is
+ * the ANSI colour number (0..15) per index to use at depth ansi16 instead of the nearest to each RGB.
+ */
+export function paletteTable(
+	rgbs: readonly Rgb[], depth: ColorDepth, options: {signed?: boolean; ansi16?: readonly number[]} = {},
+): PaletteTable {
 	if (rgbs.length !== paletteSize) {
 		throw new ShapeError(`Palette table: the palette has ${rgbs.length} colours, expected ${paletteSize}.`);
 	}
 
 	const signed = options.signed ?? false;
-	const fg = rgbs.map(rgb => fgParams(rgb, depth));
-	const bg = rgbs.map(rgb => bgParams(rgb, depth));
+	const {ansi16} = options;
+	const named = depth === 'ansi16' && ansi16 !== undefined;
+	const fg = rgbs.map((rgb, i) => named ? ansi16Params(ansi16[i], 38) : fgParams(rgb, depth));
+	const bg = rgbs.map((rgb, i) => named ? ansi16Params(ansi16[i], 48) : bgParams(rgb, depth));
 	const key = Uint8Array.from(fg, params => fg.indexOf(params));
 	return {
 		depth,
@@ -193,7 +200,9 @@ const signedTables = new Map<ColorDepth, PaletteTable>();
 function cachedTable(cache: Map<ColorDepth, PaletteTable>, depth: ColorDepth, signed: boolean): PaletteTable {
 	let table = cache.get(depth);
 	if (table === undefined) {
-		table = paletteTable(signed ? steppedDivergingTable : grayTable, depth, {signed});
+		table = signed
+			? paletteTable(steppedDivergingTable, depth, {signed, ansi16: divergingAnsi16Table})
+			: paletteTable(grayTable, depth, {signed});
 		cache.set(depth, table);
 	}
 

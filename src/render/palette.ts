@@ -1,4 +1,5 @@
 import {ShapeError} from '../errors.js';
+import type {ColorDepth} from './color-depth.js';
 
 /** A colour as red, green, blue, each an integer 0..255. */
 export type Rgb = readonly [number, number, number];
@@ -142,3 +143,29 @@ export function divergingStep(index: number): number {
 
 /** steppedDivergingTable[divergingIndex(t)] is diverging(t) rounded to a step: the colour image cells draw. */
 export const steppedDivergingTable: readonly Rgb[] = buildTable(i => diverging(divergingStep(i) / divergingColourSteps));
+
+/**
+ * The diverging map at 16 colours, as ANSI colour numbers (0..15) per palette index. The nearest of the
+ * 16 to the smooth map's colours is no use here: the sky-blue end lands on white and cyan, the amber
+ * end on yellow and its middle on red. So the 16 colours keep the map's blue-yellow axis by name:
+ * steps 0 and 1 (|t| < 1/4) black, like the dark neutral; 2 and 3 blue (4) or yellow (3); 4 to 6 bright
+ * blue (12) or bright yellow (11). Yellow, not orange: the 16 colours have no orange.
+ */
+export const divergingAnsi16Table: readonly number[] = Array.from({length: paletteSize}, (_, index) => {
+	const step = divergingStep(index);
+	const magnitude = Math.abs(step);
+	if (magnitude < 2) {
+		return 0;
+	}
+
+	const bright = magnitude >= 4;
+	return step < 0 ? (bright ? 12 : 4) : (bright ? 11 : 3);
+});
+
+/**
+ * The words for the two sides of the diverging map at a colour depth, for legends: the hue family the
+ * colours really drawn at that depth belong to. At depth none there are no colours (shades instead).
+ */
+export function divergingHueNames(depth: ColorDepth): {readonly negative: string; readonly positive: string} {
+	return depth === 'ansi16' ? {negative: 'blue', positive: 'yellow'} : {negative: 'blue', positive: 'orange'};
+}

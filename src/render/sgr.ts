@@ -88,15 +88,19 @@ function colourParams(rgb: Rgb, depth: ColorDepth, base: 38 | 48): string {
 		}
 
 		case 'ansi16': {
-			const n = rgbTo16(rgb);
-			const first = base - 8; // 30 or 40
-			return String(n < 8 ? first + n : first + 60 + n - 8);
+			return ansi16Params(rgbTo16(rgb), base);
 		}
 
 		case 'none': {
 			return '';
 		}
 	}
+}
+
+/** SGR parameters for ANSI colour n (0..15): 30-37 / 90-97 as foreground (base 38), 40-47 / 100-107 as background. */
+export function ansi16Params(n: number, base: 38 | 48): string {
+	const first = base - 8; // 30 or 40
+	return String(n < 8 ? first + n : first + 60 + n - 8);
 }
 
 /** SGR parameters that set the foreground: '38;2;r;g;b', '38;5;n', '31', '97', or ''. */

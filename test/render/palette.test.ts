@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {ShapeError} from '../../src/errors.js';
 import {
-	diverging, divergingColourSteps, divergingIndex, divergingStep, divergingValue, divergingZeroIndex, fillDivergingIndices,
+	diverging, divergingAnsi16Table, divergingColourSteps, divergingIndex, divergingStep, divergingValue, divergingZeroIndex, fillDivergingIndices,
 	grayIndex, grayscale, grayTable, paletteSize, steppedDivergingTable, type Rgb,
 } from '../../src/render/palette.js';
 
@@ -152,5 +152,17 @@ describe('quantised palettes', () => {
 		expect(() => {
 			fillDivergingIndices([1, 2, 3], 1, new Uint8Array(2));
 		}).toThrow(ShapeError);
+	});
+});
+
+describe('divergingAnsi16Table', () => {
+	it('draws negative only in blue and bright blue, positive only in yellow and bright yellow, near zero black', () => {
+		const colours = (from: number, to: number) => [...new Set(divergingAnsi16Table.slice(from, to))].sort((a, b) => a - b);
+		expect(colours(1, divergingZeroIndex)).toEqual([0, 4, 12]);
+		expect(colours(divergingZeroIndex + 1, paletteSize)).toEqual([0, 3, 11]);
+		expect(divergingAnsi16Table[divergingIndex(0)]).toBe(0);
+		expect(divergingAnsi16Table[divergingIndex(-1)]).toBe(12);
+		expect(divergingAnsi16Table[divergingIndex(1)]).toBe(11);
+		expect([divergingAnsi16Table[divergingIndex(-0.4)], divergingAnsi16Table[divergingIndex(0.4)]]).toEqual([4, 3]);
 	});
 });
