@@ -6,7 +6,7 @@
  * milliseconds with memory near the declared size. Pure: bytes in, bytes out, no I/O.
  */
 import {constants, gunzipSync, inflateRawSync} from 'node:zlib';
-import {DatasetFormatError} from '../errors.js';
+import {DatasetFormatError, describeIoError} from '../errors.js';
 
 /** Largest decompressed size accepted from a gzipped IDX file (the MNIST training images are 47 MB). */
 export const maxGunzippedBytes = 1024 * 1024 * 1024;
@@ -145,9 +145,8 @@ function deflateStart(bytes: Uint8Array, source: string): number {
 }
 
 function corrupt(source: string, error: unknown): DatasetFormatError {
-	const reason = error instanceof Error ? error.message : String(error);
 	return new DatasetFormatError(
-		`${source}: byte 0: expected a valid gzip stream (it starts with the gzip magic 1f 8b), found corrupt data: ${reason}`,
+		`${source}: byte 0: expected a valid gzip stream (it starts with the gzip magic 1f 8b), found corrupt data: ${describeIoError(error)}`,
 		{cause: error},
 	);
 }
