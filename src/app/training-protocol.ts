@@ -13,6 +13,8 @@ export type WorkerInit = {
 		readonly train: DatasetSplit; readonly validation: DatasetSplit; readonly test: DatasetSplit;
 	};
 	readonly savePath: string | undefined;
+	/** Whether savePath existed when the session started (--force, or the model opened): only then may its first save replace a file. */
+	readonly savePathExisted: boolean;
 	/** Epochs a run of training lasts: a start after a finished run trains this many more. */
 	readonly epochs: number;
 	/** Least time between two live weight updates sent during an epoch, ms. */

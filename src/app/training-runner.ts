@@ -3,6 +3,7 @@
  * first request, forwards start / pause / save / stop, and turns the worker's messages into events
  * for the app. Side effects live here, not in the reducer.
  */
+import {existsSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import type {Dataset, DatasetSplit} from '../data/dataset.js';
 import {encodeModel} from '../model/model-file.js';
@@ -31,6 +32,8 @@ export class TrainingRunner {
 	private worker: Worker | undefined;
 	private readonly listeners = new Set<(event: RunnerEvent) => void>();
 	private stopped: Promise<void> | undefined;
+	/** Whether the save path existed at startup, when the command line checked it; a file that appears later is not replaced. */
+	private readonly savePathExisted: boolean;
 
 	constructor(
 		private readonly model: Model,
@@ -39,7 +42,9 @@ export class TrainingRunner {
 		/** Epochs each run of training lasts (--epochs): a start trains until that many are done, then stops. */
 		readonly epochs: number,
 		private readonly publishMs = 250,
-	) {}
+	) {
+		this.savePathExisted = savePath !== undefined && existsSync(savePath);
+	}
 
 	/** Listen to the worker's events; returns the function that stops listening. */
 	subscribe(listener: (event: RunnerEvent) => void): () => void {
@@ -101,6 +106,7 @@ export class TrainingRunner {
 			modelBytes: encodeModel(this.model),
 			dataset: this.dataset,
 			savePath: this.savePath,
+			savePathExisted: this.savePathExisted,
 			epochs: this.epochs,
 			publishMs: this.publishMs,
 		};

@@ -4,13 +4,22 @@
  * live weights at a bounded rate, and stops by itself when a run of `epochs` epochs is complete.
  * Pure engine code: no UI here. The loop is a class so tests can drive it without a thread.
  */
+import {existsSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {parentPort, workerData} from 'node:worker_threads';
 import type {Dataset} from '../data/dataset.js';
 import {decodeModel, writeModelFile} from '../model/model-file.js';
 import {TrainingRun} from '../model/training.js';
+import {FileWriteError} from '../errors.js';
 import type {FromWorker, ToWorker, WorkerInit} from './training-protocol.js';
 
-export type LoopOptions = {readonly savePath: string | undefined; readonly epochs: number; readonly publishMs: number};
+export type LoopOptions = {
+	readonly savePath: string | undefined;
+	/** Whether savePath existed at startup (--force, or the model opened), so its first save may replace it. */
+	readonly savePathExisted?: boolean;
+	readonly epochs: number;
+	readonly publishMs: number;
+};
 
 function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -27,6 +36,10 @@ export class TrainingLoop {
 	/** The epoch at which the current run ends. */
 	private until: number;
 	private readonly controller = new AbortController();
+	/** Files (resolved paths) this session has written: later saves replace them without a check. */
+	private readonly written = new Set<string>();
+	/** The startup save path when it existed then: its first save may replace it. */
+	private readonly replaceable: string | undefined;
 
 	constructor(
 		private readonly run: TrainingRun,
@@ -35,6 +48,7 @@ export class TrainingLoop {
 	) {
 		this.until = run.model.position.epoch + options.epochs;
 		this.savePath = options.savePath;
+		this.replaceable = options.savePathExisted === true && options.savePath !== undefined ? resolve(options.savePath) : undefined;
 	}
 
 	handle(message: ToWorker): void {
@@ -127,7 +141,7 @@ export class TrainingLoop {
 				sliceDone = 0;
 				done = 0;
 				this.send({type: 'epoch', record, parameters: this.run.model.current});
-				this.save();
+				this.saveAfterEpoch();
 				if (this.run.model.position.epoch >= this.until) {
 					this.running = false;
 					this.send({type: 'done', epoch: this.run.model.position.epoch});
@@ -155,6 +169,15 @@ export class TrainingLoop {
 		});
 	}
 
+	/** Save a completed epoch; a save that fails says so, and training goes on. */
+	private saveAfterEpoch(): void {
+		try {
+			this.save();
+		} catch (error) {
+			this.send({type: 'saveFailed', message: describe(error)});
+		}
+	}
+
 	private save(): void {
 		const {savePath} = this;
 		const {model} = this.run;
@@ -162,7 +185,15 @@ export class TrainingLoop {
 			return;
 		}
 
+		// The command line (or the save prompt) checked that no file would be replaced, but a file can
+		// appear at that path while training runs: the first write to a path checks again.
+		const path = resolve(savePath);
+		if (!this.written.has(path) && path !== this.replaceable && existsSync(path)) {
+			throw new FileWriteError(`${savePath} appeared after it was chosen; it is not replaced (move it away and save again)`);
+		}
+
 		writeModelFile(savePath, model);
+		this.written.add(path);
 		this.savedEpoch = model.position.epoch;
 		this.send({type: 'saved', path: savePath, epoch: this.savedEpoch});
 	}

@@ -1,11 +1,16 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {
+	mkdtempSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {
+	afterEach, beforeEach, describe, expect, it,
+} from 'vitest';
 import {readModelFile} from '../../src/model/model-file.js';
 import type {FromWorker} from '../../src/app/training-protocol.js';
 import {TrainingLoop} from '../../src/app/training-worker.js';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
+import {keptEpochs} from '../../src/model/snapshot-thinning.js';
 import {createModel, TrainingRun} from '../../src/model/training.js';
 import {waitFor} from '../components/fixtures.js';
 import {tinyClassNames, tinyConfig, tinySplit} from './tiny-classifier.js';
@@ -36,12 +41,12 @@ afterEach(() => {
 });
 
 /** A training loop over `data`, recording what it sends; `react` sees each message as it is sent. */
-function start(epochs: number, {data = dataset(tinySplit), run = new TrainingRun(createModel(tinyConfig, data), data), react}: {
-	data?: Dataset; run?: TrainingRun; react?: (message: FromWorker, loop: TrainingLoop) => void;
+function start(epochs: number, {data = dataset(tinySplit), run = new TrainingRun(createModel(tinyConfig, data), data), react, savePath, savePathExisted}: {
+	data?: Dataset; run?: TrainingRun; react?: (message: FromWorker, loop: TrainingLoop) => void; savePath?: string; savePathExisted?: boolean;
 } = {}) {
 	const {model} = run;
 	const sent: FromWorker[] = [];
-	const loop: TrainingLoop = new TrainingLoop(run, {savePath: undefined, epochs, publishMs: 0}, message => {
+	const loop: TrainingLoop = new TrainingLoop(run, {savePath, savePathExisted, epochs, publishMs: 0}, message => {
 		sent.push(message);
 		react?.(message, loop);
 	});
@@ -179,6 +184,92 @@ describe('TrainingLoop (the training worker)', () => {
 		expect(t.count('failed')).toBe(0);
 		expect(t.count('saved')).toBe(0); // no file was set before, so none after the failure either
 		expect(t.epochsDone()).toEqual([1, 2]);
+	});
+
+	describe('checks the first write to each path, as a file may appear there while training runs', () => {
+		let folder: string;
+		beforeEach(() => {
+			folder = mkdtempSync(join(tmpdir(), 'nnviz-worker-'));
+		});
+		afterEach(() => {
+			rmSync(folder, {recursive: true, force: true});
+		});
+
+		const mnist = {...dataset(tinySplit), name: 'mnist'}; // model files name one of the known datasets
+		const run = (): TrainingRun => new TrainingRun(createModel(tinyConfig, mnist), mnist);
+
+		it('does not replace a file that appeared at --save after startup, says so, and trains on', async () => {
+			const path = join(folder, 'm.safetensors');
+			const t = start(2, {data: mnist, run: run(), savePath: path, savePathExisted: false});
+			writeFileSync(path, 'made by someone else');
+			t.loop.handle({type: 'start'});
+			await waitFor(() => t.count('done') === 1, 'the end of the run');
+			expect(readFileSync(path, 'utf8')).toBe('made by someone else');
+			expect(t.epochsDone()).toEqual([1, 2]);
+			expect(t.count('saved')).toBe(0);
+			expect(t.count('failed')).toBe(0);
+			expect(t.sent.find(m => m.type === 'saveFailed')).toEqual({type: 'saveFailed', message: `${path} appeared after it was chosen; it is not replaced (move it away and save again)`});
+		});
+
+		it('does not replace a file that appeared at a path typed after s', async () => {
+			const path = join(folder, 'typed.safetensors');
+			const t = start(1, {
+				data: mnist,
+				run: run(),
+				react(message, loop) {
+					if (message.type === 'epoch') {
+						writeFileSync(path, 'made by someone else');
+						loop.handle({type: 'save', path});
+					}
+				},
+			});
+			t.loop.handle({type: 'start'});
+			await waitFor(() => t.count('saveFailed') === 1, 'the refused save');
+			expect(readFileSync(path, 'utf8')).toBe('made by someone else');
+		});
+
+		it('replaces the file that was there at startup (--force, or the model opened), then keeps saving to it', async () => {
+			const path = join(folder, 'm.safetensors');
+			writeFileSync(path, 'the old model');
+			const t = start(2, {data: mnist, run: run(), savePath: path, savePathExisted: true});
+			t.loop.handle({type: 'start'});
+			await waitFor(() => t.count('done') === 1, 'the end of the run');
+			expect(t.count('saveFailed')).toBe(0);
+			expect(readModelFile(path).position.epoch).toBe(2);
+		});
+
+		it('saves a path that was free, and replaces its own file at every later epoch', async () => {
+			const path = join(folder, 'm.safetensors');
+			const t = start(3, {data: mnist, run: run(), savePath: path, savePathExisted: false});
+			t.loop.handle({type: 'start'});
+			await waitFor(() => t.count('done') === 1, 'the end of the run');
+			expect(t.sent.filter(m => m.type === 'saved').map(m => m.type === 'saved' && m.epoch)).toEqual([1, 2, 3]);
+			expect(readModelFile(path).position.epoch).toBe(3);
+		});
+	});
+
+	it('keeps the weights of at most 64 epochs however long it trains (the thinning rule), and saves them so', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'nnviz-worker-'));
+		try {
+			const path = join(folder, 'm.safetensors');
+			const mnist = {...dataset(tinySplit), name: 'mnist'};
+			const t = start(150, {
+				data: mnist,
+				run: new TrainingRun(createModel(tinyConfig, mnist), mnist),
+				react(message, loop) {
+					if (message.type === 'done') {
+						loop.handle({type: 'save', path});
+					}
+				},
+			});
+			t.loop.handle({type: 'start'});
+			await waitFor(() => t.count('saved') === 1, 'the end of the run and its save');
+			expect(t.model.snapshots.map(s => s.epoch)).toEqual(keptEpochs(150));
+			expect(t.model.snapshots.length).toBeLessThanOrEqual(64);
+			expect(readModelFile(path).snapshots.map(s => s.epoch)).toEqual(keptEpochs(150));
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
 	});
 });
 

@@ -1,0 +1,154 @@
+import {describe, expect, it} from 'vitest';
+import {ModelFormatError} from '../../src/errors.js';
+import {decodeModel, encodeModel} from '../../src/model/model-file.js';
+import {type Tensor, decodeSafetensors, encodeSafetensors} from '../../src/model/safetensors.js';
+import {buildModel, expectError} from './model-fixture.js';
+
+const source = 'm.safetensors';
+
+/** Encode the fixture model, change its tensors or metadata, and encode again without the model checks. */
+function edited(edit: (tensors: Map<string, Tensor>, metadata: Record<string, string>) => void): Uint8Array {
+	const {tensors, metadata} = decodeSafetensors(encodeModel(buildModel()), source);
+	edit(tensors, metadata);
+	return encodeSafetensors(tensors, metadata);
+}
+
+/** A safetensors file with this exact header text and no data. */
+function rawFile(header: string): Uint8Array {
+	const text = new TextEncoder().encode(header);
+	const bytes = new Uint8Array(8 + text.length);
+	new DataView(bytes.buffer).setBigUint64(0, BigInt(text.length), true);
+	bytes.set(text, 8);
+	return bytes;
+}
+
+/** The fixture's metadata as header JSON text, with `extra` spliced in after the opening brace. */
+function headerWith(extra: string): string {
+	const {metadata} = decodeSafetensors(encodeModel(buildModel()), source);
+	return `{"__metadata__":{${extra}${JSON.stringify(metadata).slice(1)}}`;
+}
+
+const nested = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+/** Decode `bytes` and return how long it took, in ms, expecting a one-line ModelFormatError `message`. */
+function refusedIn(bytes: Uint8Array, message: string | RegExp): number {
+	const started = performance.now();
+	expectError(() => decodeModel(bytes, source), ModelFormatError, message);
+	return performance.now() - started;
+}
+
+describe('decodeModel refuses deep nesting before JSON.parse can overflow the stack', () => {
+	it.each(['config', 'dataset', 'history', 'position'])('in metadata "%s", 5,000 and 100,000 levels deep', key => {
+		for (const depth of [5000, 100_000]) {
+			const bytes = edited((_, metadata) => {
+				metadata[key] = nested(depth);
+			});
+			refusedIn(bytes, `m.safetensors: metadata "${key}": arrays and objects nest more than 2 deep (at character 2); a model file needs at most 2`);
+		}
+	});
+
+	it('in a tensor shape in the header', () => {
+		const header = `{"w":{"dtype":"F32","shape":${nested(5000)},"data_offsets":[0,0]}}`;
+		refusedIn(rawFile(header), /^m\.safetensors: header \(bytes 8\.\.\d+\): arrays and objects nest more than 3 deep \(at character 29\); a model file needs at most 3$/);
+	});
+});
+
+describe('decodeModel refuses repeated keys, naming the key', () => {
+	it('in the header metadata', () => {
+		refusedIn(rawFile(headerWith('"format":"nnviz-tui-model",')), /^m\.safetensors: header \(bytes 8\.\.\d+\): key "format" appears twice in one object \(at character \d+\); each key may appear once$/);
+	});
+
+	it('among the tensors', () => {
+		const header = '{"w":{"dtype":"F32","shape":[0],"data_offsets":[0,0]},"\\u0077":{"dtype":"F32","shape":[0],"data_offsets":[0,0]}}';
+		refusedIn(rawFile(header), /^m\.safetensors: header \(bytes 8\.\.\d+\): key "w" appears twice in one object/);
+	});
+
+	it('in a metadata JSON value', () => {
+		const bytes = edited((_, metadata) => {
+			metadata.config = metadata.config.replace('"eta":', '"eta":100,"eta":');
+		});
+		refusedIn(bytes, /^m\.safetensors: metadata "config": key "eta" appears twice in one object \(at character \d+\); each key may appear once$/);
+	});
+});
+
+describe('decodeModel checks counts against the tensors present before building anything', () => {
+	it('refuses 1,000,000 layers in a 2 MB file at once', () => {
+		const bytes = edited((_, metadata) => {
+			const config = JSON.parse(metadata.config) as {layers: number[]};
+			config.layers = [4, ...Array.from({length: 999_998}, () => 3), 2];
+			metadata.config = JSON.stringify(config);
+		});
+		const ms = refusedIn(bytes, 'm.safetensors: metadata "config" has 1000000 layers, whose current and initial weights need 3999996 tensors, but the file holds 20');
+		expect(ms).toBeLessThan(2000); // about 30 ms here; it took 30 s and 0.9 GB before
+	});
+
+	it('reads a 100,000-epoch history whose snapshots were thinned out, quickly', () => {
+		const bytes = edited((tensors, metadata) => {
+			for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.'))) {
+				tensors.delete(name);
+			}
+
+			const history = Array.from({length: 100_000}, (_, i) => ({epoch: i + 1, seconds: 0, trainLoss: 1, validationAccuracy: 0.5, testAccuracy: 0.5}));
+			metadata.history = JSON.stringify(history);
+			metadata.position = JSON.stringify({...JSON.parse(metadata.position) as object, epoch: 100_000});
+		});
+		const started = performance.now();
+		const model = decodeModel(bytes, source);
+		expect(performance.now() - started).toBeLessThan(2000); // about 150 ms here
+		expect(model.position.epoch).toBe(100_000);
+		expect(model.snapshots).toEqual([]);
+	});
+
+	it('refuses a snapshot of an epoch the history does not have', () => {
+		const bytes = edited(tensors => {
+			const tensor = tensors.get('epoch.2.layers.0.weight')!;
+			tensors.delete('epoch.2.layers.0.weight');
+			tensors.set('epoch.99999999.layers.0.weight', tensor);
+		});
+		refusedIn(bytes, 'm.safetensors: tensor "epoch.99999999.layers.0.weight" holds weights after epoch 99999999, but metadata "position" says 2 epochs completed');
+	});
+
+	it('reads a file that keeps snapshots of some epochs only', () => {
+		const bytes = edited(tensors => {
+			for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.1.'))) {
+				tensors.delete(name);
+			}
+		});
+		expect(decodeModel(bytes, source).snapshots.map(s => s.epoch)).toEqual([2]);
+	});
+});
+
+describe('decodeModel refuses weights that are not finite numbers, naming the tensor', () => {
+	it.each([[Number.NaN, 'NaN'], [Number.POSITIVE_INFINITY, 'Infinity'], [Number.NEGATIVE_INFINITY, '-Infinity']])('%s', (value, shown) => {
+		const bytes = edited(tensors => {
+			tensors.get('velocity.layers.1.weight')!.data[4] = value;
+		});
+		refusedIn(bytes, `m.safetensors: tensor "velocity.layers.1.weight" holds ${shown} at index 4; weights must be finite numbers`);
+	});
+});
+
+describe('decodeModel refuses class names that would print control or direction characters', () => {
+	it.each([
+		['a C1 control (NEL)', 'a\u0085b', 'U+0085', String.raw`"a\u0085b"`],
+		['a C1 control (CSI)', '\u009B31m', 'U+009B', String.raw`"\u009B31m"`],
+		['a C0 control (ESC)', '\u001B[31m', 'U+001B', String.raw`"\u001b[31m"`],
+		['a right-to-left override', 'evil\u202Etxt', 'U+202E', String.raw`"evil\u202Etxt"`],
+		['a first-strong isolate', '\u2068x', 'U+2068', String.raw`"\u2068x"`],
+	])('%s, in one line that shows it escaped', (_, name, code, shown) => {
+		const bytes = edited((_tensors, metadata) => {
+			metadata.dataset = metadata.dataset.replace('"zero"', JSON.stringify(name));
+		});
+		refusedIn(bytes, `m.safetensors: metadata "dataset": classNames[0] ${shown} holds the control or direction character ${code} at ${name.search(/[^\w[]/)}, expected printable text`);
+	});
+
+	it('while letters of any script are fine', () => {
+		expect(decodeModel(encodeModel(buildModel()), source).dataset.classNames).toEqual(['zero', 'один']);
+	});
+
+	it('and shows a tensor name with such characters escaped in its messages', () => {
+		const bytes = edited(tensors => {
+			tensors.set('x\u202Ey', {dtype: 'F32', shape: [1], data: new Float32Array(1)});
+		});
+		refusedIn(bytes, String.raw`m.safetensors: unexpected tensor "x\u202Ey", a model with layers [4,3,2] after 2 epochs has no such tensor`);
+	});
+});
