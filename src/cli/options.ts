@@ -1,44 +1,15 @@
+import type {Command, DataOptions, NetworkChoice} from '../commands/command-types.js';
 import {UsageError} from '../errors.js';
 import {
-	activations, costs, inits, outputFunctions, type TrainConfig,
+	activations, costs, inits, outputFunctions, type PresetName, presetNames, type TrainConfig,
 } from '../nn/config.js';
-import {type ColorFlag, colorFlags} from '../render/color-depth.js';
+import {colorFlags} from '../render/color-depth.js';
 
-/** Where the data comes from, as the flags say (undefined = not given). */
-export type DataOptions = {readonly dataset?: 'mnist' | 'fashion-mnist'; readonly data?: string};
-
-export type TrainCommand = {
-	readonly kind: 'train';
-	readonly data: DataOptions;
-	/** The hyperparameters given on the command line, and only those. */
-	readonly overrides: Partial<TrainConfig>;
-	readonly epochs: number;
-	readonly save?: string;
-	readonly resume?: string;
-	readonly force: boolean;
-	readonly json: boolean;
-};
-export type EvalCommand = {readonly kind: 'eval'; readonly model: string; readonly data: DataOptions; readonly json: boolean};
-export type InfoCommand = {readonly kind: 'info'; readonly model: string; readonly json: boolean};
-/** No subcommand: the terminal UI (or, when stdout is not a terminal, a static snapshot). */
-export type TuiCommand = {
-	readonly kind: 'tui';
-	readonly model?: string;
-	readonly save?: string;
-	readonly force: boolean;
-	readonly data: DataOptions;
-	readonly overrides: Partial<TrainConfig>;
-	/** Epochs each press of t trains before training stops by itself. */
-	readonly epochs: number;
-	readonly color: ColorFlag;
-};
-export type Command =
-	| TrainCommand | EvalCommand | InfoCommand | TuiCommand
-	| {readonly kind: 'help'} | {readonly kind: 'version'};
+export type {Command} from '../commands/command-types.js';
 
 /** Value flags (strings) and switches (booleans) that the command line knows, by meow's camelCase name. */
 export const valueFlags = [
-	'dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda',
+	'dataset', 'data', 'preset', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda',
 	'momentum', 'seed', 'save', 'resume', 'model', 'color',
 ] as const;
 export const switchFlags = ['json', 'force', 'debug', 'help', 'version'] as const;
@@ -46,8 +17,8 @@ export const switchFlags = ['json', 'force', 'debug', 'help', 'version'] as cons
 type FlagName = typeof valueFlags[number] | typeof switchFlags[number];
 
 const allowed: Record<'train' | 'eval' | 'info' | 'tui', readonly FlagName[]> = {
-	tui: ['model', 'save', 'force', 'dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'color'],
-	train: ['dataset', 'data', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'save', 'resume', 'force', 'json'],
+	tui: ['model', 'save', 'force', 'dataset', 'data', 'preset', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'color'],
+	train: ['dataset', 'data', 'preset', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'save', 'resume', 'force', 'json'],
 	eval: ['model', 'dataset', 'data', 'json'],
 	info: ['model', 'json'],
 };
@@ -107,9 +78,10 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 	const data = parseDataOptions(flags);
 	if (command === 'tui') {
 		const model = flagValue(flags, 'model', v => parsePath(v, 'model'));
-		const overrides = parseOverrides(flags);
-		if (model !== undefined && Object.keys(overrides).length > 0) {
-			throw new UsageError(`--${Object.keys(overrides)[0]} cannot change a saved model: leave it out with --model`);
+		const network = parseNetworkChoice(flags);
+		const given = [...(network.preset === undefined ? [] : ['preset']), ...Object.keys(network.overrides)];
+		if (model !== undefined && given.length > 0) {
+			throw new UsageError(`--${given[0]} cannot change a saved model: leave it out with --model`);
 		}
 
 		return {
@@ -118,7 +90,7 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 			save: flagValue(flags, 'save', v => parsePath(v, 'save')),
 			force: flags.force === true,
 			data,
-			overrides,
+			...network,
 			// Each press of t trains this many: 0 would train nothing, so the UI needs 1 or more.
 			epochs: parseEpochs(flags, 1),
 			color: flagValue(flags, 'color', v => oneOf(v, 'color', colorFlags)) ?? 'auto',
@@ -132,7 +104,7 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 	return {
 		kind: 'train',
 		data,
-		overrides: parseOverrides(flags),
+		...parseNetworkChoice(flags),
 		epochs: parseEpochs(flags, 0),
 		save: flagValue(flags, 'save', v => parsePath(v, 'save')),
 		resume: flagValue(flags, 'resume', v => parsePath(v, 'resume')),
@@ -149,6 +121,12 @@ function parseDataOptions(flags: Readonly<Record<string, unknown>>): DataOptions
 	const dataset = flagValue(flags, 'dataset', v => oneOf(v, 'dataset', ['mnist', 'fashion-mnist'] as const));
 	const data = flagValue(flags, 'data', v => parsePath(v, 'data'));
 	return {...(dataset && {dataset}), ...(data && {data})};
+}
+
+/** --preset and the hyperparameter flags; the flags win over the preset's values. */
+function parseNetworkChoice(flags: Readonly<Record<string, unknown>>): NetworkChoice {
+	const preset = flagValue(flags, 'preset', v => oneOf<PresetName>(v, 'preset', presetNames));
+	return {...(preset !== undefined && {preset}), overrides: parseOverrides(flags)};
 }
 
 function parseOverrides(flags: Readonly<Record<string, unknown>>): Partial<TrainConfig> {

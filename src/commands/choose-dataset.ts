@@ -1,4 +1,4 @@
-import type {DataOptions} from '../cli/options.js';
+import type {DataOptions} from './command-types.js';
 import type {Dataset} from '../data/dataset.js';
 import {loadDataset} from '../data/load.js';
 import {DatasetFormatError, DatasetFromEnvironmentError, DatasetMismatchError, UnknownDatasetError, UsageError} from '../errors.js';

@@ -1,4 +1,5 @@
-import type {EvalCommand} from '../cli/options.js';
+import type {EvalCommand} from './command-types.js';
+import {diagnose, hiddenHealth} from '../nn/diagnostics.js';
 import {evaluate} from '../nn/evaluate.js';
 import {Workspace} from '../nn/workspace.js';
 import {readModelFile} from '../model/model-file.js';
@@ -16,8 +17,11 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 		io.stderr.write(`note: ${command.model} was trained on ${model.dataset.name}; evaluating it on ${dataset.name}\n`);
 	}
 
-	const result = evaluate(Workspace.create(model.config, model.current), dataset.test);
+	const ws = Workspace.create(model.config, model.current);
+	const result = evaluate(ws, dataset.test);
 	const names = dataset.classNames;
+	const predicted = names.map((_, c) => result.confusion.reduce((s, row) => s + row[c], 0));
+	const warnings = diagnose({predicted, hidden: hiddenHealth(ws, dataset.test)}, model.history.map(r => r.trainLoss), names);
 	if (command.json) {
 		io.stdout.write(`${JSON.stringify({
 			model: command.model,
@@ -30,6 +34,7 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 			classNames: names,
 			perClass: result.perClass.map(v => (Number.isNaN(v) ? null : v)),
 			confusion: result.confusion,
+			warnings: warnings.map(({kind, message}) => ({kind, message})),
 		})}\n`);
 		return 0;
 	}
@@ -37,6 +42,7 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 	const lines = [
 		`${command.model} (${model.position.epoch} epochs) on the ${dataset.name} test set, ${dataset.source}`,
 		`test accuracy ${percent(result.accuracy)} (${count(result.correct)} of ${count(result.count)})`,
+		...warnings.map(w => `warning: ${w.message}`),
 		'',
 		table([['class', 'accuracy', 'correct', 'of'], ...names.map((name, c) => {
 			const row = result.confusion[c];

@@ -1,4 +1,4 @@
-import type {InfoCommand} from '../cli/options.js';
+import type {InfoCommand} from './command-types.js';
 import {readModelFile} from '../model/model-file.js';
 import {count, percent, table} from './format.js';
 import type {CommandIo} from './io.js';

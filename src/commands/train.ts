@@ -1,9 +1,10 @@
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
-import type {TrainCommand} from '../cli/options.js';
+import type {NetworkChoice, TrainCommand} from './command-types.js';
 import type {Dataset} from '../data/dataset.js';
 import {DivergenceError, UsageError} from '../errors.js';
-import {defaultConfig, type TrainConfig} from '../nn/config.js';
+import {newConfig, presets, type TrainConfig} from '../nn/config.js';
+import type {Warning} from '../nn/diagnostics.js';
 import type {EpochRecord, Model} from '../model/model.js';
 import {readModelFile, writeModelFile} from '../model/model-file.js';
 import {checkSameDataset, createModel, TrainingRun} from '../model/training.js';
@@ -26,6 +27,7 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 	io.stderr.write(`${describeStart(model, dataset, savePath, first, last)}\n`);
 
 	const started = performance.now();
+	let warned = new Set<string>();
 	for (let epoch = first; epoch <= last; epoch++) {
 		let record: EpochRecord;
 		try {
@@ -49,6 +51,14 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 		}
 
 		io.stdout.write(command.json ? `${JSON.stringify(record)}\n` : `${describeEpoch(record, last)}\n`);
+		// A warning is told when it appears, not again every epoch while it holds (its figures may change).
+		const warnings = run.warnings();
+		const key = (w: Warning): string => (w.kind === 'never-predicted' ? w.message : w.kind);
+		for (const w of warnings.filter(w => !warned.has(key(w)))) {
+			io.stderr.write(`warning: epoch ${record.epoch}: ${w.message}\n`);
+		}
+
+		warned = new Set(warnings.map(w => key(w)));
 	}
 
 	io.stderr.write(`${describeEnd(model, command.epochs, (performance.now() - started) / 1000, savePath)}\n`);
@@ -62,26 +72,36 @@ function prepare(command: TrainCommand, io: CommandIo): {model: Model; dataset: 
 	}
 
 	if (resume === undefined) {
-		const config: TrainConfig = {...defaultConfig, ...command.overrides};
+		const config = newConfig(command.preset, command.overrides);
 		const dataset = chooseDataset(command.data, undefined, io.env);
 		return {model: createModel(config, dataset), dataset, savePath: save};
 	}
 
 	const model = readModelFile(resume);
-	checkNoContradiction(command.overrides, model.config, resume);
+	checkNoContradiction(command, model.config, resume);
 	const dataset = chooseDataset(command.data, model, io.env, resume);
 	checkSameDataset(model, dataset, resume);
 	return {model, dataset, savePath: save ?? resume};
 }
 
-/** Hyperparameter flags given with --resume must agree with the file's. */
-function checkNoContradiction(overrides: Partial<TrainConfig>, config: TrainConfig, file: string): void {
+/**
+ * Hyperparameter flags given with --resume must agree with the file's; so must a --preset, in every
+ * value that no flag of its own sets.
+ */
+function checkNoContradiction({preset, overrides}: NetworkChoice, config: TrainConfig, file: string): void {
+	const show = (v: unknown): string => (Array.isArray(v) ? v.join(',') : String(v));
+	const differs = (key: keyof TrainConfig, value: unknown): boolean => show(value) !== show(config[key]);
+	if (preset !== undefined) {
+		for (const [key, value] of Object.entries(presets[preset]) as Array<[keyof TrainConfig, unknown]>) {
+			if (!(key in overrides) && differs(key, value)) {
+				throw new UsageError(`--preset ${preset} contradicts ${file}, which was trained with --${key} ${show(config[key])} (the preset has ${show(value)}); leave the flag out to resume`);
+			}
+		}
+	}
+
 	for (const [key, value] of Object.entries(overrides) as Array<[keyof TrainConfig, unknown]>) {
-		const had = config[key];
-		const same = Array.isArray(value) ? String(value) === String(had) : value === had;
-		if (!same) {
-			const show = (v: unknown): string => (Array.isArray(v) ? v.join(',') : String(v));
-			throw new UsageError(`--${key} ${show(value)} contradicts ${file}, which was trained with --${key} ${show(had)}; leave the flag out to resume`);
+		if (differs(key, value)) {
+			throw new UsageError(`--${key} ${show(value)} contradicts ${file}, which was trained with --${key} ${show(config[key])}; leave the flag out to resume`);
 		}
 	}
 }

@@ -72,7 +72,10 @@ export function TrainingPane({training, savePath, height}: Props) {
 			<Sparkline values={history.map(r => r.testAccuracy)} width={inner} color={theme.correct} minSpan={0.05}/>
 			<Text wrap='truncate-end'>{last ? `loss ${last.trainLoss.toFixed(4)} (lower = better)` : 'loss: after epoch 1'}</Text>
 			<Sparkline values={history.map(r => r.trainLoss)} width={inner} color={theme.accent} minFraction={0.2}/>
-			<Text> </Text>
+			{training.warnings.length === 0
+				? <Text> </Text>
+				// Words carry the warning without colour; `eval` says it in full.
+				: training.warnings.map(w => <Text key={w.kind} bold color={theme.warning} wrap='truncate-end'>{`! ${w.brief}`}</Text>)}
 			{savePath === undefined
 				? <Text color={theme.muted}>not saved yet: s saves</Text>
 				: (

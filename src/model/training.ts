@@ -7,7 +7,8 @@ import {createHash} from 'node:crypto';
 import type {Dataset} from '../data/dataset.js';
 import {DatasetMismatchError, DivergenceError, UsageError} from '../errors.js';
 import type {TrainConfig} from '../nn/config.js';
-import {accuracy} from '../nn/evaluate.js';
+import {diagnose, type EpochCheck, hiddenHealth, predictionCounts, type Warning} from '../nn/diagnostics.js';
+import {accuracy, fractionCorrect, predict} from '../nn/evaluate.js';
 import {cloneParameters, initParameters, parametersFinite} from '../nn/network.js';
 import {Random} from '../nn/random.js';
 import {type EpochOptions, trainEpochAsync} from '../nn/train-epoch.js';
@@ -93,6 +94,8 @@ export class TrainingRun {
 	readonly dataset: Dataset;
 	private ws: Workspace;
 	private rng: Random;
+	/** What the last epoch's evaluation found beyond accuracy, for warnings. */
+	private check: EpochCheck | undefined;
 
 	constructor(model: Model, dataset: Dataset) {
 		checkDatasetFits(model.config.layers, dataset);
@@ -124,19 +127,27 @@ export class TrainingRun {
 			throw new DivergenceError(`epoch ${epoch}: training diverged (${what}); try ${advice}`);
 		}
 
+		const {test} = this.dataset;
+		const predictions = predict(this.ws, test);
 		const record: EpochRecord = {
 			epoch,
 			seconds,
 			trainLoss: stats.trainLoss,
 			validationAccuracy: accuracy(this.ws, this.dataset.validation),
-			testAccuracy: accuracy(this.ws, this.dataset.test),
+			testAccuracy: fractionCorrect(predictions, test.labels),
 		};
+		this.check = {predicted: predictionCounts(predictions, this.dataset.classNames.length), hidden: hiddenHealth(this.ws, test)};
 		const model = this.model;
 		model.current = current;
 		model.snapshots = thinSnapshots([...model.snapshots, {epoch, parameters: cloneParameters(current)}], epoch);
 		model.history.push(record);
 		model.position = {epoch, rng: this.rng.getState(), velocity: this.ws.exportVelocity()};
 		return record;
+	}
+
+	/** Warnings about the last completed epoch (a class never predicted, saturated units, a rising loss). */
+	warnings(): Warning[] {
+		return diagnose(this.check, this.model.history.map(r => r.trainLoss), this.dataset.classNames);
 	}
 
 	/** The workspace, for evaluating the current weights (do not train with it). */

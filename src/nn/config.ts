@@ -32,16 +32,35 @@ export const outputFunctions: readonly OutputFunction[] = ['sigmoid', 'softmax']
 export const costs: readonly Cost[] = ['quadratic', 'cross-entropy'];
 export const inits: readonly Init[] = ['large', 'scaled'];
 
-/** Nielsen's chapter-1 network: [784,30,10], sigmoid, quadratic cost, mini-batch 10, eta 3.0. */
-export const defaultConfig: TrainConfig = {
-	layers: [784, 30, 10],
-	activation: 'sigmoid',
-	output: 'sigmoid',
-	cost: 'quadratic',
-	init: 'large',
-	batch: 10,
-	eta: 3,
-	lambda: 0,
-	momentum: 0,
-	seed: 1,
+/** The hyperparameters a preset fixes: all but the seed. */
+export type Preset = Omit<TrainConfig, 'seed'>;
+export type PresetName = 'nielsen-ch1' | 'nielsen-ch3';
+
+/**
+ * Named starting points. `nielsen-ch1` is the seed's network exactly as NNviewer trained it (Nielsen's
+ * chapter 1): quadratic cost and N(0,1) weights, whose hidden units start saturated, so its weights and
+ * generalized images rarely show strokes. `nielsen-ch3` adds chapter 3's remedies (cross-entropy cost,
+ * N(0,1/n_in) weights, L2) and learns weights with strokes and generalized images with digit outlines.
+ */
+export const presets: Readonly<Record<PresetName, Preset>> = {
+	'nielsen-ch1': {
+		layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'quadratic', init: 'large',
+		batch: 10, eta: 3, lambda: 0, momentum: 0,
+	},
+	'nielsen-ch3': {
+		layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', init: 'scaled',
+		batch: 10, eta: 0.5, lambda: 5, momentum: 0,
+	},
 };
+export const presetNames = Object.keys(presets) as PresetName[];
+/** The preset of a new network when none is named: the one that shows the pictures. */
+export const defaultPreset: PresetName = 'nielsen-ch3';
+export const defaultSeed = 1;
+
+/** The config of a new network: the preset (default: defaultPreset), then the given values over it. */
+export function newConfig(preset: PresetName | undefined, overrides: Partial<TrainConfig> = {}): TrainConfig {
+	return {...presets[preset ?? defaultPreset], seed: defaultSeed, ...overrides};
+}
+
+/** The default network: defaultPreset with seed 1. */
+export const defaultConfig: TrainConfig = newConfig(undefined);

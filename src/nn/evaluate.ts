@@ -35,15 +35,19 @@ export function predict(ws: Workspace, split: DatasetSplit): Uint8Array {
 
 /** Fraction of `split` classified correctly (0 for an empty split). */
 export function accuracy(ws: Workspace, split: DatasetSplit): number {
-	const predictions = predict(ws, split);
+	return fractionCorrect(predict(ws, split), split.labels);
+}
+
+/** Fraction of `predictions` equal to their `labels` (0 for none). */
+export function fractionCorrect(predictions: Uint8Array, labels: Uint8Array): number {
 	let correct = 0;
-	for (let i = 0; i < split.count; i++) {
-		if (predictions[i] === split.labels[i]) {
+	for (let i = 0; i < predictions.length; i++) {
+		if (predictions[i] === labels[i]) {
 			correct++;
 		}
 	}
 
-	return split.count > 0 ? correct / split.count : 0;
+	return predictions.length > 0 ? correct / predictions.length : 0;
 }
 
 /** Accuracy, per-class accuracy and the confusion matrix (row = true class, column = predicted). */

@@ -7,7 +7,7 @@ let file = '';
 
 beforeAll(async () => {
 	file = join(temporaryFolder(), 'm.safetensors');
-	const result = await runCli(['train', '--layers', '784,16,10', '--epochs', '2', '--save', file]);
+	const result = await runCli(['train', '--preset', 'nielsen-ch1', '--layers', '784,16,10', '--epochs', '2', '--save', file]);
 	expect(result.code).toBe(0);
 });
 
@@ -37,6 +37,24 @@ describe('nnviz-tui eval', () => {
 		const {stdout} = await runCli(['eval', '--model', file]);
 		expect(stdout).toMatch(/^test accuracy \d+\.\d\d% \(\d+ of 997\)$/m);
 		expect(stdout).toContain('confusion matrix (rows: true class, columns: predicted class)');
+	});
+
+	it('warns in words and in JSON when a class is never predicted and most hidden units are saturated', async () => {
+		// The chapter-1 network untrained: N(0,1) weights saturate every hidden unit.
+		const untrained = join(temporaryFolder(), 'untrained.safetensors');
+		expect((await runCli(['train', '--preset', 'nielsen-ch1', '--layers', '784,16,10', '--epochs', '0', '--save', untrained])).code).toBe(0);
+		const {stdout} = await runCli(['eval', '--model', untrained]);
+		expect(stdout).toMatch(/^test accuracy .*\nwarning: never predicts classes [\d, ]+ on the 997 test images\nwarning: 16 of 16 hidden units are saturated \(\|input\| > 4 on most of 200 test images\): they learn slowly\n/m);
+		const json = JSON.parse((await runCli(['eval', '--model', untrained, '--json'])).stdout) as {warnings: Array<{kind: string; message: string}>};
+		expect(json.warnings.map(w => w.kind)).toEqual(['never-predicted', 'saturated']);
+	});
+
+	it('gives an empty warnings array for a network trained with the default settings', async () => {
+		const healthy = join(temporaryFolder(), 'healthy.safetensors');
+		expect((await runCli(['train', '--layers', '784,16,10', '--epochs', '2', '--save', healthy])).code).toBe(0);
+		const json = JSON.parse((await runCli(['eval', '--model', healthy, '--json'])).stdout) as {warnings: unknown[]};
+		expect(json.warnings).toEqual([]);
+		expect((await runCli(['eval', '--model', healthy])).stdout).not.toContain('warning');
 	});
 
 	it('names the file and the problem for a file that is not a model', async () => {

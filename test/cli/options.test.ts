@@ -47,6 +47,9 @@ describe('command line usage', () => {
 		[['--epochs', 'many'], '--epochs: expected a whole number, 1 or more; got "many"'],
 		[['--resume', 'm.safetensors'], '--resume does not apply to the terminal UI'],
 		[['train', '--color', '256'], '--color does not apply to train'],
+		[['train', '--preset', 'nielsen-ch2'], '--preset: expected nielsen-ch1, nielsen-ch3; got "nielsen-ch2"'],
+		[['--model', 'm.safetensors', '--preset', 'nielsen-ch1'], '--preset cannot change a saved model'],
+		[['eval', '--model', 'm', '--preset', 'nielsen-ch1'], '--preset does not apply to eval'],
 	])('rejects %j with exit code 2 and one line: %s', async (argv, message) => {
 		const {code, stdout, stderr} = await runCli(argv);
 		expect(code).toBe(2);
@@ -85,5 +88,17 @@ describe('command line usage', () => {
 	it('lists --epochs among the terminal UI flags in --help', () => {
 		const ui = helpText.slice(helpText.indexOf('Terminal UI'), helpText.indexOf('Output'));
 		expect(ui).toMatch(/--epochs N +epochs a press of t trains/);
+	});
+
+	it('takes --preset for train and the terminal UI and keeps the flags given beside it apart', () => {
+		expect(parseCommandLine(['train'], {preset: 'nielsen-ch1', eta: '1'})).toMatchObject({kind: 'train', preset: 'nielsen-ch1', overrides: {eta: 1}});
+		expect(parseCommandLine([], {preset: 'nielsen-ch3'})).toMatchObject({kind: 'tui', preset: 'nielsen-ch3', overrides: {}});
+		expect(parseCommandLine(['train'], {})).not.toHaveProperty('preset');
+	});
+
+	it('names both presets in --help and says which is the default and why', () => {
+		expect(helpText).toContain('--preset NAME');
+		expect(helpText).toMatch(/nielsen-ch1 +the seed's network/);
+		expect(helpText).toMatch(/nielsen-ch3 +\(default\)/);
 	});
 });

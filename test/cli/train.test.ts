@@ -66,7 +66,7 @@ describe('nnviz-tui train', () => {
 	it('refuses a flag that contradicts the resumed file, and accepts one that agrees', async () => {
 		const dir = temporaryFolder();
 		const file = join(dir, 'm.safetensors');
-		await runCli(['train', ...small, '--epochs', '1', '--save', file]);
+		await runCli(['train', '--preset', 'nielsen-ch1', ...small, '--epochs', '1', '--save', file]);
 		const bad = await runCli(['train', '--resume', file, '--eta', '0.5', '--epochs', '1']);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toBe(`nnviz-tui: --eta 0.5 contradicts ${file}, which was trained with --eta 3; leave the flag out to resume\n`);
@@ -75,6 +75,46 @@ describe('nnviz-tui train', () => {
 		const good = await runCli(['train', '--resume', file, '--eta', '3', '--layers', '784,16,10', '--epochs', '1']);
 		expect(good.code).toBe(0);
 		expect(readModelFile(file).position.epoch).toBe(2);
+	});
+
+	it('refuses a --preset that contradicts the resumed file and accepts one that agrees, flags beside it winning', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'm.safetensors');
+		expect((await runCli(['train', '--preset', 'nielsen-ch1', ...small, '--eta', '2', '--epochs', '1', '--save', file])).code).toBe(0);
+		const bad = await runCli(['train', '--resume', file, '--preset', 'nielsen-ch1', '--epochs', '1']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toBe(`nnviz-tui: --preset nielsen-ch1 contradicts ${file}, which was trained with --layers 784,16,10 (the preset has 784,30,10); leave the flag out to resume\n`);
+		const good = await runCli(['train', '--resume', file, '--preset', 'nielsen-ch1', ...small, '--eta', '2', '--epochs', '1']);
+		expect(good.code).toBe(0);
+		expect(readModelFile(file).position.epoch).toBe(2);
+	});
+
+	it('starts a new network from nielsen-ch3 by default and from nielsen-ch1 when asked, flags winning over the preset', async () => {
+		const dir = temporaryFolder();
+		const config = async (name: string, extra: string[]): Promise<Record<string, unknown>> => {
+			const file = join(dir, name);
+			expect((await runCli(['train', ...extra, '--epochs', '0', '--save', file])).code).toBe(0);
+			return readModelFile(file).config as unknown as Record<string, unknown>;
+		};
+
+		expect(await config('default.safetensors', [])).toEqual({
+			layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', init: 'scaled', batch: 10, eta: 0.5, lambda: 5, momentum: 0, seed: 1,
+		});
+		expect(await config('ch1.safetensors', ['--preset', 'nielsen-ch1', '--seed', '7'])).toEqual({
+			layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'quadratic', init: 'large', batch: 10, eta: 3, lambda: 0, momentum: 0, seed: 7,
+		});
+		expect(await config('ch1-eta.safetensors', ['--preset', 'nielsen-ch1', '--eta', '1'])).toMatchObject({cost: 'quadratic', eta: 1});
+	});
+
+	it('prints a warning on stderr when one appears, once while it holds', async () => {
+		// Hidden biases pushed by a huge learning rate: the chapter-1 network with eta 100 saturates its units.
+		const {code, stdout, stderr} = await runCli(['train', '--preset', 'nielsen-ch1', ...small, '--eta', '100', '--epochs', '3']);
+		expect(code).toBe(0);
+		expect(stdout.trim().split('\n')).toHaveLength(3);
+		const warnings = stderr.split('\n').filter(line => line.startsWith('warning: '));
+		expect(warnings.length).toBeGreaterThan(0);
+		expect(warnings[0]).toMatch(/^warning: epoch 1: /);
+		expect(new Set(warnings.map(w => w.replace(/^warning: epoch \d+: /, '').replace(/\d+ of \d+/, 'n of m'))).size).toBe(warnings.length);
 	});
 
 	it('will not overwrite an existing file without --force', async () => {
@@ -93,7 +133,7 @@ describe('nnviz-tui train', () => {
 	it('stops a diverging run with a one-line message and keeps the last good epoch', async () => {
 		const dir = temporaryFolder();
 		const file = join(dir, 'm.safetensors');
-		const result = await runCli(['train', ...small, '--activation', 'relu', '--output', 'softmax', '--cost', 'cross-entropy', '--eta', '1e20', '--epochs', '3', '--save', file]);
+		const result = await runCli(['train', ...small, '--activation', 'relu', '--output', 'softmax', '--cost', 'cross-entropy', '--eta', '1e20', '--lambda', '0', '--epochs', '3', '--save', file]);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/nnviz-tui: epoch 1: training diverged \(the loss became NaN\); try a smaller --eta than 100000000000000000000; .* holds epoch 0\n$/);
 		expect(readModelFile(file).position.epoch).toBe(0);

@@ -163,6 +163,35 @@ describe('TrainingPane', () => {
 	});
 });
 
+describe('TrainingPane warnings', () => {
+	const record: EpochRecord = {epoch: 3, seconds: 2, trainLoss: 0.3, validationAccuracy: 0.8, testAccuracy: 0.8475};
+	const warnings = [
+		{kind: 'never-predicted', message: 'never predicts class 9 on the 997 test images', brief: 'never predicts 9'},
+		{kind: 'saturated', message: '29 of 30 hidden units are saturated (|input| > 4 on most of 200 test images): they learn slowly', brief: '29/30 units saturated'},
+	] as const;
+
+	it('shows the warnings of the last epoch in words, and drops them when an epoch has none', async () => {
+		const warned = after([{type: 'event', event: {type: 'epoch', record, parameters, warnings}}]);
+		const out = await show(warned);
+		expect(out).toContain('! never predicts 9');
+		expect(out).toContain('! 29/30 units saturated');
+		expect(out).toContain('not saved yet'); // the lines below the warnings still fit in the pane
+		const healthy = after([{type: 'event', event: {type: 'epoch', record: {...record, epoch: 4}, parameters, warnings: []}}], warned);
+		await show(healthy);
+		await waitFor(() => frame().includes('epoch 4 done'), 'the next epoch');
+		expect(frame()).not.toContain('!');
+	});
+
+	it('keeps the warnings of the last completed epoch while the next one runs', () => {
+		const warned = after([{type: 'event', event: {type: 'epoch', record, parameters, warnings}}]);
+		const running = after([
+			{type: 'requested', request: 'start'},
+			{type: 'event', event: {type: 'progress', epoch: 4, done: 10, total: 1000, samplesPerSecond: 100, parameters}},
+		], warned);
+		expect(running.warnings).toEqual(warnings);
+	});
+});
+
 describe('sparkline', () => {
 	it('scales the values to their range, higher values taller', () => {
 		expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8], 8)).toBe('▁▂▃▄▅▆▇█');

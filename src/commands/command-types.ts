@@ -1,0 +1,43 @@
+/**
+ * The commands as the command line hands them over, checked and typed. The command line (src/cli)
+ * builds them; the commands and the terminal UI read them, without knowing how flags are spelled.
+ */
+import type {PresetName, TrainConfig} from '../nn/config.js';
+import type {ColorFlag} from '../render/color-depth.js';
+
+/** Where the data comes from, as the flags say (undefined = not given). */
+export type DataOptions = {readonly dataset?: 'mnist' | 'fashion-mnist'; readonly data?: string};
+
+/** How a new network is configured: a preset (undefined = the default one), then single values over it. */
+export type NetworkChoice = {
+	/** The preset named on the command line, if any. */
+	readonly preset?: PresetName;
+	/** The hyperparameters given one by one on the command line, and only those. */
+	readonly overrides: Partial<TrainConfig>;
+};
+
+export type TrainCommand = NetworkChoice & {
+	readonly kind: 'train';
+	readonly data: DataOptions;
+	readonly epochs: number;
+	readonly save?: string;
+	readonly resume?: string;
+	readonly force: boolean;
+	readonly json: boolean;
+};
+export type EvalCommand = {readonly kind: 'eval'; readonly model: string; readonly data: DataOptions; readonly json: boolean};
+export type InfoCommand = {readonly kind: 'info'; readonly model: string; readonly json: boolean};
+/** No subcommand: the terminal UI (or, when stdout is not a terminal, a static snapshot). */
+export type TuiCommand = NetworkChoice & {
+	readonly kind: 'tui';
+	readonly model?: string;
+	readonly save?: string;
+	readonly force: boolean;
+	readonly data: DataOptions;
+	/** Epochs each press of t trains before training stops by itself. */
+	readonly epochs: number;
+	readonly color: ColorFlag;
+};
+export type Command =
+	| TrainCommand | EvalCommand | InfoCommand | TuiCommand
+	| {readonly kind: 'help'} | {readonly kind: 'version'};
