@@ -1,6 +1,7 @@
 /** Messages between the training runner (main thread) and the training worker. */
 import type {DatasetSplit} from '../data/dataset.js';
 import type {EpochRecord} from '../model/model.js';
+import type {Warning} from '../nn/diagnostics.js';
 import type {Parameters} from '../nn/network.js';
 
 export type WorkerInit = {
@@ -30,7 +31,7 @@ export type ToWorker =
 
 export type FromWorker =
 	| {readonly type: 'progress'; readonly epoch: number; readonly done: number; readonly total: number; readonly samplesPerSecond: number; readonly parameters: Parameters}
-	| {readonly type: 'epoch'; readonly record: EpochRecord; readonly parameters: Parameters}
+	| {readonly type: 'epoch'; readonly record: EpochRecord; readonly parameters: Parameters; readonly warnings?: readonly Warning[]}
 	/** Training goes on, and stops by itself once epoch `until` is complete. */
 	| {readonly type: 'running'; readonly until: number}
 	/** The run is complete: epoch `epoch` (its target) is done and training waits for the next start. */

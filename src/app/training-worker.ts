@@ -140,7 +140,7 @@ export class TrainingLoop {
 				sliceStart = performance.now();
 				sliceDone = 0;
 				done = 0;
-				this.send({type: 'epoch', record, parameters: this.run.model.current});
+				this.send({type: 'epoch', record, parameters: this.run.model.current, warnings: this.run.warnings()});
 				this.saveAfterEpoch();
 				if (this.run.model.position.epoch >= this.until) {
 					this.running = false;
