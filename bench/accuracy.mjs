@@ -4,15 +4,15 @@
 import {mnistDir, project} from './common.mjs';
 
 const {loadMnist} = await project('data/mnist.js');
-const {defaultConfig} = await project('nn/config.js');
+const {newConfig} = await project('nn/config.js');
 const {createModel, TrainingRun} = await project('model/training.js');
 
 const epochs = Number(process.argv[2] ?? 30);
 const which = process.argv[3] ?? 'both';
 const dataset = loadMnist(mnistDir());
 const workloads = {
-	ch1: {config: defaultConfig, target: 0.948},
-	ch3: {config: {...defaultConfig, layers: [784, 100, 10], cost: 'cross-entropy', init: 'scaled', eta: 0.1, lambda: 5}, target: 0.973},
+	ch1: {config: newConfig('nielsen-ch1'), target: 0.948},
+	ch3: {config: newConfig('nielsen-ch3', {layers: [784, 100, 10], eta: 0.1, lambda: 5}), target: 0.973},
 };
 
 for (const [name, {config, target}] of Object.entries(workloads)) {

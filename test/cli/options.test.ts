@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseCommandLine} from '../../src/cli/options.js';
 import {helpText} from '../../src/cli/help.js';
+import {defaultConfig} from '../../src/nn/config.js';
 import {runCli} from './run-cli.js';
 
 describe('command line usage', () => {
@@ -94,6 +95,15 @@ describe('command line usage', () => {
 		expect(parseCommandLine(['train'], {preset: 'nielsen-ch1', eta: '1'})).toMatchObject({kind: 'train', preset: 'nielsen-ch1', overrides: {eta: 1}});
 		expect(parseCommandLine([], {preset: 'nielsen-ch3'})).toMatchObject({kind: 'tui', preset: 'nielsen-ch3', overrides: {}});
 		expect(parseCommandLine(['train'], {})).not.toHaveProperty('preset');
+	});
+
+	it('gives the default preset\'s values as the defaults in --help', () => {
+		for (const key of ['activation', 'output', 'cost', 'init', 'batch', 'eta', 'lambda', 'momentum', 'seed'] as const) {
+			expect(helpText).toMatch(new RegExp(`--${key} .* default ${String(defaultConfig[key])}\\n`));
+		}
+
+		const ch3 = helpText.slice(helpText.indexOf('nielsen-ch3'), helpText.indexOf('nielsen-ch1'));
+		expect(ch3).toContain(`eta ${defaultConfig.eta}, lambda ${defaultConfig.lambda}.`);
 	});
 
 	it('names both presets in --help and says which is the default and why', () => {
