@@ -1,88 +1,120 @@
 /**
- * The one key map: every command, the keys that trigger it and the help text. The input hook and the
- * help overlay both read this table, so help cannot drift from behaviour.
+ * The one key map: for every command, its keys, where they work and the help text. It is a Record
+ * over Command, so the compiler demands an entry (keys, scope, help) for each command. The input
+ * hook, the help overlay and every hint on screen read this table: a key is spelled here only.
  */
 export type Command =
 	| 'quit' | 'help' | 'nextTab' | 'previousTab' | 'tab1' | 'tab2' | 'tab3'
 	| 'left' | 'right' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'first' | 'last'
 	| 'enter' | 'back' | 'nextWrong' | 'previousWrong' | 'goto'
-	| 'toggleTraining' | 'save' | 'toggleUntrained' | 'toggleChange' | 'toggleScale' | 'togglePane';
+	| 'toggleTraining' | 'save' | 'toggleUntrained' | 'toggleChange' | 'toggleScale' | 'togglePane'
+	| 'accept' | 'cancel' | 'deleteBack' | 'clearLine' | 'deleteWord';
 
-export type KeyScope = 'everywhere' | 'tab bar' | 'in a tab' | 'examples' | 'weights' | 'generalized images';
+export type KeyScope = 'everywhere' | 'tab bar' | 'in a tab' | 'examples' | 'weights' | 'generalized images' | 'in a prompt';
 
+export type CommandKeys = {
+	/** Key names as keysOf() produces them; hints name the first. */
+	readonly keys: readonly [string, ...string[]];
+	/** Where the keys work. */
+	readonly scopes: readonly [KeyScope, ...KeyScope[]];
+	readonly help: string;
+	/** The help text in a scope where the command means something else (← on the tab bar: previous tab). */
+	readonly helpIn?: Partial<Record<KeyScope, string>>;
+};
+
+const move = (help: string, keys: readonly [string, ...string[]]): CommandKeys => ({keys, scopes: ['in a tab'], help});
+const imageTabs: readonly ['weights', 'generalized images'] = ['weights', 'generalized images'];
+
+export const keyMap: Readonly<Record<Command, CommandKeys>> = {
+	nextTab: {keys: ['tab'], scopes: ['everywhere'], help: 'next tab'},
+	previousTab: {keys: ['shift+tab'], scopes: ['everywhere'], help: 'previous tab'},
+	// The same help text puts the three on one line of the help overlay.
+	tab1: {keys: ['1'], scopes: ['everywhere'], help: 'go to that tab'},
+	tab2: {keys: ['2'], scopes: ['everywhere'], help: 'go to that tab'},
+	tab3: {keys: ['3'], scopes: ['everywhere'], help: 'go to that tab'},
+	toggleTraining: {keys: ['t'], scopes: ['everywhere'], help: 'start / pause training'},
+	save: {keys: ['s'], scopes: ['everywhere'], help: 'save (asks for a file once)'},
+	togglePane: {keys: ['p'], scopes: ['everywhere'], help: 'show / hide training pane'},
+	help: {keys: ['?'], scopes: ['everywhere'], help: 'this help'},
+	back: {keys: ['escape'], scopes: ['everywhere'], help: 'close help / to tab bar'},
+	quit: {keys: ['q', 'ctrl+c'], scopes: ['everywhere'], help: 'quit (asks if unsaved)'},
+	left: {keys: ['left', 'h'], scopes: ['tab bar', 'in a tab'], help: 'previous example / tile', helpIn: {'tab bar': 'previous tab'}},
+	right: {keys: ['right', 'l'], scopes: ['tab bar', 'in a tab'], help: 'next example / tile', helpIn: {'tab bar': 'next tab'}},
+	enter: {keys: ['down', 'enter', 'j'], scopes: ['tab bar'], help: 'go into the tab'},
+	up: move('row up (examples: -10)', ['up', 'k']),
+	down: move('row down (examples: +10)', ['down', 'j']),
+	pageUp: move('page back (examples: -100)', ['pageup']),
+	pageDown: move('page on (examples: +100)', ['pagedown']),
+	first: move('first', ['home']),
+	last: move('last', ['end']),
+	nextWrong: {keys: ['n'], scopes: ['examples'], help: 'next misclassified'},
+	previousWrong: {keys: ['N'], scopes: ['examples'], help: 'previous misclassified'},
+	goto: {keys: ['g'], scopes: ['examples'], help: 'go to example by index'},
+	toggleUntrained: {keys: ['u'], scopes: imageTabs, help: 'trained / untrained'},
+	toggleChange: {keys: ['d'], scopes: imageTabs, help: 'what training changed'},
+	toggleScale: {keys: ['a'], scopes: ['weights'], help: 'scale per tile / shared'},
+	accept: {keys: ['enter'], scopes: ['in a prompt'], help: 'go / save'},
+	cancel: {keys: ['escape'], scopes: ['in a prompt'], help: 'cancel'},
+	deleteBack: {keys: ['backspace'], scopes: ['in a prompt'], help: 'delete a character'},
+	clearLine: {keys: ['ctrl+u'], scopes: ['in a prompt'], help: 'clear the line'},
+	deleteWord: {keys: ['ctrl+w'], scopes: ['in a prompt'], help: 'delete a word'},
+};
+
+/** One command's keys in one scope, with its help there: a row of the key map as help shows it. */
 export type Binding = {
 	readonly command: Command;
-	/** Key names as keyName() produces them. */
+	readonly scope: KeyScope;
 	readonly keys: readonly string[];
-	/** How the keys are shown in help. */
+	/** The keys as help shows them: '← h'. */
 	readonly label: string;
 	readonly help: string;
-	readonly scope: KeyScope;
 };
 
-export const keyMap: readonly Binding[] = [
-	{command: 'nextTab', keys: ['tab'], label: 'Tab', help: 'next tab', scope: 'everywhere'},
-	{command: 'previousTab', keys: ['shift+tab'], label: 'Shift-Tab', help: 'previous tab', scope: 'everywhere'},
-	{command: 'tab1', keys: ['1'], label: '1', help: 'examples tab', scope: 'everywhere'},
-	{command: 'tab2', keys: ['2'], label: '2', help: 'weights tab', scope: 'everywhere'},
-	{command: 'tab3', keys: ['3'], label: '3', help: 'generalized images tab', scope: 'everywhere'},
-	{command: 'toggleTraining', keys: ['t'], label: 't', help: 'start / pause training', scope: 'everywhere'},
-	{command: 'save', keys: ['s'], label: 's', help: 'save (asks for a file once)', scope: 'everywhere'},
-	{command: 'togglePane', keys: ['p'], label: 'p', help: 'show / hide training pane', scope: 'everywhere'},
-	{command: 'help', keys: ['?'], label: '?', help: 'this help', scope: 'everywhere'},
-	{command: 'back', keys: ['escape'], label: 'Esc', help: 'close help / to tab bar', scope: 'everywhere'},
-	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q Ctrl-C', help: 'quit (keeps saved epochs)', scope: 'everywhere'},
-	{command: 'left', keys: ['left', 'h'], label: '← h', help: 'previous tab', scope: 'tab bar'},
-	{command: 'right', keys: ['right', 'l'], label: '→ l', help: 'next tab', scope: 'tab bar'},
-	{command: 'enter', keys: ['down', 'enter', 'j'], label: '↓ j Enter', help: 'go into the tab', scope: 'tab bar'},
-	{command: 'left', keys: ['left', 'h'], label: '← h', help: 'previous example / tile', scope: 'in a tab'},
-	{command: 'right', keys: ['right', 'l'], label: '→ l', help: 'next example / tile', scope: 'in a tab'},
-	{command: 'up', keys: ['up', 'k'], label: '↑ k', help: 'row up (examples: -10)', scope: 'in a tab'},
-	{command: 'down', keys: ['down', 'j'], label: '↓ j', help: 'row down (examples: +10)', scope: 'in a tab'},
-	{command: 'pageUp', keys: ['pageup'], label: 'PgUp', help: 'page back (examples: -100)', scope: 'in a tab'},
-	{command: 'pageDown', keys: ['pagedown'], label: 'PgDn', help: 'page on (examples: +100)', scope: 'in a tab'},
-	{command: 'first', keys: ['home'], label: 'Home', help: 'first', scope: 'in a tab'},
-	{command: 'last', keys: ['end'], label: 'End', help: 'last', scope: 'in a tab'},
-	{command: 'nextWrong', keys: ['n'], label: 'n', help: 'next misclassified', scope: 'examples'},
-	{command: 'previousWrong', keys: ['N'], label: 'N', help: 'previous misclassified', scope: 'examples'},
-	{command: 'goto', keys: ['g'], label: 'g', help: 'go to example by index', scope: 'examples'},
-	{command: 'toggleUntrained', keys: ['u'], label: 'u', help: 'trained / untrained', scope: 'weights'},
-	{command: 'toggleChange', keys: ['d'], label: 'd', help: 'what training changed', scope: 'weights'},
-	{command: 'toggleScale', keys: ['a'], label: 'a', help: 'scale per tile / shared', scope: 'weights'},
-	{command: 'toggleUntrained', keys: ['u'], label: 'u', help: 'trained / untrained', scope: 'generalized images'},
-	{command: 'toggleChange', keys: ['d'], label: 'd', help: 'what training changed', scope: 'generalized images'},
-];
-
-/** Ink's key flags, as useInput passes them (only the fields we read). */
-export type InkKey = {
-	readonly upArrow?: boolean; readonly downArrow?: boolean; readonly leftArrow?: boolean; readonly rightArrow?: boolean;
-	readonly pageUp?: boolean; readonly pageDown?: boolean; readonly home?: boolean; readonly end?: boolean;
-	readonly return?: boolean; readonly escape?: boolean; readonly tab?: boolean; readonly shift?: boolean;
-	readonly ctrl?: boolean; readonly backspace?: boolean; readonly delete?: boolean;
+const shownKeys: Readonly<Record<string, string>> = {
+	up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
+	enter: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', backspace: 'Backspace',
 };
 
-/** A stable name for a key press: 'up', 'pageup', 'shift+tab', 'ctrl+c', or the character typed. */
-export function keyName(input: string, key: InkKey): string {
-	const named: Array<[boolean | undefined, string]> = [
-		[key.upArrow, 'up'], [key.downArrow, 'down'], [key.leftArrow, 'left'], [key.rightArrow, 'right'],
-		[key.pageUp, 'pageup'], [key.pageDown, 'pagedown'], [key.home, 'home'], [key.end, 'end'],
-		[key.return, 'enter'], [key.escape, 'escape'], [key.backspace || key.delete, 'backspace'],
-	];
-	for (const [on, name] of named) {
-		if (on) {
-			return name;
+/** How a key name is shown: 'pageup' as PgUp, 'ctrl+u' as Ctrl-U, a character as itself. */
+export function showKey(name: string): string {
+	if (name.startsWith('ctrl+')) {
+		return `Ctrl-${name.slice(5).toUpperCase()}`;
+	}
+
+	return shownKeys[name] ?? name;
+}
+
+/** The key a hint names for a command: its first key, as shown ('t', '←', 'PgDn', 'Enter'). */
+export function keyOf(command: Command): string {
+	return showKey(keyMap[command].keys[0]);
+}
+
+/** All the keys of a command, as shown and separated by spaces ('q Ctrl-C'). */
+export function keysLabel(command: Command): string {
+	return keyMap[command].keys.map(showKey).join(' ');
+}
+
+const commands = Object.keys(keyMap) as Command[];
+
+/** Every command in every scope where it works, in the order of the table. */
+export const bindings: readonly Binding[] = commands.flatMap(command => {
+	const {keys, scopes, help, helpIn} = keyMap[command];
+	return scopes.map(scope => ({command, scope, keys, label: keysLabel(command), help: helpIn?.[scope] ?? help}));
+});
+
+/** The lines of help for a scope: commands with the same help text share a line ('1 2 3  go to that tab'). */
+export function helpLines(scope: KeyScope): Array<{readonly label: string; readonly help: string}> {
+	const lines: Array<{label: string; help: string}> = [];
+	for (const binding of bindings.filter(b => b.scope === scope)) {
+		const same = lines.find(line => line.help === binding.help);
+		if (same) {
+			same.label = `${same.label} ${binding.label}`;
+		} else {
+			lines.push({label: binding.label, help: binding.help});
 		}
 	}
 
-	if (key.tab) {
-		return key.shift ? 'shift+tab' : 'tab';
-	}
-
-	if (key.ctrl) {
-		return `ctrl+${input.toLowerCase()}`;
-	}
-
-	return input;
+	return lines;
 }
 
 /** Which scopes apply, most specific first, when the tab bar or a tab has the focus. */
@@ -94,7 +126,7 @@ export function activeScopes(focus: 'tabs' | 'content', tab: 'examples' | 'weigh
 /** The command a key triggers in the given scopes, or undefined. */
 export function commandFor(name: string, scopes: readonly KeyScope[]): Command | undefined {
 	for (const scope of scopes) {
-		const binding = keyMap.find(b => b.scope === scope && b.keys.includes(name));
+		const binding = bindings.find(b => b.scope === scope && b.keys.includes(name));
 		if (binding) {
 			return binding.command;
 		}

@@ -2,14 +2,16 @@
  * The UI state and its reducer: tagged-union actions, an exhaustive switch, no side effects. What can
  * be derived (layout, predictions, pages) is computed where it is needed instead of stored.
  */
-import type {Command} from './key-map.js';
+import {type Command, commandFor} from './key-map.js';
+import {isText} from './keystrokes.js';
 import {computeLayout, type Size} from './layout.js';
 
 export type TabId = 'examples' | 'weights' | 'maps';
-export const tabs: ReadonlyArray<{id: TabId; title: string}> = [
-	{id: 'examples', title: 'Examples'},
-	{id: 'weights', title: 'Weights'},
-	{id: 'maps', title: 'Generalized images'},
+/** The tabs in order, each with the command that jumps to it. */
+export const tabs: ReadonlyArray<{id: TabId; title: string; command: Command}> = [
+	{id: 'examples', title: 'Examples', command: 'tab1'},
+	{id: 'weights', title: 'Weights', command: 'tab2'},
+	{id: 'maps', title: 'Generalized images', command: 'tab3'},
 ];
 
 export type UiState = {
@@ -20,10 +22,10 @@ export type UiState = {
 	readonly paneOpen: boolean | undefined;
 	readonly size: Size;
 	readonly example: number;
-	/** Digits typed after `g`, or null when not typing an index. */
-	readonly goto: string | null;
-	/** The file name being typed after `s` (when no file is set yet), or null. */
-	readonly savePrompt: string | null;
+	/** The line being typed (an index after `g`, a file name after `s`), or null. */
+	readonly prompt: Prompt | null;
+	/** `q` was pressed with epochs not saved: the status line asks, and `q` again quits. */
+	readonly quitAsked: boolean;
 	readonly tile: number;
 	readonly map: number;
 	readonly sharedScale: boolean;
@@ -31,6 +33,16 @@ export type UiState = {
 	/** Show what training changed (trained minus untrained) in place of the trained weights. */
 	readonly change: boolean;
 };
+
+export type Prompt = {
+	readonly kind: 'goto' | 'save';
+	readonly text: string;
+	/** The text is a suggestion, shown selected: the first character typed replaces it. */
+	readonly selected: boolean;
+};
+
+/** The longest line a prompt takes: an index of 9 digits, a file name of 4096 characters. */
+const promptLimit: Record<Prompt['kind'], number> = {goto: 9, save: 4096};
 
 /** How many things each tab has, and the image size: what moving a selection needs to know. */
 export type Counts = {
@@ -45,17 +57,19 @@ export type Action =
 	| {readonly type: 'resize'; readonly size: Size}
 	| {readonly type: 'command'; readonly command: Command; readonly counts: Counts}
 	| {readonly type: 'selectExample'; readonly index: number; readonly counts: Counts}
-	| {readonly type: 'gotoKey'; readonly key: string; readonly counts: Counts}
-	/** Ask for a file to save to, `suggestion` typed in already. */
+	/** Ask for a file to save to, `suggestion` offered (selected). `g` opens the index prompt as a command. */
 	| {readonly type: 'askSavePath'; readonly suggestion: string}
-	/** A key typed at that prompt (Enter is the app's to carry out: it closes the prompt with closeSavePrompt). */
-	| {readonly type: 'savePathKey'; readonly key: string}
-	| {readonly type: 'closeSavePrompt'};
+	/** A key typed at the open prompt (Enter is the app's to carry out: it closes the prompt with closePrompt). */
+	| {readonly type: 'promptKey'; readonly key: string}
+	| {readonly type: 'closePrompt'}
+	| {readonly type: 'askQuit'}
+	/** Any key but quit after askQuit: the question is withdrawn. */
+	| {readonly type: 'keepRunning'};
 
 export function initialState(size: Size): UiState {
 	return {
 		tab: 'examples', focus: 'tabs', help: false, paneOpen: undefined, size,
-		example: 0, goto: null, savePrompt: null, tile: 0, map: 0, sharedScale: false, untrained: false, change: false,
+		example: 0, prompt: null, quitAsked: false, tile: 0, map: 0, sharedScale: false, untrained: false, change: false,
 	};
 }
 
@@ -73,20 +87,26 @@ export function reducer(state: UiState, action: Action): UiState {
 			return {...state, example: clamp(action.index, action.counts.examples)};
 		}
 
-		case 'gotoKey': {
-			return applyGotoKey(state, action.key, action.counts);
-		}
-
 		case 'askSavePath': {
-			return {...state, savePrompt: action.suggestion};
+			return {...state, prompt: {kind: 'save', text: action.suggestion, selected: true}};
 		}
 
-		case 'savePathKey': {
-			return applySavePathKey(state, action.key);
+		case 'promptKey': {
+			const prompt = state.prompt === null ? null : editPrompt(state.prompt, action.key);
+			return prompt === state.prompt ? state : {...state, prompt};
 		}
 
-		case 'closeSavePrompt': {
-			return {...state, savePrompt: null};
+		case 'closePrompt': {
+			return {...state, prompt: null};
+		}
+
+		case 'askQuit': {
+			// The question is on the status line, which help covers.
+			return {...state, quitAsked: true, help: false};
+		}
+
+		case 'keepRunning': {
+			return state.quitAsked ? {...state, quitAsked: false} : state;
 		}
 	}
 }
@@ -113,7 +133,7 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 		case 'tab1':
 		case 'tab2':
 		case 'tab3': {
-			return {...state, tab: tabs[Number(command.at(-1)) - 1].id};
+			return {...state, tab: tabs.find(t => t.command === command)!.id};
 		}
 
 		case 'help': {
@@ -133,7 +153,7 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 		}
 
 		case 'goto': {
-			return {...state, goto: ''};
+			return {...state, prompt: {kind: 'goto', text: '', selected: false}};
 		}
 
 		case 'togglePane': {
@@ -179,6 +199,15 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 		case 'previousWrong': {
 			return state;
 		}
+
+		// Prompt keys go to editPrompt.
+		case 'accept':
+		case 'cancel':
+		case 'deleteBack':
+		case 'clearLine':
+		case 'deleteWord': {
+			return state;
+		}
 	}
 }
 
@@ -207,34 +236,42 @@ function move(state: UiState, direction: Move, counts: Counts): UiState {
 	return direction === 'up' && state.map < grid.perRow ? {...state, focus: 'tabs'} : {...state, map};
 }
 
-function applyGotoKey(state: UiState, key: string, counts: Counts): UiState {
-	const typed = state.goto ?? '';
-	if (key === 'escape') {
-		return {...state, goto: null};
+/**
+ * A key at a prompt, as in a shell: Backspace deletes a character (a selected suggestion as a whole),
+ * Ctrl-U the line, Ctrl-W the last word (of a path: back to a '/'), Esc closes the prompt; a
+ * character is typed, replacing a selected suggestion; the index prompt takes digits only. Control
+ * keys and escape sequences never become text. Returns null when the prompt closes.
+ */
+function editPrompt(prompt: Prompt, key: string): Prompt | null {
+	const {text, selected} = prompt;
+	switch (commandFor(key, ['in a prompt'])) {
+		case 'cancel': {
+			return null;
+		}
+
+		case 'deleteBack': {
+			return {...prompt, text: selected ? '' : [...text].slice(0, -1).join(''), selected: false};
+		}
+
+		case 'clearLine': {
+			return {...prompt, text: '', selected: false};
+		}
+
+		case 'deleteWord': {
+			return {...prompt, text: selected ? '' : text.replace(/[^\s/]*[\s/]*$/, ''), selected: false};
+		}
+
+		default: {
+			break;
+		}
 	}
 
-	if (key === 'enter') {
-		return typed === '' ? {...state, goto: null} : {...state, goto: null, example: clamp(Number(typed), counts.examples)};
+	const typed = isText(key) && (prompt.kind === 'save' || /^\d$/.test(key));
+	if (!typed) {
+		// Another key (an arrow, End) keeps the suggestion for more typing at its end.
+		return selected ? {...prompt, selected: false} : prompt;
 	}
 
-	if (key === 'backspace') {
-		return {...state, goto: typed.slice(0, -1)};
-	}
-
-	// A digit that would take the index past the last example is not taken.
-	return /^\d$/.test(key) && Number(typed + key) < counts.examples ? {...state, goto: typed + key} : state;
-}
-
-function applySavePathKey(state: UiState, key: string): UiState {
-	const typed = state.savePrompt ?? '';
-	if (key === 'escape') {
-		return {...state, savePrompt: null};
-	}
-
-	if (key === 'backspace') {
-		return {...state, savePrompt: typed.slice(0, -1)};
-	}
-
-	// One printable character (key names of other keys are words such as 'left' or 'ctrl+u').
-	return [...key].length === 1 && key >= ' ' && typed.length < 4096 ? {...state, savePrompt: typed + key} : state;
+	const next = selected ? key : text + key;
+	return [...next].length > promptLimit[prompt.kind] ? prompt : {...prompt, text: next, selected: false};
 }

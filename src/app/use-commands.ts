@@ -1,20 +1,23 @@
 import {existsSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {resolve} from 'node:path';
-import {type Dispatch, useRef} from 'react';
+import {useRef} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
-import type {Command} from './key-map.js';
+import {type Command, commandFor, keyOf} from './key-map.js';
 import {computeLayout} from './layout.js';
 import {misclassified, nextIndex} from './model-view.js';
 import type {Action, Counts, UiState} from './state.js';
 import type {TrainingRunner} from './training-runner.js';
 import type {TrainingAction, TrainingView} from './training-state.js';
+import type {Store} from './use-store.js';
 
 type Handlers = {
 	readonly onCommand: (command: Command) => void;
-	/** A key typed at the prompt `s` opens when no file is set; Enter saves there. */
-	readonly onSavePathKey: (key: string) => void;
+	/** A key typed at the open prompt; Enter goes to the index, or saves to the file. */
+	readonly onPromptKey: (key: string) => void;
+	/** What the status line asks after q with epochs not saved, or undefined. */
+	readonly question: string | undefined;
 };
 
 type Context = {
@@ -23,10 +26,9 @@ type Context = {
 	readonly runner: TrainingRunner;
 	readonly savePath: string | undefined;
 	readonly trainingBlocked: string | undefined;
-	readonly ui: UiState;
-	readonly training: TrainingView;
-	readonly dispatch: Dispatch<Action>;
-	readonly send: Dispatch<TrainingAction>;
+	/** Read at each key, so that keys arriving together each see what the one before did. */
+	readonly ui: Store<UiState, Action>;
+	readonly training: Store<TrainingView, TrainingAction>;
 	readonly counts: Counts;
 	readonly exit: () => void;
 };
@@ -48,35 +50,86 @@ export function savePathFrom(typed: string, cwd = process.cwd(), home = homedir(
 }
 
 /**
+ * Completed epochs that are in no file: those since the last save, or since the epoch the model was
+ * opened at (a model file holds its epochs; a new network has none to lose).
+ */
+export function unsavedEpochs(training: TrainingView, openedAt: number): number {
+	return Math.max(0, training.epoch - (training.savedEpoch ?? openedAt));
+}
+
+/** What the status line asks when q would throw epochs away. */
+export function quitQuestion(unsaved: number): string {
+	return `${unsaved} ${unsaved === 1 ? 'epoch' : 'epochs'} not saved: ${keyOf('save')} saves, ${keyOf('quit')} quits anyway`;
+}
+
+/**
  * What each command does: the ones with effects (quit, training, saving, finding misclassified
  * examples) here, the rest as reducer actions.
  */
-export function useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, dispatch, send, counts, exit}: Context): Handlers {
+export function useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, counts, exit}: Context): Handlers {
 	const wrongCache = useRef<{version: number; wrong: Int32Array} | undefined>(undefined);
-	const onSavePathKey = (key: string): void => {
-		if (key !== 'enter') {
-			dispatch({type: 'savePathKey', key});
+	// The epoch the file held when the UI opened (training moves the model's position on).
+	const openedAt = useRef(model.position.epoch).current;
+	const {dispatch} = ui;
+	const send = training.dispatch;
+	const goTo = (typed: string): void => {
+		if (typed === '') {
 			return;
 		}
 
-		dispatch({type: 'closeSavePrompt'});
-		const path = savePathFrom(ui.savePrompt ?? '');
+		const index = Number(typed);
+		if (index >= counts.examples) {
+			send({type: 'message', message: `no example ${index}; the last is ${counts.examples - 1}`});
+		} else {
+			dispatch({type: 'selectExample', index, counts});
+		}
+	};
+
+	const saveTo = (typed: string): void => {
+		const path = savePathFrom(typed);
 		if (path === undefined) {
 			return;
 		}
 
 		if (existsSync(path)) {
-			send({type: 'message', message: `${path} exists; nothing was written (s again for another name)`});
+			send({type: 'message', message: `${path} exists; nothing was written (${keyOf('save')} again for another name)`});
 			return;
 		}
 
 		runner.save(path);
 	};
 
+	const onPromptKey = (key: string): void => {
+		const {prompt} = ui.get();
+		if (prompt === null) {
+			return;
+		}
+
+		if (commandFor(key, ['in a prompt']) !== 'accept') {
+			dispatch({type: 'promptKey', key});
+			return;
+		}
+
+		dispatch({type: 'closePrompt'});
+		if (prompt.kind === 'goto') {
+			goTo(prompt.text);
+		} else {
+			saveTo(prompt.text);
+		}
+	};
+
 	const onCommand = (command: Command): void => {
+		const state = ui.get();
+		const now = training.get();
 		switch (command) {
 			case 'quit': {
-				exit();
+				// Asks once when epochs would be lost; q (or Ctrl-C) again quits.
+				if (state.quitAsked || unsavedEpochs(now, openedAt) === 0) {
+					exit();
+				} else {
+					dispatch({type: 'askQuit'});
+				}
+
 				return;
 			}
 
@@ -86,7 +139,7 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 					return;
 				}
 
-				const on = training.status === 'running' || training.status === 'starting';
+				const on = now.status === 'running' || now.status === 'starting';
 				send({type: 'requested', request: on ? 'pause' : 'start'});
 				if (on) {
 					runner.pause();
@@ -98,9 +151,9 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 			}
 
 			case 'save': {
-				if (training.epoch === 0 && training.history.length === 0) {
-					send({type: 'message', message: 'nothing to save yet: train an epoch first (t)'});
-				} else if ((savePath ?? training.savedTo) === undefined) {
+				if (now.epoch === 0 && now.history.length === 0) {
+					send({type: 'message', message: `nothing to save yet: train an epoch first (${keyOf('toggleTraining')})`});
+				} else if ((savePath ?? now.savedTo) === undefined) {
 					dispatch({type: 'askSavePath', suggestion: suggestedSaveName});
 				} else {
 					runner.save();
@@ -110,8 +163,8 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 			}
 
 			case 'toggleUntrained': {
-				if (computeLayout(ui.size, ui.paneOpen, {rows: counts.imageRows, cols: counts.imageCols}).sideBySide) {
-					send({type: 'message', message: 'trained and untrained are both shown; u switches between them when the terminal is narrower'});
+				if (computeLayout(state.size, state.paneOpen, {rows: counts.imageRows, cols: counts.imageCols}).sideBySide) {
+					send({type: 'message', message: `trained and untrained are both shown; ${keyOf('toggleUntrained')} switches between them when the terminal is narrower`});
 				} else {
 					dispatch({type: 'command', command, counts});
 				}
@@ -121,11 +174,11 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 
 			case 'nextWrong':
 			case 'previousWrong': {
-				if (wrongCache.current?.version !== training.version) {
-					wrongCache.current = {version: training.version, wrong: misclassified(training.current, model.config, dataset.test)};
+				if (wrongCache.current?.version !== now.version) {
+					wrongCache.current = {version: now.version, wrong: misclassified(now.current, model.config, dataset.test)};
 				}
 
-				const target = nextIndex(wrongCache.current.wrong, ui.example, command === 'nextWrong' ? 1 : -1);
+				const target = nextIndex(wrongCache.current.wrong, state.example, command === 'nextWrong' ? 1 : -1);
 				if (target === undefined) {
 					send({type: 'message', message: 'no misclassified test example'});
 				} else {
@@ -141,5 +194,6 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 		}
 	};
 
-	return {onCommand, onSavePathKey};
+	const question = ui.get().quitAsked ? quitQuestion(unsavedEpochs(training.get(), openedAt)) : undefined;
+	return {onCommand, onPromptKey, question};
 }

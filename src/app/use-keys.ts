@@ -1,55 +1,61 @@
 import {useInput} from 'ink';
-import {activeScopes, type Command, commandFor, type InkKey, keyName} from './key-map.js';
-import type {UiState} from './state.js';
+import {activeScopes, type Command, commandFor} from './key-map.js';
+import {isText, keysOf} from './keystrokes.js';
+import type {Action, UiState} from './state.js';
+import type {Store} from './use-store.js';
+
+/** Where a key goes: a command, the open prompt, or nowhere. */
+export type Route =
+	| {readonly to: 'command'; readonly command: Command}
+	| {readonly to: 'prompt'; readonly key: string}
+	| {readonly to: 'nothing'};
+
+const nothing: Route = {to: 'nothing'};
 
 /**
- * The input hook: turns key presses into key names, and key names into commands through the one key
- * map. While an index is being typed after `g`, or a file name after `s`, keys go to that prompt instead.
+ * What a key means in this state, through the one key map: while a prompt is open the keys are its
+ * own (q is typed; Ctrl-C still quits); while help is open only closing it and quitting work.
  */
-export function useKeys(state: UiState, handlers: {onCommand: (command: Command) => void; onGotoKey: (key: string) => void; onSavePathKey: (key: string) => void}): void {
-	useInput((input, key) => {
-		// Keys typed while the app was busy (or key repeat, or a slow SSH link) can arrive in one read:
-		// plain characters then come as one string, and each is a key of its own.
-		const chars = [...input];
-		if (chars.length > 1 && !key.ctrl && !key.meta && !key.escape && chars.every(c => c >= ' ')) {
-			for (const char of chars) {
-				handle(char, {});
-			}
-
-			return;
-		}
-
-		handle(input, key);
-	});
-
-	function handle(input: string, key: InkKey): void {
-		const name = keyName(input, key);
-		if (name === 'ctrl+c') {
-			handlers.onCommand('quit');
-			return;
-		}
-
-		if (state.goto !== null) {
-			handlers.onGotoKey(name);
-			return;
-		}
-
-		if (state.savePrompt !== null) {
-			handlers.onSavePathKey(name);
-			return;
-		}
-
-		if (state.help) {
-			if (name === 'escape' || name === '?' || name === 'q') {
-				handlers.onCommand(name === 'q' ? 'quit' : 'back');
-			}
-
-			return;
-		}
-
-		const command = commandFor(name, activeScopes(state.focus, state.tab));
-		if (command !== undefined) {
-			handlers.onCommand(command);
-		}
+export function routeKey(state: UiState, name: string): Route {
+	const everywhere = commandFor(name, ['everywhere']);
+	if (state.prompt !== null) {
+		return everywhere === 'quit' && !isText(name) ? {to: 'command', command: 'quit'} : {to: 'prompt', key: name};
 	}
+
+	if (state.help) {
+		return everywhere === 'quit' || everywhere === 'help' || everywhere === 'back' ? {to: 'command', command: everywhere} : nothing;
+	}
+
+	const command = commandFor(name, activeScopes(state.focus, state.tab));
+	return command === undefined ? nothing : {to: 'command', command};
+}
+
+type Handlers = {
+	readonly onCommand: (command: Command) => void;
+	/** A key for the open prompt (Enter included: the app carries it out). */
+	readonly onPromptKey: (key: string) => void;
+};
+
+/**
+ * The input hook. Several keys can arrive in one read (keys typed while the app was busy, a paste,
+ * key repeat, a slow SSH link): each is routed by the state the one before it left, read from the
+ * store at that moment, not by the state of the last render.
+ */
+export function useKeys(ui: Store<UiState, Action>, handlers: Handlers): void {
+	useInput((input, key) => {
+		for (const name of keysOf(input, key)) {
+			const state = ui.get();
+			const route = routeKey(state, name);
+			const quits = route.to === 'command' && route.command === 'quit';
+			if (state.quitAsked && !quits) {
+				ui.dispatch({type: 'keepRunning'});
+			}
+
+			if (route.to === 'command') {
+				handlers.onCommand(route.command);
+			} else if (route.to === 'prompt') {
+				handlers.onPromptKey(route.key);
+			}
+		}
+	});
 }

@@ -1,3 +1,12 @@
+import {keyOf} from '../app/key-map.js';
+
+/** The keys of the terminal UI, from its key map, in lines that fit the help's indented column. */
+const uiKeys = [
+	`Keys: ${(['tab1', 'tab2', 'tab3'] as const).map(c => keyOf(c)).join('/')} or ${keyOf('nextTab')} or ${keyOf('left')}/${keyOf('right')} on the tab bar switch tabs, ${keyOf('enter')} goes into a tab, arrows move,`,
+	`${keyOf('toggleTraining')} starts/pauses training (it stops by itself after --epochs), ${keyOf('save')} saves, ${keyOf('toggleUntrained')} untrained,`,
+	`${keyOf('toggleChange')} what training changed, ${keyOf('help')} help, ${keyOf('quit')} quits (asking first if epochs are not saved).`,
+].join('\n\t  ');
+
 /** The text of `nnviz-tui --help`. */
 export const helpText = `
 	Usage
@@ -43,9 +52,7 @@ export const helpText = `
 	                     t then trains N more. --layers to --seed above apply to a new network.
 	  --save FILE        where training in the UI is saved (after every epoch, and on s)
 	  --color MODE       auto, truecolor, 256, 16 or none (NO_COLOR=1 also means none)
-	  Keys: 1/2/3 or Tab or ←/→ on the tab bar switch tabs, ↓ goes into a tab, arrows move,
-	  t starts/pauses training (it stops by itself after --epochs), s saves, u untrained,
-	  d what training changed, ? help, q quits.
+	  ${uiKeys}
 	  When stdout is not a terminal, it prints a snapshot of the three views instead.
 
 	Output

@@ -1,8 +1,9 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useMemo} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
 import type {ColorDepth} from '../render/color-depth.js';
+import {keyOf} from '../app/key-map.js';
 import {computeLayout, exampleZoom, minColumns, minRows, paneAutoColumns, paneWidth} from '../app/layout.js';
 import {classify} from '../app/model-view.js';
 import {type Counts, initialState, reducer} from '../app/state.js';
@@ -11,6 +12,7 @@ import type {TrainingRunner} from '../app/training-runner.js';
 import {initialTraining, trainingReducer} from '../app/training-state.js';
 import {useCommands} from '../app/use-commands.js';
 import {useKeys} from '../app/use-keys.js';
+import {createStore, useStore} from '../app/use-store.js';
 import {useTerminalSize} from '../app/use-terminal-size.js';
 import {useTestAccuracy} from '../app/use-test-accuracy.js';
 import {ExamplesTab} from './ExamplesTab.js';
@@ -35,40 +37,35 @@ export type AppProps = {
 export function App({model, dataset, runner, depth, savePath, trainingBlocked}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const [ui, dispatch] = useReducer(reducer, size, initialState);
-	const [training, send] = useReducer(trainingReducer, undefined, () => initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, runner.epochs));
+	// Stores, not useReducer: keys that arrive in one read are handled before React renders again.
+	const [ui, uiStore] = useStore(() => createStore(reducer, initialState(size)));
+	const [training, trainingStore] = useStore(() => createStore(trainingReducer, initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, runner.epochs)));
 	const image = {rows: dataset.rows, cols: dataset.cols};
 	const counts: Counts = {examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols};
 
 	useEffect(() => {
-		dispatch({type: 'resize', size});
+		uiStore.dispatch({type: 'resize', size});
 	}, [size.columns, size.rows]);
 	useEffect(() => runner.subscribe(event => {
-		send({type: 'event', event});
+		trainingStore.dispatch({type: 'event', event});
 	}), [runner]);
 
-	const {onCommand, onSavePathKey} = useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, dispatch, send, counts, exit});
-	useKeys(ui, {
-		onCommand,
-		onSavePathKey,
-		onGotoKey(key) {
-			dispatch({type: 'gotoKey', key, counts});
-		},
-	});
+	const {onCommand, onPromptKey, question} = useCommands({model, dataset, runner, savePath, trainingBlocked, ui: uiStore, training: trainingStore, counts, exit});
+	useKeys(uiStore, {onCommand, onPromptKey});
 
 	const layout = computeLayout(ui.size, ui.paneOpen, image);
 	// Evaluated after the first frame, in slices (a large network takes many seconds), while no epoch is done.
 	const untrained = useTestAccuracy(model.current, model.config, dataset.test, training.history.length === 0);
 	const result = useMemo(() => classify(training.current, model.config, dataset.test, ui.example), [training.version, ui.example]);
 	if (layout.tooSmall) {
-		return <Text color={theme.warning}>{`nnviz-tui needs ${minColumns}x${minRows} or more (now ${size.columns}x${size.rows}); q quits`}</Text>;
+		return <Text color={theme.warning}>{`nnviz-tui needs ${minColumns}x${minRows} or more (now ${size.columns}x${size.rows}); ${keyOf('quit')} quits`}</Text>;
 	}
 
 	const last = training.history.at(-1);
 	const accuracyText = last === undefined
 		? (untrained.accuracy === undefined
-			? `computing the test accuracy… ${Math.floor(untrained.progress * 100)}% (untrained network; t trains it)`
-			: `test accuracy ${(untrained.accuracy * 100).toFixed(2)}% (untrained network; t trains it)`)
+			? `computing the test accuracy… ${Math.floor(untrained.progress * 100)}% (untrained network; ${keyOf('toggleTraining')} trains it)`
+			: `test accuracy ${(untrained.accuracy * 100).toFixed(2)}% (untrained network; ${keyOf('toggleTraining')} trains it)`)
 		: `test accuracy ${(last.testAccuracy * 100).toFixed(2)}% after epoch ${last.epoch}${training.status === 'running' ? ' (training: the view updates live)' : ''}`;
 	if (ui.help) {
 		return <Box height={size.rows - 1} width={size.columns - 1}><HelpOverlay/></Box>;
@@ -81,16 +78,16 @@ export function App({model, dataset, runner, depth, savePath, trainingBlocked}: 
 			<Box flexGrow={1}>
 				{!layout.paneInstead && <Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{renderTab()}</Box>}
 				{layout.pane && <Box marginLeft={layout.paneInstead ? 0 : 1}><TrainingPane training={training} savePath={savePath ?? training.savedTo} height={layout.contentHeight}/></Box>}
-				{layout.paneInstead && <Box marginLeft={2} width={layout.contentWidth - paneWidth - 2}><Text color={theme.muted} wrap='wrap'>{`The training pane takes the tab's place below ${paneAutoColumns} columns; p hides it.`}</Text></Box>}
+				{layout.paneInstead && <Box marginLeft={2} width={layout.contentWidth - paneWidth - 2}><Text color={theme.muted} wrap='wrap'>{`The training pane takes the tab's place below ${paneAutoColumns} columns; ${keyOf('togglePane')} hides it.`}</Text></Box>}
 			</Box>
-			<StatusLine focus={ui.focus} message={training.message} savePrompt={ui.savePrompt} width={size.columns - 1}/>
+			<StatusLine focus={ui.focus} message={question ?? training.message} savePrompt={ui.prompt?.kind === 'save' ? ui.prompt : null} width={size.columns - 1}/>
 		</Box>
 	);
 
 	function renderTab() {
 		switch (ui.tab) {
 			case 'examples': {
-				return <ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracyText} goto={ui.goto} hint={ui.focus === 'content' ? 'keys' : 'enter'} zoom={exampleZoom(layout, image, Math.max(...dataset.classNames.map(name => name.length)))}/>;
+				return <ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracyText} goto={ui.prompt?.kind === 'goto' ? ui.prompt.text : null} hint={ui.focus === 'content' ? 'keys' : 'enter'} zoom={exampleZoom(layout, image, Math.max(...dataset.classNames.map(name => name.length)))}/>;
 			}
 
 			case 'weights': {

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {DatasetSplit} from '../data/dataset.js';
+import {keyOf} from '../app/key-map.js';
 import type {Classification} from '../app/model-view.js';
 import {marks, theme} from '../app/theme.js';
 import type {ColorDepth} from '../render/color-depth.js';
@@ -28,9 +29,11 @@ type Props = {
 	readonly zoom?: number;
 };
 
+const [byOne, byTen, byPage] = [`${keyOf('left')}/${keyOf('right')} ±1`, `${keyOf('up')}/${keyOf('down')} ±10`, `${keyOf('pageUp')}/${keyOf('pageDown')} ±100`];
+const [wrong, goTo] = [`${keyOf('nextWrong')}/${keyOf('previousWrong')} misclassified`, `${keyOf('goto')} go to`];
 const hints = {
-	keys: '←/→ ±1  ↑/↓ ±10  PgUp/PgDn ±100  n/N misclassified  g go to',
-	enter: '↓ to browse the examples (←/→ ±1, ↑/↓ ±10, n/N misclassified, g go to)',
+	keys: [byOne, byTen, byPage, wrong, goTo].join('  '),
+	enter: `${keyOf('enter')} to browse the examples (${[byOne, byTen, wrong, goTo].join(', ')})`,
 	none: '',
 } as const;
 
@@ -59,7 +62,7 @@ export function ExamplesTab({split, rows, cols, index, result, classNames, depth
 			<Box>
 				{goto === null
 					? <Text color={theme.muted} wrap='truncate-end'>{hints[hint]}</Text>
-					: <Text color={theme.accent}>{`go to example (0-${split.count - 1}): ${goto}▏  Enter to go, Esc to cancel`}</Text>}
+					: <Text color={theme.accent}>{`go to example (0-${split.count - 1}): ${goto}▏  ${keyOf('accept')} to go, ${keyOf('cancel')} to cancel`}</Text>}
 			</Box>
 		</Box>
 	);

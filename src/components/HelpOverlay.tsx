@@ -1,9 +1,9 @@
 import {Box, Text} from 'ink';
-import {type KeyScope, keyMap} from '../app/key-map.js';
+import {helpLines, keyOf, type KeyScope} from '../app/key-map.js';
 import {theme} from '../app/theme.js';
 
 const columns: ReadonlyArray<readonly KeyScope[]> = [
-	['everywhere', 'tab bar'],
+	['everywhere', 'tab bar', 'in a prompt'],
 	['in a tab', 'examples', 'weights', 'generalized images'],
 ];
 
@@ -11,15 +11,15 @@ const columns: ReadonlyArray<readonly KeyScope[]> = [
 export function HelpOverlay() {
 	return (
 		<Box flexDirection='column' borderStyle='round' borderColor={theme.accent} paddingX={1}>
-			<Text bold>Keys · Esc or ? closes this help</Text>
+			<Text bold>{`Keys · ${keyOf('back')} or ${keyOf('help')} closes this help`}</Text>
 			<Box>
 				{columns.map(scopes => (
 					<Box key={scopes[0]} flexDirection='column' width={37} marginRight={1}>
 						{scopes.map(scope => (
 							<Box key={scope} flexDirection='column'>
 								<Text color={theme.accent} bold>{scope}</Text>
-								{keyMap.filter(b => b.scope === scope).map(b => (
-									<Text key={`${b.command}.${b.label}`} wrap='truncate-end'>{`${b.label.padEnd(10)}${b.help}`}</Text>
+								{helpLines(scope).map(line => (
+									<Text key={line.label} wrap='truncate-end'>{`${line.label.padEnd(10)}${line.help}`}</Text>
 								))}
 							</Box>
 						))}

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
+import {keyOf} from '../app/key-map.js';
 import type {Layout} from '../app/layout.js';
 import {classMaps, maxAbs} from '../app/model-view.js';
 import type {Parameters} from '../nn/network.js';
@@ -54,7 +55,7 @@ export function MapsTab({current, initial, version, epoch, classNames, layout, s
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Generalized images · classes ${first}-${first + count - 1} of ${classes}${title}`}</Text>
 			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[currentTitle, 'untrained (initial)']} rule={depth === 'none'}/>
-			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${keys ? `${layout.sideBySide ? '' : ' · u untrained'} · d change` : ''}`}/>
+			<ImageLegend depth={depth} extra={`weights multiplied backwards, scale per image${keys ? `${layout.sideBySide ? '' : ` · ${keyOf('toggleUntrained')} untrained`} · ${keyOf('toggleChange')} change` : ''}`}/>
 		</Box>
 	);
 }

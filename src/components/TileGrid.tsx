@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {keyOf} from '../app/key-map.js';
 import type {Grid} from '../app/layout.js';
 import {theme} from '../app/theme.js';
 import {PixelImage} from './PixelImage.js';
@@ -17,7 +18,7 @@ export type Tile = {
  */
 export function trainedTitle(epoch: number, version: number, change: boolean, keys = true): string {
 	if (epoch === 0 && version === 0) {
-		const hint = keys ? ' (t trains)' : '';
+		const hint = keys ? ` (${keyOf('toggleTraining')} trains)` : '';
 		return change ? `change by training: none yet${hint}` : `not trained yet${hint}`;
 	}
 

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {keyOf} from '../app/key-map.js';
 import {paneWidth} from '../app/layout.js';
 import {theme} from '../app/theme.js';
 import {epochUnderWay, type TrainingView} from '../app/training-state.js';
@@ -10,7 +11,7 @@ type Props = {readonly training: TrainingView; readonly savePath: string | undef
 function statusText(training: TrainingView): string {
 	switch (training.status) {
 		case 'idle': {
-			return `t trains epochs ${training.epoch + 1}-${training.until}`;
+			return `${keyOf('toggleTraining')} trains epochs ${training.epoch + 1}-${training.until}`;
 		}
 
 		case 'starting': {
@@ -18,7 +19,7 @@ function statusText(training: TrainingView): string {
 		}
 
 		case 'running': {
-			return 'training · t to pause';
+			return `training · ${keyOf('toggleTraining')} to pause`;
 		}
 
 		case 'pausing': {
@@ -26,11 +27,11 @@ function statusText(training: TrainingView): string {
 		}
 
 		case 'paused': {
-			return 'paused · t to go on';
+			return `paused · ${keyOf('toggleTraining')} to go on`;
 		}
 
 		case 'done': {
-			return `done · t trains ${training.epochsPerRun} more`;
+			return `done · ${keyOf('toggleTraining')} trains ${training.epochsPerRun} more`;
 		}
 
 		case 'failed': {
@@ -77,7 +78,7 @@ export function TrainingPane({training, savePath, height}: Props) {
 				// Words carry the warning without colour; `eval` says it in full.
 				: training.warnings.map(w => <Text key={w.kind} bold color={theme.warning} wrap='truncate-end'>{`! ${w.brief}`}</Text>)}
 			{savePath === undefined
-				? <Text color={theme.muted}>not saved yet: s saves</Text>
+				? <Text color={theme.muted}>{`not saved yet: ${keyOf('save')} saves`}</Text>
 				: (
 					// Cut the path on the left, so the file name stays in view.
 					<Box>

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
+import {keyOf} from '../app/key-map.js';
 import type {Layout} from '../app/layout.js';
 import {difference, firstLayerScale, maxAbs, neuron} from '../app/model-view.js';
 import type {Parameters} from '../nn/network.js';
@@ -59,7 +60,7 @@ export function WeightsTab({current, initial, version, epoch, layout, selected, 
 		<Box flexDirection='column'>
 			<Text bold wrap='truncate-end'>{`Weights · ${range} · ${scale}${layout.sideBySide ? '' : ` · ${untrained ? 'untrained (initial)' : title}`}`}</Text>
 			<TrainedAndUntrained trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={layout.sideBySide} grid={grid} cols={image.cols} captions={[title, 'untrained (initial)']} rule={depth === 'none'}/>
-			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${keys ? `${layout.sideBySide ? '' : ' · u untrained'} · d change · a scale` : ''}`}/>
+			<ImageLegend depth={depth} extra={`B bias, I influence (mean weight)${keys ? `${layout.sideBySide ? '' : ` · ${keyOf('toggleUntrained')} untrained`} · ${keyOf('toggleChange')} change · ${keyOf('toggleScale')} scale` : ''}`}/>
 		</Box>
 	);
 }

@@ -1,97 +1,11 @@
-import {Text, useInput} from 'ink';
-import {render} from 'ink-testing-library';
-import {createElement} from 'react';
 import {describe, expect, it} from 'vitest';
-import {activeScopes, type Command, commandFor, keyMap, type KeyScope, keyName} from '../../src/app/key-map.js';
+import {activeScopes, bindings, commandFor, helpLines, keyMap, keyOf, type KeyScope, keysLabel, showKey} from '../../src/app/key-map.js';
 import type {TabId} from '../../src/app/state.js';
-import {waitFor} from '../components/fixtures.js';
-
-/** Every command; a Record so that the compiler insists on each member of the Command union. */
-const allCommands: Record<Command, true> = {
-	quit: true, help: true, nextTab: true, previousTab: true, tab1: true, tab2: true, tab3: true,
-	left: true, right: true, up: true, down: true, pageUp: true, pageDown: true, first: true, last: true,
-	enter: true, back: true, nextWrong: true, previousWrong: true, goto: true,
-	toggleTraining: true, save: true, toggleUntrained: true, toggleChange: true, toggleScale: true, togglePane: true,
-};
 
 const focuses = ['tabs', 'content'] as const;
 const tabIds: readonly TabId[] = ['examples', 'weights', 'maps'];
 const scopeSets = focuses.flatMap(focus => tabIds.map(tab => ({focus, tab, scopes: activeScopes(focus, tab)})));
 
-
-describe('keyName', () => {
-	it('names arrows, paging, Home and End from Ink key flags', () => {
-		expect(keyName('', {upArrow: true})).toBe('up');
-		expect(keyName('', {downArrow: true})).toBe('down');
-		expect(keyName('', {leftArrow: true})).toBe('left');
-		expect(keyName('', {rightArrow: true})).toBe('right');
-		expect(keyName('', {pageUp: true})).toBe('pageup');
-		expect(keyName('', {pageDown: true})).toBe('pagedown');
-		expect(keyName('', {home: true})).toBe('home');
-		expect(keyName('', {end: true})).toBe('end');
-	});
-
-	it('names Enter, Esc, Backspace and Delete', () => {
-		expect(keyName('\r', {return: true})).toBe('enter');
-		expect(keyName('', {escape: true})).toBe('escape');
-		expect(keyName('', {backspace: true})).toBe('backspace');
-		expect(keyName('', {delete: true})).toBe('backspace');
-	});
-
-	it('tells Tab from Shift-Tab', () => {
-		expect(keyName('', {tab: true})).toBe('tab');
-		expect(keyName('', {tab: true, shift: true})).toBe('shift+tab');
-	});
-
-	it('names Ctrl with the lower-case letter', () => {
-		expect(keyName('c', {ctrl: true})).toBe('ctrl+c');
-		expect(keyName('C', {ctrl: true})).toBe('ctrl+c');
-	});
-
-	it('names a plain key by its character, upper case kept', () => {
-		expect(keyName('q', {})).toBe('q');
-		expect(keyName('?', {})).toBe('?');
-		expect(keyName('N', {shift: true})).toBe('N');
-		expect(keyName('7', {})).toBe('7');
-	});
-
-	it('names the bytes a terminal sends the way the key map spells them, through Ink itself', async () => {
-		const seen: string[] = [];
-		function Recorder() {
-			useInput((input, key) => {
-				seen.push(keyName(input, key));
-			});
-			return createElement(Text, null, 'keys');
-		}
-
-		const app = render(createElement(Recorder));
-		const cases: Array<[string, string]> = [
-			['\u001B[A', 'up'], ['\u001B[B', 'down'], ['\u001B[C', 'right'], ['\u001B[D', 'left'],
-			['\u001B[5~', 'pageup'], ['\u001B[6~', 'pagedown'], ['\u001B[H', 'home'], ['\u001B[F', 'end'],
-			['\t', 'tab'], ['\u001B[Z', 'shift+tab'], ['\u0003', 'ctrl+c'], ['\r', 'enter'], ['\u001B', 'escape'],
-			['\u007F', 'backspace'], ['q', 'q'], ['N', 'N'], ['?', '?'],
-		];
-		try {
-			// Ink subscribes to stdin in an effect: repeat the first key until it is heard.
-			await waitFor(() => {
-				if (seen.length === 0) {
-					app.stdin.write('x');
-				}
-
-				return seen.length > 0;
-			}, 'Ink to listen to stdin');
-			for (const [bytes, name] of cases) {
-				app.stdin.write(bytes);
-				// eslint-disable-next-line no-await-in-loop
-				await waitFor(() => seen.some(n => n !== 'x'), `a key for ${JSON.stringify(bytes)}`);
-				expect(seen.filter(n => n !== 'x')).toEqual([name]);
-				seen.length = 0;
-			}
-		} finally {
-			app.unmount();
-		}
-	});
-});
 
 describe('activeScopes', () => {
 	it('puts the tab bar first, then the tab, then keys that work everywhere, while the tab bar has the focus', () => {
@@ -177,17 +91,18 @@ describe('commandFor', () => {
 
 describe('the key map', () => {
 	it('binds no key twice in the same scope', () => {
-		const scopes = new Set<KeyScope>(keyMap.map(b => b.scope));
+		const scopes = new Set<KeyScope>(bindings.map(b => b.scope));
 		for (const scope of scopes) {
-			const keys = keyMap.filter(b => b.scope === scope).flatMap(b => b.keys);
+			const keys = bindings.filter(b => b.scope === scope).flatMap(b => b.keys);
 			expect(keys, scope).toEqual([...new Set(keys)]);
 		}
 	});
 
 	it('lets every key of every binding reach its command in every focus and tab where its scope is active', () => {
 		let checked = 0;
-		for (const binding of keyMap) {
-			const where = scopeSets.filter(s => s.scopes.includes(binding.scope));
+		const withPrompt = [...scopeSets, {focus: 'prompt', tab: 'any', scopes: ['in a prompt'] as KeyScope[]}];
+		for (const binding of bindings) {
+			const where = withPrompt.filter(s => s.scopes.includes(binding.scope));
 			expect(where.length, `${binding.command} (${binding.scope}) is never active`).toBeGreaterThan(0);
 			for (const {focus, tab, scopes} of where) {
 				for (const key of binding.keys) {
@@ -197,19 +112,19 @@ describe('the key map', () => {
 			}
 		}
 
-		expect(checked).toBeGreaterThan(keyMap.length);
+		expect(checked).toBeGreaterThan(bindings.length);
 	});
 
-	it('has at least one binding for every command', () => {
-		const bound = new Set(keyMap.map(b => b.command));
-		for (const name of Object.keys(allCommands)) {
-			expect(bound.has(name as Command), name).toBe(true);
+	it('gives every command keys, a scope and help text (the Record over Command makes the compiler ask for them)', () => {
+		for (const [command, entry] of Object.entries(keyMap)) {
+			expect(entry.keys.length, command).toBeGreaterThan(0);
+			expect(entry.scopes.length, command).toBeGreaterThan(0);
+			expect(entry.help.trim(), command).not.toBe('');
 		}
 	});
 
-	it('gives every binding a key, a label and help text', () => {
-		for (const binding of keyMap) {
-			expect(binding.keys.length, binding.command).toBeGreaterThan(0);
+	it('gives every binding a label and help text', () => {
+		for (const binding of bindings) {
 			expect(binding.label.trim(), binding.command).not.toBe('');
 			expect(binding.help.trim(), binding.command).not.toBe('');
 		}
@@ -218,13 +133,38 @@ describe('the key map', () => {
 	it('names every key of a binding in its help label', () => {
 		const shown: Record<string, string> = {
 			up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-			enter: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', 'ctrl+c': 'Ctrl-C',
+			enter: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', 'ctrl+c': 'Ctrl-C', backspace: 'Backspace', 'ctrl+u': 'Ctrl-U', 'ctrl+w': 'Ctrl-W',
 		};
-		for (const binding of keyMap) {
+		for (const binding of bindings) {
 			const words = binding.label.split(' ');
 			for (const key of binding.keys) {
 				expect(words, `${binding.command} in ${binding.scope}`).toContain(shown[key] ?? key);
 			}
 		}
+	});
+});
+
+describe('the key text the screen shows', () => {
+	it('shows keys the way help names them', () => {
+		expect(showKey('pagedown')).toBe('PgDn');
+		expect(showKey('ctrl+u')).toBe('Ctrl-U');
+		expect(showKey('shift+tab')).toBe('Shift-Tab');
+		expect(showKey('N')).toBe('N');
+	});
+
+	it('names the first key of a command in hints, and all of them in help', () => {
+		expect(keyOf('toggleTraining')).toBe('t');
+		expect(keyOf('enter')).toBe('↓');
+		expect(keyOf('accept')).toBe('Enter');
+		expect(keysLabel('quit')).toBe('q Ctrl-C');
+		expect(keysLabel('enter')).toBe('↓ Enter j');
+	});
+
+	it('puts commands with the same help on one line of help, and keeps the rest one a line', () => {
+		const everywhere = helpLines('everywhere');
+		expect(everywhere).toContainEqual({label: '1 2 3', help: 'go to that tab'});
+		expect(everywhere).toContainEqual({label: 'q Ctrl-C', help: keyMap.quit.help});
+		expect(everywhere).toHaveLength(bindings.filter(b => b.scope === 'everywhere').length - 2);
+		expect(helpLines('tab bar').map(l => l.help)).toEqual(['previous tab', 'next tab', 'go into the tab']);
 	});
 });

@@ -26,8 +26,9 @@ function press(state: UiState, key: string): UiState {
 	return command(state, name);
 }
 
-function goto(state: UiState, keys: readonly string[]): UiState {
-	return keys.reduce((s, key) => reducer(s, {type: 'gotoKey', key, counts}), state);
+/** Keys typed at the open prompt (Enter is the app's: see use-commands). */
+function type(state: UiState, keys: readonly string[]): UiState {
+	return keys.reduce((s, key) => reducer(s, {type: 'promptKey', key}), state);
 }
 
 function at(size: Size, changes: Partial<UiState> = {}): UiState {
@@ -37,7 +38,7 @@ function at(size: Size, changes: Partial<UiState> = {}): UiState {
 describe('initial state', () => {
 	it('starts on the examples tab with the tab bar focused, at the first example, help closed', () => {
 		const state = initialState(size120);
-		expect(state).toMatchObject({tab: 'examples', focus: 'tabs', help: false, example: 0, tile: 0, map: 0, goto: null, paneOpen: undefined});
+		expect(state).toMatchObject({tab: 'examples', focus: 'tabs', help: false, example: 0, tile: 0, map: 0, prompt: null, quitAsked: false, paneOpen: undefined});
 		expect(state.size).toEqual(size120);
 	});
 });
@@ -253,39 +254,34 @@ describe('moving through the weight tiles', () => {
 
 describe('the g index prompt', () => {
 	const prompt = (): UiState => press(at(size120, {focus: 'content', example: 17}), 'g');
+	const typed = (keys: readonly string[]): string | undefined => type(prompt(), keys).prompt?.text;
 
 	it('opens an empty prompt on g', () => {
-		expect(prompt().goto).toBe('');
+		expect(prompt().prompt).toEqual({kind: 'goto', text: '', selected: false});
 	});
 
 	it('collects digits and drops the last on Backspace', () => {
-		expect(goto(prompt(), ['1', '2', '3']).goto).toBe('123');
-		expect(goto(prompt(), ['1', '2', '3', 'backspace']).goto).toBe('12');
-		expect(goto(prompt(), ['backspace']).goto).toBe('');
+		expect(typed(['1', '2', '3'])).toBe('123');
+		expect(typed(['1', '2', '3', 'backspace'])).toBe('12');
+		expect(typed(['backspace'])).toBe('');
 	});
 
 	it('ignores keys that are not digits', () => {
-		expect(goto(prompt(), ['4', 'x', 'q', 'left', '-', '2']).goto).toBe('42');
+		expect(typed(['4', 'x', 'q', 'left', '-', '2'])).toBe('42');
 	});
 
-	it('goes to the typed example on Enter and closes the prompt', () => {
-		expect(goto(prompt(), ['4', '2', 'enter'])).toMatchObject({goto: null, example: 42});
-		expect(goto(prompt(), ['0', '0', '7', 'enter'])).toMatchObject({goto: null, example: 7});
+	it('keeps the digits as typed, even past the last example (the app says there is no such example)', () => {
+		expect(typed(['9', '9', '9', '9'])).toBe('9999');
+		expect(typed(['5', '0', '0', '0'])).toBe('5000');
+		expect(typed([...'1234567890'])).toBe('123456789');
 	});
 
-	it('does not take a digit that would go past the last example', () => {
-		expect(goto(prompt(), ['9', '9', '9', '9']).goto).toBe('99');
-		expect(goto(prompt(), ['2', '4', '9']).goto).toBe('249');
-		expect(goto(prompt(), ['2', '5', '0']).goto).toBe('25');
-		expect(goto(prompt(), ['9', '9', '9', '9', 'enter'])).toMatchObject({goto: null, example: 99});
-	});
-
-	it('closes without moving on Enter with nothing typed', () => {
-		expect(goto(prompt(), ['enter'])).toMatchObject({goto: null, example: 17});
+	it('clears the line on Ctrl-U', () => {
+		expect(typed(['4', '2', 'ctrl+u', '7'])).toBe('7');
 	});
 
 	it('cancels on Esc, keeping the example', () => {
-		expect(goto(prompt(), ['4', '2', 'escape'])).toMatchObject({goto: null, example: 17});
+		expect(type(prompt(), ['4', '2', 'escape'])).toMatchObject({prompt: null, example: 17});
 	});
 });
 
@@ -340,21 +336,52 @@ describe('toggles', () => {
 
 describe('the save prompt', () => {
 	const open = (): UiState => reducer(initialState({columns: 120, rows: 40}), {type: 'askSavePath', suggestion: 'model.safetensors'});
-	const type = (state: UiState, keys: readonly string[]): UiState => keys.reduce((s, key) => reducer(s, {type: 'savePathKey', key}), state);
+	const typed = (keys: readonly string[]): string | undefined => type(open(), keys).prompt?.text;
 
-	it('opens with the suggested name typed in', () => {
-		expect(initialState({columns: 120, rows: 40}).savePrompt).toBeNull();
-		expect(open().savePrompt).toBe('model.safetensors');
+	it('opens with the suggested name, selected', () => {
+		expect(initialState({columns: 120, rows: 40}).prompt).toBeNull();
+		expect(open().prompt).toEqual({kind: 'save', text: 'model.safetensors', selected: true});
 	});
 
-	it('takes printable characters, spaces included, and Backspace; not the names of other keys', () => {
-		expect(type(open(), ['backspace', 'backspace', 'x', ' ', '/', '~']).savePrompt).toBe('model.safetensox /~');
-		expect(type(open(), ['left', 'ctrl+u', 'pageup', 'tab']).savePrompt).toBe('model.safetensors');
+	it('replaces the selected suggestion with the first character typed', () => {
+		expect(typed([...'saved1.safetensors'])).toBe('saved1.safetensors');
+		expect(type(open(), ['x']).prompt?.selected).toBe(false);
+	});
+
+	it('clears the selected suggestion on Backspace, then deletes one character a press', () => {
+		expect(typed(['backspace'])).toBe('');
+		expect(typed(['a', 'b', 'c', 'backspace', 'backspace'])).toBe('a');
+	});
+
+	it('keeps the suggestion for more typing after another key (End, an arrow)', () => {
+		expect(typed(['end', '2'])).toBe('model.safetensors2');
+		expect(typed(['right', 'backspace'])).toBe('model.safetensor');
+	});
+
+	it('clears the line on Ctrl-U and deletes the last word or path part on Ctrl-W, as a shell does', () => {
+		expect(typed(['end', 'ctrl+u'])).toBe('');
+		expect(typed([...'runs/m.st', 'ctrl+w'])).toBe('runs/');
+		expect(typed([...'runs/m.st', 'ctrl+w', 'ctrl+w'])).toBe('');
+		expect(typed([...'a b', 'ctrl+w'])).toBe('a ');
+	});
+
+	it('takes printable characters, spaces included; never a control character or the name of another key', () => {
+		expect(typed(['x', ' ', '/', '~', 'é'])).toBe('x /~é');
+		expect(typed(['end', 'left', 'pageup', 'tab', 'ctrl+a', 'f5', '\u007F', '\u001B', '\u0085', '\u202E', 'meta+x', ''])).toBe('model.safetensors');
 	});
 
 	it('closes on Esc, or when the app has taken the name', () => {
-		expect(type(open(), ['escape']).savePrompt).toBeNull();
-		expect(reducer(open(), {type: 'closeSavePrompt'}).savePrompt).toBeNull();
+		expect(type(open(), ['escape']).prompt).toBeNull();
+		expect(reducer(open(), {type: 'closePrompt'}).prompt).toBeNull();
 	});
 });
 
+describe('asking before quitting', () => {
+	it('asks (closing help, which would hide the question) and withdraws the question on another key', () => {
+		const asked = reducer(at(size120, {help: true}), {type: 'askQuit'});
+		expect(asked).toMatchObject({quitAsked: true, help: false});
+		expect(reducer(asked, {type: 'keepRunning'}).quitAsked).toBe(false);
+		const state = at(size120);
+		expect(reducer(state, {type: 'keepRunning'})).toBe(state);
+	});
+});

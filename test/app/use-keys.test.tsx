@@ -1,43 +1,58 @@
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
-import {useEffect, useReducer} from 'react';
+import {useEffect} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Command} from '../../src/app/key-map.js';
+import type {Dataset} from '../../src/data/dataset.js';
+import type {Model} from '../../src/model/model.js';
 import {type Counts, initialState, reducer, type UiState} from '../../src/app/state.js';
-import {useKeys} from '../../src/app/use-keys.js';
-import {waitFor} from '../components/fixtures.js';
+import type {TrainingRunner} from '../../src/app/training-runner.js';
+import {initialTraining, trainingReducer, type TrainingView} from '../../src/app/training-state.js';
+import {useCommands} from '../../src/app/use-commands.js';
+import {routeKey, useKeys} from '../../src/app/use-keys.js';
+import {createStore, type Store, useStore} from '../../src/app/use-store.js';
+import {handWeights, syntheticSplit, waitFor} from '../components/fixtures.js';
 
 const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28};
 
-type Probe = {state: UiState | undefined; commands: Command[]};
+/** What the harness saw: the state after each render, the runner's calls, and whether the app exited. */
+type Probe = {
+	state: UiState | undefined;
+	training: Store<TrainingView, Parameters<typeof trainingReducer>[1]> | undefined;
+	question: string | undefined;
+	runner: string[];
+	exited: boolean;
+};
 
-/** The reducer behind the input hook, as the app wires them; reports its state once keys reach it. */
+/** The stores, commands and input hook wired as the app wires them, around a runner that records its calls. */
 function Harness({probe}: {readonly probe: Probe}) {
-	const [state, dispatch] = useReducer(reducer, {columns: 120, rows: 40}, initialState);
-	useKeys(state, {
-		onCommand(command) {
-			probe.commands.push(command);
-			// The app opens the save prompt on s when no file is set; here s always does.
-			dispatch(command === 'save' ? {type: 'askSavePath', suggestion: 'm.safetensors'} : {type: 'command', command, counts});
-		},
-		onGotoKey(key) {
-			dispatch({type: 'gotoKey', key, counts});
-		},
-		onSavePathKey(key) {
-			// As the app does, but Enter only closes the prompt here (the app saves first).
-			dispatch(key === 'enter' ? {type: 'closeSavePrompt'} : {type: 'savePathKey', key});
+	const parameters = handWeights();
+	const model = {config: {layers: parameters.layers}, current: parameters, position: {epoch: 0}} as unknown as Model;
+	const dataset = {test: syntheticSplit(counts.examples)} as unknown as Dataset;
+	const runner = {
+		start: () => probe.runner.push('start'),
+		pause: () => probe.runner.push('pause'),
+		save: (path?: string) => probe.runner.push(`save ${path ?? ''}`),
+	} as unknown as TrainingRunner;
+	const [state, ui] = useStore(() => createStore(reducer, initialState({columns: 120, rows: 40})));
+	const [, training] = useStore(() => createStore(trainingReducer, initialTraining(parameters, [], 0, 100, 30)));
+	const {onCommand, onPromptKey, question} = useCommands({
+		model, dataset, runner, savePath: undefined, trainingBlocked: undefined, ui, training, counts,
+		exit() {
+			probe.exited = true;
 		},
 	});
-
-	// Runs after useInput's own effect has subscribed the handler that sees this state.
+	useKeys(ui, {onCommand, onPromptKey});
+	// Runs after useInput's own effect has subscribed the handler.
 	useEffect(() => {
 		probe.state = state;
+		probe.training = training;
+		probe.question = question;
 	});
 	return <Text>{state.tab}</Text>;
 }
 
 const keys = {
-	up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', tab: '\t', enter: '\r', escape: '\u001B', ctrlC: '\u0003',
+	up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', pageDown: '\u001B[6~', tab: '\t', enter: '\r', escape: '\u001B', ctrlC: '\u0003', backspace: '\u007F',
 };
 
 let app: ReturnType<typeof render> | undefined;
@@ -47,20 +62,33 @@ afterEach(() => {
 });
 
 async function start(): Promise<Probe> {
-	const probe: Probe = {state: undefined, commands: []};
+	const probe: Probe = {state: undefined, training: undefined, question: undefined, runner: [], exited: false};
+	app?.unmount();
 	app = render(<Harness probe={probe}/>);
 	await waitFor(() => probe.state !== undefined, 'the input hook');
 	return probe;
 }
 
-/** Send a key and wait until the state it leads to is the one the next key will see. */
+/** Send bytes (one read, however many keys) and wait until the state they lead to is rendered. */
 async function press(probe: Probe, bytes: string, until: (state: UiState) => boolean): Promise<UiState> {
 	app?.stdin.write(bytes);
 	await waitFor(() => probe.state !== undefined && until(probe.state), `the state after ${JSON.stringify(bytes)}`);
 	return probe.state!;
 }
 
-describe('useKeys', () => {
+/** Completed epochs as the runner reports them, `saved` of them in a file. */
+function trained(probe: Probe, epochs: number, saved?: number): void {
+	const parameters = handWeights();
+	for (let epoch = 1; epoch <= epochs; epoch++) {
+		probe.training!.dispatch({type: 'event', event: {type: 'epoch', record: {epoch, seconds: 1, trainLoss: 0.1, validationAccuracy: 0.9, testAccuracy: 0.9}, parameters}});
+	}
+
+	if (saved !== undefined) {
+		probe.training!.dispatch({type: 'event', event: {type: 'saved', path: '/tmp/m.safetensors', epoch: saved}});
+	}
+}
+
+describe('useKeys, one key a read', () => {
 	it('turns arrow keys into tab switches on the tab bar and into moves inside a tab', async () => {
 		const probe = await start();
 		await press(probe, keys.right, s => s.tab === 'weights');
@@ -78,46 +106,135 @@ describe('useKeys', () => {
 		app?.stdin.write('2');
 		await press(probe, '?', s => !s.help);
 		expect(probe.state?.tab).toBe('examples');
-		expect(probe.commands).toEqual(['help', 'back']);
 		await press(probe, '?', s => s.help);
 		await press(probe, keys.escape, s => !s.help);
 	});
 
-	it('quits on q while help is open', async () => {
-		const probe = await start();
-		await press(probe, '?', s => s.help);
-		app?.stdin.write('q');
-		await waitFor(() => probe.commands.includes('quit'), 'quit');
-	});
-
 	it('sends keys to the index prompt after g, so q and digits are typed, not obeyed', async () => {
 		const probe = await start();
-		await press(probe, 'g', s => s.goto === '');
-		await press(probe, '1', s => s.goto === '1');
-		await press(probe, 'q', s => s.goto === '1');
-		await press(probe, '2', s => s.goto === '12');
-		const state = await press(probe, keys.enter, s => s.goto === null);
-		expect(state.example).toBe(12);
-		expect(state.tab).toBe('examples');
-		expect(probe.commands).toEqual(['goto']);
-	});
-
-	it('quits on Ctrl-C even while an index is being typed', async () => {
-		const probe = await start();
-		await press(probe, 'g', s => s.goto === '');
-		app?.stdin.write(keys.ctrlC);
-		await waitFor(() => probe.commands.includes('quit'), 'quit');
-	});
-
-	it('sends keys to the save prompt while it is open: letters, Backspace, Esc; q types a q', async () => {
-		const probe = await start();
-		await press(probe, 's', s => s.savePrompt === 'm.safetensors');
-		await press(probe, '\u007F', s => s.savePrompt === 'm.safetensor');
-		await press(probe, 'q', s => s.savePrompt === 'm.safetensorq');
-		await press(probe, '2', s => s.savePrompt === 'm.safetensorq2');
-		expect(probe.state?.tab).toBe('examples');
-		expect(probe.commands).toEqual(['save']);
-		await press(probe, keys.escape, s => s.savePrompt === null);
+		await press(probe, keys.down, s => s.focus === 'content');
+		await press(probe, 'g', s => s.prompt?.text === '');
+		await press(probe, '1', s => s.prompt?.text === '1');
+		await press(probe, 'q', s => s.prompt?.text === '1');
+		await press(probe, '2', s => s.prompt?.text === '12');
+		const state = await press(probe, keys.enter, s => s.prompt === null);
+		expect(state).toMatchObject({example: 12, tab: 'examples'});
+		expect(probe.exited).toBe(false);
 	});
 });
 
+describe('useKeys, several keys in one read (a paste, a busy app, a slow link)', () => {
+	it('applies each key to the state the key before it left: Down PgDn from the tab bar goes to example 100', async () => {
+		const probe = await start();
+		const state = await press(probe, keys.down + keys.pageDown, s => s.example !== 0);
+		expect(state).toMatchObject({focus: 'content', example: 100});
+	});
+
+	it('does the same on the generalized-images tab: 3, Down, Right in one read selects the second class map', async () => {
+		const probe = await start();
+		const state = await press(probe, `3${keys.down}${keys.right}`, s => s.map !== 0);
+		expect(state).toMatchObject({tab: 'maps', focus: 'content', map: 1});
+	});
+
+	it('goes to the example typed after g when the digits come with Enter', async () => {
+		const probe = await start();
+		await press(probe, keys.down, s => s.focus === 'content');
+		const state = await press(probe, `g70${keys.enter}`, s => s.example !== 0);
+		expect(state).toMatchObject({example: 70, prompt: null});
+	});
+
+	it('says there is no such example, and stays, when the index typed is past the last', async () => {
+		const probe = await start();
+		await press(probe, `${keys.down}g9999${keys.enter}`, s => s.prompt === null && s.focus === 'content');
+		await waitFor(() => probe.training?.get().message !== undefined, 'a message');
+		expect(probe.training?.get().message).toBe('no example 9999; the last is 249');
+		expect(probe.state?.example).toBe(0);
+	});
+
+	it('replaces the selected suggestion with the name typed, and saves there on Enter', async () => {
+		const probe = await start();
+		trained(probe, 1);
+		await press(probe, 's', s => s.prompt?.kind === 'save');
+		expect(probe.state?.prompt).toMatchObject({text: 'nnviz-model.safetensors', selected: true});
+		await press(probe, `saved1.safetensors${keys.enter}`, s => s.prompt === null);
+		expect(probe.runner).toEqual([`save ${process.cwd()}/saved1.safetensors`]);
+	});
+
+	it('deletes a character for each Backspace in a read, never typing the DEL byte', async () => {
+		const probe = await start();
+		trained(probe, 1);
+		await press(probe, 's', s => s.prompt?.kind === 'save');
+		const state = await press(probe, `abcd${keys.backspace}${keys.backspace}${keys.backspace}X`, s => s.prompt?.text.endsWith('X') === true);
+		expect(state.prompt?.text).toBe('aX');
+	});
+
+	it('starts and pauses training on t t, each t seeing the request of the one before', async () => {
+		const probe = await start();
+		await press(probe, 'tt', () => probe.runner.length === 2);
+		expect(probe.runner).toEqual(['start', 'pause']);
+	});
+});
+
+describe('quitting', () => {
+	it('quits at once on q, and on Ctrl-C, when no epoch is unsaved', async () => {
+		const probe = await start();
+		app?.stdin.write('q');
+		await waitFor(() => probe.exited, 'exit');
+		const again = await start();
+		trained(again, 2, 2);
+		app?.stdin.write(keys.ctrlC);
+		await waitFor(() => again.exited, 'exit');
+	});
+
+	it('asks once when epochs are not in any file, and quits on q again', async () => {
+		const probe = await start();
+		trained(probe, 2);
+		await press(probe, 'q', s => s.quitAsked);
+		await waitFor(() => probe.question !== undefined, 'the question');
+		expect(probe.question).toBe('2 epochs not saved: s saves, q quits anyway');
+		expect(probe.exited).toBe(false);
+		app?.stdin.write('q');
+		await waitFor(() => probe.exited, 'exit');
+	});
+
+	it('counts the epochs after the last save, and withdraws the question on another key', async () => {
+		const probe = await start();
+		trained(probe, 3, 2);
+		await press(probe, 'q', s => s.quitAsked);
+		await waitFor(() => probe.question === '1 epoch not saved: s saves, q quits anyway', 'the question');
+		await press(probe, keys.right, s => !s.quitAsked && s.tab === 'weights');
+		await press(probe, 'q', s => s.quitAsked);
+		expect(probe.exited).toBe(false);
+	});
+
+	it('quits on Ctrl-C twice, also from a prompt and from help', async () => {
+		const probe = await start();
+		trained(probe, 1);
+		await press(probe, '?', s => s.help);
+		await press(probe, keys.ctrlC, s => s.quitAsked && !s.help);
+		app?.stdin.write(keys.ctrlC);
+		await waitFor(() => probe.exited, 'exit');
+		const again = await start();
+		trained(again, 1);
+		await press(again, `${keys.down}g`, s => s.prompt !== null);
+		app?.stdin.write(keys.ctrlC + keys.ctrlC);
+		await waitFor(() => again.exited, 'exit');
+	});
+});
+
+describe('routeKey', () => {
+	const state = initialState({columns: 120, rows: 40});
+	it('sends every key but Ctrl-C to an open prompt, q included', () => {
+		const open: UiState = {...state, prompt: {kind: 'save', text: '', selected: false}};
+		expect(routeKey(open, 'q')).toEqual({to: 'prompt', key: 'q'});
+		expect(routeKey(open, 'enter')).toEqual({to: 'prompt', key: 'enter'});
+		expect(routeKey(open, 'ctrl+c')).toEqual({to: 'command', command: 'quit'});
+	});
+
+	it('lets only closing and quitting through while help is open', () => {
+		const help: UiState = {...state, help: true};
+		expect(routeKey(help, 'escape')).toEqual({to: 'command', command: 'back'});
+		expect(routeKey(help, 'q')).toEqual({to: 'command', command: 'quit'});
+		expect(routeKey(help, '2')).toEqual({to: 'nothing'});
+	});
+});

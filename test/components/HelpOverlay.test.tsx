@@ -1,6 +1,6 @@
 import {Box, renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {keyMap} from '../../src/app/key-map.js';
+import {bindings, helpLines, type KeyScope} from '../../src/app/key-map.js';
 import {HelpOverlay} from '../../src/components/HelpOverlay.js';
 import {plain} from './fixtures.js';
 
@@ -12,22 +12,24 @@ function draw(): string[] {
 describe('HelpOverlay', () => {
 	it('lists every binding of the key map with its keys and help text', () => {
 		const text = draw().join('\n');
-		for (const binding of keyMap) {
-			expect(text, `${binding.command} in ${binding.scope}`).toContain(`${binding.label.padEnd(10)}${binding.help}`);
+		for (const binding of bindings) {
+			const line = helpLines(binding.scope).find(l => l.help === binding.help)!;
+			expect(line.label.split(' '), `${binding.command} in ${binding.scope}`).toEqual(expect.arrayContaining(binding.label.split(' ')));
+			expect(text, `${binding.command} in ${binding.scope}`).toContain(`${line.label.padEnd(10)}${binding.help}`);
 		}
 	});
 
-	it('lists each binding once in its scope, under the scope heading', () => {
+	it('lists each line of help once in its scope, under the scope heading, prompts included', () => {
 		const lines = draw();
-		const scopes = [...new Set(keyMap.map(b => b.scope))];
+		const scopes = [...new Set<KeyScope>(bindings.map(b => b.scope))];
+		expect(scopes).toContain('in a prompt');
 		for (const scope of scopes) {
-			const bindings = keyMap.filter(b => b.scope === scope);
 			// The scopes are in two columns: find the heading's column, and read down it.
 			const row = lines.findIndex(line => new RegExp(`│ (?:.{38})?${scope} *(?:│|  )`).test(line));
 			expect(row, scope).toBeGreaterThan(0);
 			const column = lines[row].indexOf(scope);
-			for (const [k, binding] of bindings.entries()) {
-				expect(lines[row + 1 + k].slice(column), `${scope}: ${binding.command}`).toMatch(new RegExp(`^${escape(binding.label)} +${escape(binding.help)}`));
+			for (const [k, line] of helpLines(scope).entries()) {
+				expect(lines[row + 1 + k].slice(column), `${scope}: ${line.help}`).toMatch(new RegExp(`^${escape(line.label)} +${escape(line.help)}`));
 			}
 		}
 	});

@@ -1,6 +1,7 @@
+import chalk from 'chalk';
 import {renderToString} from 'ink';
-import {describe, expect, it} from 'vitest';
-import {StatusLine} from '../../src/components/StatusLine.js';
+import {describe, expect, it, onTestFinished} from 'vitest';
+import {StatusLine, statusHint} from '../../src/components/StatusLine.js';
 
 describe('StatusLine', () => {
 	it('shows the keys from here and the latest message', () => {
@@ -10,10 +11,26 @@ describe('StatusLine', () => {
 	});
 
 	it('shows the save prompt, with what has been typed, in place of the keys', () => {
-		const out = renderToString(<StatusLine focus='tabs' message='old news' savePrompt='runs/m.safetensors' width={120}/>, {columns: 120});
+		const out = renderToString(<StatusLine focus='tabs' message='old news' savePrompt={{text: 'runs/m.safetensors', selected: false}} width={120}/>, {columns: 120});
 		expect(out).toContain('save to: runs/m.safetensors▏  Enter saves, Esc cancels');
 		expect(out).not.toContain('←/→ tabs');
 		expect(out).not.toContain('old news');
+	});
+
+	it('shows a suggested name selected (inverse), so that typing is seen to replace it', () => {
+		const level = chalk.level;
+		chalk.level = 3;
+		onTestFinished(() => {
+			chalk.level = level;
+		});
+		const inverse = (selected: boolean): string => renderToString(<StatusLine focus='tabs' message={undefined} savePrompt={{text: 'm.safetensors', selected}} width={120}/>, {columns: 120});
+		expect(inverse(true)).toContain('\u001B[7mm.safetensors\u001B[27m');
+		expect(inverse(false)).not.toContain('\u001B[7m');
+	});
+
+	it('names the keys of the key map from the tab bar and from inside a tab', () => {
+		expect(statusHint('tabs')).toBe('←/→ tabs · ↓ into the tab · t train · s save · ? help · q quit');
+		expect(statusHint('content')).toBe('arrows move · Esc tab bar · t train · s save · ? help · q quit');
 	});
 
 	it('puts the message first and keeps its start and end when it is long, the keys in what room is left', () => {

@@ -1,0 +1,115 @@
+import {Text, useInput} from 'ink';
+import {render} from 'ink-testing-library';
+import {createElement} from 'react';
+import {describe, expect, it} from 'vitest';
+import {isText, keysOf} from '../../src/app/keystrokes.js';
+import {waitFor} from '../components/fixtures.js';
+
+/** The key names Ink's own input path gives for each write, one list a write. */
+async function throughInk(writes: readonly string[]): Promise<string[][]> {
+	let seen: string[] = [];
+	function Recorder() {
+		useInput((input, key) => {
+			seen.push(...keysOf(input, key));
+		});
+		return createElement(Text, null, 'keys');
+	}
+
+	const app = render(createElement(Recorder));
+	const results: string[][] = [];
+	try {
+		// Ink subscribes to stdin in an effect: repeat a key until it is heard.
+		await waitFor(() => {
+			if (seen.length === 0) {
+				app.stdin.write('x');
+			}
+
+			return seen.length > 0;
+		}, 'Ink to listen to stdin');
+		for (const bytes of writes) {
+			seen = [];
+			// A marker after the write: once it is heard, every key of the write has been.
+			app.stdin.write(bytes);
+			app.stdin.write('~');
+			// eslint-disable-next-line no-await-in-loop
+			await waitFor(() => seen.includes('~'), `the keys of ${JSON.stringify(bytes)}`);
+			results.push(seen.slice(0, seen.indexOf('~')));
+		}
+	} finally {
+		app.unmount();
+	}
+
+	return results;
+}
+
+describe('keysOf', () => {
+	it('names arrows, paging, Home, End, Enter, Esc, Backspace and Delete from Ink key flags', () => {
+		expect(keysOf('', {upArrow: true})).toEqual(['up']);
+		expect(keysOf('', {pageDown: true})).toEqual(['pagedown']);
+		expect(keysOf('', {end: true})).toEqual(['end']);
+		expect(keysOf('\r', {return: true})).toEqual(['enter']);
+		expect(keysOf('', {escape: true, meta: true})).toEqual(['escape']);
+		expect(keysOf('', {backspace: true})).toEqual(['backspace']);
+		expect(keysOf('', {delete: true})).toEqual(['backspace']);
+	});
+
+	it('tells Tab from Shift-Tab, and names Ctrl with the lower-case letter', () => {
+		expect(keysOf('', {tab: true})).toEqual(['tab']);
+		expect(keysOf('', {tab: true, shift: true})).toEqual(['shift+tab']);
+		expect(keysOf('C', {ctrl: true})).toEqual(['ctrl+c']);
+	});
+
+	it('names a plain key by its character, upper case kept', () => {
+		expect(keysOf('N', {shift: true})).toEqual(['N']);
+		expect(keysOf('7', {})).toEqual(['7']);
+	});
+
+	it('splits a run of bytes read at once into one key a byte, control bytes by their key names', () => {
+		expect(keysOf('70\r', {})).toEqual(['7', '0', 'enter']);
+		expect(keysOf('\u007F\u007F\u007F', {})).toEqual(['backspace', 'backspace', 'backspace']);
+		expect(keysOf('a\tb\b', {})).toEqual(['a', 'tab', 'b', 'backspace']);
+		expect(keysOf('x\u0015y\u0017\u0003', {})).toEqual(['x', 'ctrl+u', 'y', 'ctrl+w', 'ctrl+c']);
+	});
+
+	it('gives no key for Alt with a key, for what is left of an unknown escape sequence, or for C1 and format characters', () => {
+		expect(keysOf('x', {meta: true})).toEqual([]);
+		expect(keysOf('[25~', {})).toEqual([]);
+		expect(keysOf('[200~', {})).toEqual([]);
+		expect(keysOf('[1;2Q', {})).toEqual([]);
+		expect(keysOf('a\u0085b\u202Ec', {})).toEqual(['a', 'b', 'c']);
+	});
+});
+
+describe('isText', () => {
+	it('takes one printable character, a space or a letter of any script, and nothing else', () => {
+		for (const text of ['a', ' ', '~', 'é', '字']) {
+			expect(isText(text), text).toBe(true);
+		}
+
+		for (const other of ['', 'ab', 'enter', 'ctrl+u', '\u007F', '\u0000', '\u001B', '\u009B', '\u202E']) {
+			expect(isText(other), JSON.stringify(other)).toBe(false);
+		}
+	});
+});
+
+describe('keys through Ink itself', () => {
+	it('names the bytes a terminal sends for each key the way the key map spells them', async () => {
+		const cases: Array<[string, string]> = [
+			['\u001B[A', 'up'], ['\u001B[B', 'down'], ['\u001B[C', 'right'], ['\u001B[D', 'left'],
+			['\u001B[5~', 'pageup'], ['\u001B[6~', 'pagedown'], ['\u001B[H', 'home'], ['\u001B[F', 'end'],
+			['\t', 'tab'], ['\u001B[Z', 'shift+tab'], ['\u0003', 'ctrl+c'], ['\r', 'enter'],
+			['\u007F', 'backspace'], ['q', 'q'], ['N', 'N'], ['?', '?'],
+		];
+		expect(await throughInk(cases.map(([bytes]) => bytes))).toEqual(cases.map(([, name]) => [name]));
+	});
+
+	it('gives every key of a read that holds several, escape sequences and text runs alike, in order', async () => {
+		const keys = await throughInk(['\u001B[B\u001B[6~', 'g70\r', 'ab\u007F\u007F\u007Fc', '\u001B[A\u001B[25~x\u001BOPy']);
+		expect(keys).toEqual([
+			['down', 'pagedown'],
+			['g', '7', '0', 'enter'],
+			['a', 'b', 'backspace', 'backspace', 'backspace', 'c'],
+			['up', 'x', 'y'],
+		]);
+	});
+});
