@@ -25,7 +25,7 @@ export const helpText = `
 	Network and training (train, and a new network in the terminal UI)
 	  --preset NAME      a whole set of the values below; flags given beside it win:
 	    nielsen-ch3      (default) Nielsen's chapter 3: cross-entropy cost, N(0,1/n_in)
-	                     weights, eta 0.5, lambda 5. Its weights show strokes and its
+	                     weights, eta 0.1, lambda 5. Its weights show strokes and its
 	                     generalized images digit outlines.
 	    nielsen-ch1      the seed's network, exactly as NNviewer trained it: quadratic
 	                     cost, N(0,1) weights, eta 3, lambda 0. Its hidden units start
@@ -37,7 +37,7 @@ export const helpText = `
 	  --init I           large = N(0,1), scaled = N(0,1/n_in)   default scaled
 	  --epochs N         epochs to train (more, with --resume)  default 30
 	  --batch M          mini-batch size                        default 10
-	  --eta X            learning rate                          default 0.5
+	  --eta X            learning rate                          default 0.1
 	  --lambda X         L2 regularisation                      default 5
 	  --momentum X       momentum, 0 <= X < 1                   default 0
 	  --seed N           seed of initialisation and shuffling   default 1

@@ -47,9 +47,11 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
 		layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'quadratic', init: 'large',
 		batch: 10, eta: 3, lambda: 0, momentum: 0,
 	},
+	// eta 0.1, not the book's 0.5: on the 8,006 embedded training digits 0.5 leaves some seeds' 30th
+	// epoch with a class under 80% (the last steps jump about); 0.1 holds every class above it.
 	'nielsen-ch3': {
 		layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', init: 'scaled',
-		batch: 10, eta: 0.5, lambda: 5, momentum: 0,
+		batch: 10, eta: 0.1, lambda: 5, momentum: 0,
 	},
 };
 export const presetNames = Object.keys(presets) as PresetName[];

@@ -98,7 +98,7 @@ describe('nnviz-tui train', () => {
 		};
 
 		expect(await config('default.safetensors', [])).toEqual({
-			layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', init: 'scaled', batch: 10, eta: 0.5, lambda: 5, momentum: 0, seed: 1,
+			layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', init: 'scaled', batch: 10, eta: 0.1, lambda: 5, momentum: 0, seed: 1,
 		});
 		expect(await config('ch1.safetensors', ['--preset', 'nielsen-ch1', '--seed', '7'])).toEqual({
 			layers: [784, 30, 10], activation: 'sigmoid', output: 'sigmoid', cost: 'quadratic', init: 'large', batch: 10, eta: 3, lambda: 0, momentum: 0, seed: 7,
