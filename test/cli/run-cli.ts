@@ -56,6 +56,6 @@ export function spawnCli(
 		child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
 		child.on('error', reject);
 		child.on('close', (code, signal) => resolve({code: code ?? -1, signal, stdout, stderr}));
-		setTimeout(() => child.kill('SIGKILL'), 50_000).unref();
+		setTimeout(() => child.kill('SIGKILL'), 200_000).unref(); // a safety net, past any test's limit on a busy machine
 	});
 }

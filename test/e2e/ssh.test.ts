@@ -116,7 +116,7 @@ async function stopSshd(server: Server | undefined): Promise<void> {
 	rmSync(server.dir, {recursive: true, force: true});
 }
 
-describe.skipIf(!existsSync(sshdPath) || !tmuxAvailable())('nnviz-tui over SSH', {timeout: 30_000}, () => {
+describe.skipIf(!existsSync(sshdPath) || !tmuxAvailable())('nnviz-tui over SSH', {timeout: 90_000}, () => {
 	let server: Server | undefined;
 
 	beforeAll(async () => {
@@ -146,7 +146,7 @@ describe.skipIf(!existsSync(sshdPath) || !tmuxAvailable())('nnviz-tui over SSH',
 			term: 'xterm-256color',
 		});
 		try {
-			await tmux.waitForScreen('example 0 of 997', {timeout: 15_000});
+			await tmux.waitForScreen('example 0 of 997');
 			expect(server!.log).toMatch(new RegExp(`Accepted publickey for ${user} from 127\\.0\\.0\\.1`));
 			const codes = colourCodes(await tmux.styledScreen());
 			expect(codes.filter(code => code.startsWith('38;5;')).length).toBeGreaterThan(10);
@@ -155,7 +155,7 @@ describe.skipIf(!existsSync(sshdPath) || !tmuxAvailable())('nnviz-tui over SSH',
 			await tmux.sendKeys('2');
 			await tmux.waitForScreen(/neurons \d+-\d+ of 30/);
 			await tmux.sendKeys('q');
-			expect(await tmux.exited({timeout: 15_000})).toMatchObject({status: 0, alternateScreen: false, cursorVisible: true, canonical: true, echo: true, signals: true});
+			expect(await tmux.exited()).toMatchObject({status: 0, alternateScreen: false, cursorVisible: true, canonical: true, echo: true, signals: true});
 		} finally {
 			await tmux.kill();
 		}

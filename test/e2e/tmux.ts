@@ -51,7 +51,8 @@ export type TtyModes = Pick<AfterExit, 'canonical' | 'echo' | 'signals'>;
 
 export type WaitOptions = {readonly timeout?: number};
 
-const defaultTimeout = 10_000;
+// Wide, as the waits are for conditions: on a CI machine with both cores busy a frame can take seconds.
+const defaultTimeout = 30_000;
 const pollInterval = 50;
 const session = 'e2e';
 const exitMarker = /\[e2e exited (\d+); tty (.*?)\]/;
@@ -230,7 +231,7 @@ export class Tmux {
 	}
 }
 
-/** Poll every 50 ms until `check` holds; after the timeout (10 s unless given), fail with `what()`. */
+/** Poll every 50 ms until `check` holds; after the timeout (30 s unless given), fail with `what()`. */
 export async function pollUntil(check: () => boolean | Promise<boolean>, what: () => string | Promise<string>, options: WaitOptions = {}): Promise<void> {
 	const timeout = options.timeout ?? defaultTimeout;
 	const deadline = Date.now() + timeout;
