@@ -11,7 +11,7 @@ const uiKeys = [
 export const helpText = `
 	Usage
 	  $ nnviz-tui [options]                 the terminal UI: examples, weights, generalized images,
-	                                        and training in a side pane (? shows the keys)
+	                                        and training in a side pane (${keyOf('help')} shows the keys)
 	  $ nnviz-tui train [options]           train a network, one line per epoch
 	  $ nnviz-tui eval --model FILE         test accuracy, per-class accuracy, confusion matrix
 	  $ nnviz-tui info --model FILE         architecture, hyperparameters and history of a model file
@@ -48,9 +48,9 @@ export const helpText = `
 
 	Terminal UI
 	  --model FILE       open a saved model, to look inside it or train it further (saves back to it)
-	  --epochs N         epochs a press of t trains before training stops by itself (default 30);
-	                     t then trains N more. --layers to --seed above apply to a new network.
-	  --save FILE        where training in the UI is saved (after every epoch, and on s)
+	  --epochs N         epochs a press of ${keyOf('toggleTraining')} trains before training stops by itself (default 30);
+	                     ${keyOf('toggleTraining')} then trains N more. --layers to --seed above apply to a new network.
+	  --save FILE        where training in the UI is saved (after every epoch, and on ${keyOf('save')})
 	  --color MODE       auto, truecolor, 256, 16 or none (NO_COLOR=1 also means none)
 	  ${uiKeys}
 	  When stdout is not a terminal, it prints a snapshot of the three views instead.

@@ -168,3 +168,15 @@ describe('the key text the screen shows', () => {
 		expect(helpLines('tab bar').map(l => l.help)).toEqual(['previous tab', 'next tab', 'go into the tab']);
 	});
 });
+
+describe('--help', () => {
+	it('names the keys of the terminal UI as the key map spells them', async () => {
+		const {helpText} = await import('../../src/cli/help.js');
+		const keys = helpText.slice(helpText.indexOf('Keys:'));
+		for (const [command, words] of [['toggleTraining', 'starts/pauses training'], ['save', 'saves'], ['toggleChange', 'what training changed'], ['help', 'help'], ['quit', 'quits']] as const) {
+			expect(keys, command).toContain(`${keyOf(command)} ${words}`);
+		}
+
+		expect(helpText).toContain(`epochs a press of ${keyOf('toggleTraining')} trains`);
+	});
+});
