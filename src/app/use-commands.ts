@@ -194,6 +194,8 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 		}
 	};
 
-	const question = ui.get().quitAsked ? quitQuestion(unsavedEpochs(training.get(), openedAt)) : undefined;
+	// A save that lands while the question shows answers it.
+	const unsaved = unsavedEpochs(training.get(), openedAt);
+	const question = ui.get().quitAsked && unsaved > 0 ? quitQuestion(unsaved) : undefined;
 	return {onCommand, onPromptKey, question};
 }

@@ -207,6 +207,15 @@ describe('quitting', () => {
 		expect(probe.exited).toBe(false);
 	});
 
+	it('drops the question when a save lands while it shows', async () => {
+		const probe = await start();
+		trained(probe, 2);
+		await press(probe, 'q', s => s.quitAsked);
+		await waitFor(() => probe.question !== undefined, 'the question');
+		trained(probe, 0, 2);
+		await waitFor(() => probe.question === undefined, 'the question to go');
+	});
+
 	it('quits on Ctrl-C twice, also from a prompt and from help', async () => {
 		const probe = await start();
 		trained(probe, 1);
