@@ -13,7 +13,9 @@ import {runEval} from './commands/eval.js';
 import {runInfo} from './commands/info.js';
 import {type CommandIo, Interrupted} from './commands/io.js';
 import {runTrain} from './commands/train.js';
-import {NnvizError, UsageError} from './errors.js';
+import {
+	DatasetsDifferError, LayersDoNotFitError, NnvizError, UsageError,
+} from './errors.js';
 
 const flagTypes = Object.fromEntries([
 	...valueFlags.map(name => [name, {type: 'string' as const}]),
@@ -23,9 +25,10 @@ const flagTypes = Object.fromEntries([
 /** Run the command line `argv` (without node and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
 	const debug = argv.includes('--debug');
+	let command: Command | undefined;
 	try {
 		const cli = parseArgv(argv);
-		const command = parseCommandLine(cli.input, cli.flags);
+		command = parseCommandLine(cli.input, cli.flags);
 		return await dispatch(command, io, cli.help, cli.pkg.version ?? 'unknown');
 	} catch (error) {
 		if (error instanceof Interrupted) {
@@ -33,7 +36,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 		}
 
 		if (error instanceof NnvizError) {
-			io.stderr.write(`nnviz-tui: ${error.message}\n`);
+			io.stderr.write(`nnviz-tui: ${worded(error, command)}\n`);
 			if (debug && error.stack) {
 				io.stderr.write(`${error.stack}\n`);
 			}
@@ -49,6 +52,21 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 
 		return 70;
 	}
+}
+
+/** The engine's messages name no flag: say here where the facts came from (a flag or a model file). */
+function worded(error: NnvizError, command: Command | undefined): string {
+	if (error instanceof LayersDoNotFitError) {
+		const file = command?.kind === 'train' ? command.resume : (command !== undefined && 'model' in command ? command.model : undefined);
+		return file === undefined ? `--layers: ${error.message}` : `${file}: ${error.message}`;
+	}
+
+	if (error instanceof DatasetsDifferError) {
+		const hint = error.trainedOn === 'mnist' ? 'give --data DIR or set NNVIZ_DATA to its folder' : `give --dataset ${error.trainedOn === 'fashion-mnist' ? 'fashion-mnist' : 'mnist'} and the --data of the original`;
+		return `${error.message}; ${hint}`;
+	}
+
+	return error.message;
 }
 
 function parseArgv(argv: readonly string[]) {

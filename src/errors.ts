@@ -41,6 +41,16 @@ export class UnknownDatasetError extends UsageError {
 /** A dataset that exists but is not the one a model needs (resuming on other data). */
 export class DatasetMismatchError extends NnvizError {}
 
+/**
+ * `file` was trained on a dataset named `trainedOn`, and the dataset loaded now is another (`message`
+ * describes both). The message names no flag; the command line says which flags load the original.
+ */
+export class DatasetsDifferError extends DatasetMismatchError {
+	constructor(message: string, readonly file: string, readonly trainedOn: string) {
+		super(message);
+	}
+}
+
 /** A model file that is missing, unreadable, corrupt or not a model of ours. */
 export class ModelFormatError extends NnvizError {}
 
@@ -52,6 +62,26 @@ export class ShapeError extends NnvizError {}
 
 /** Training stopped because the loss or the weights stopped being finite numbers. */
 export class DivergenceError extends NnvizError {}
+
+/**
+ * Training diverged at `epoch` (`what` happened) with learning rate `eta` and L2 `lambda`. The message
+ * names no flag; the command line words which flags to change.
+ */
+export class TrainingDivergedError extends DivergenceError {
+	constructor(readonly epoch: number, readonly what: string, readonly eta: number, readonly lambda: number) {
+		super(`epoch ${epoch}: training diverged (${what}); try a smaller learning rate than ${eta}${lambda > 0 ? ` or less L2 regularization than ${lambda}` : ''}`);
+	}
+}
+
+/**
+ * The network's first or last layer does not fit the dataset: `expected` neurons (`because`), not `got`.
+ * The message names no flag or file; the caller says where the layers came from. Exit code 2.
+ */
+export class LayersDoNotFitError extends UsageError {
+	constructor(readonly end: 'first' | 'last', readonly expected: number, readonly got: number, readonly because: string) {
+		super(`the ${end} layer must be ${expected} (${because}), got ${got}`);
+	}
+}
 
 /** Describe a file-system error (ENOENT, EACCES, ...) in words, for a one-line message. */
 export function describeIoError(error: unknown): string {

@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {NetworkChoice, TrainCommand} from './command-types.js';
 import type {Dataset} from '../data/dataset.js';
-import {DivergenceError, UsageError} from '../errors.js';
+import {DivergenceError, TrainingDivergedError, UsageError} from '../errors.js';
 import {newConfig, presets, type TrainConfig} from '../nn/config.js';
 import type {Warning} from '../nn/diagnostics.js';
 import type {EpochRecord, Model} from '../model/model.js';
@@ -35,6 +35,11 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 			record = await run.runEpoch({signal: io.signal});
 		} catch (error) {
 			const kept = savePath === undefined ? 'nothing was saved (no --save)' : `${savePath} holds epoch ${model.position.epoch}`;
+			if (error instanceof TrainingDivergedError) {
+				const lambda = error.lambda > 0 ? ` or --lambda than ${error.lambda}` : '';
+				throw new DivergenceError(`epoch ${error.epoch}: training diverged (${error.what}); try a smaller --eta than ${error.eta}${lambda}; ${kept}`);
+			}
+
 			if (error instanceof DivergenceError) {
 				throw new DivergenceError(`${error.message}; ${kept}`);
 			}

@@ -17,13 +17,13 @@ export function temporaryPathFor(path: string): string {
 }
 
 /**
- * Write `bytes` to a temporary file beside `path` (beside a symbolic link's target), fsync it, rename
+ * Write `bytes` (one array, or pieces in order) to a temporary file beside `path` (beside a symbolic link's target), fsync it, rename
  * it over the file, then fsync the folder (best effort). Temporary files of the same target left by a
  * process that no longer runs (killed during a save) are removed. On failure the temporary file is
  * removed and a FileWriteError `${path}: cannot write: ...` is thrown, naming `path`, never the
  * temporary file.
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+export function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
 	const fail = (error: unknown): never => {
 		throw new FileWriteError(`${path}: cannot write: ${describeIoError(error)}`, {cause: error});
 	};
@@ -44,7 +44,10 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
 	let fd: number | undefined;
 	try {
 		fd = openSync(temporary, 'wx', 0o644);
-		writeAll(fd, bytes);
+		for (const part of bytes instanceof Uint8Array ? [bytes] : bytes) {
+			writeAll(fd, part);
+		}
+
 		fsyncSync(fd);
 		closeSync(fd);
 		fd = undefined;

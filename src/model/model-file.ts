@@ -15,7 +15,9 @@ import {type Model, modelFormat, modelVersion} from './model.js';
 import {
 	validateConfig, validateDataset, validateHistory, validatePosition,
 } from './model-metadata.js';
-import {type Tensor, type TensorInput, decodeSafetensors, encodeSafetensors} from './safetensors.js';
+import {
+	type Tensor, type TensorInput, decodeSafetensors, encodeSafetensors, encodeSafetensorsParts,
+} from './safetensors.js';
 
 export {validateConfig} from './model-metadata.js';
 
@@ -25,6 +27,11 @@ export {validateConfig} from './model-metadata.js';
  * snapshot epochs, ShapeError for parameters whose sizes do not fit config.layers.
  */
 export function encodeModel(model: Model): Uint8Array {
+	return encodeSafetensors(...modelTensors(model));
+}
+
+/** Tensors and metadata of a checked model, for encodeModel and writeModelFile. */
+function modelTensors(model: Model): [Map<string, TensorInput>, Record<string, string>] {
 	const where = 'cannot save model';
 	const config = validateConfig(model.config, `${where}: config`);
 	const dataset = validateDataset(model.dataset, `${where}: dataset`, config.layers);
@@ -51,7 +58,7 @@ export function encodeModel(model: Model): Uint8Array {
 		addParameters(tensors, 'velocity.', velocity, config.layers);
 	}
 
-	return encodeSafetensors(tensors, {
+	return [tensors, {
 		format: modelFormat,
 		version: modelVersion,
 		created_by: 'nnviz-tui (fully connected network trained in the terminal)',
@@ -59,7 +66,7 @@ export function encodeModel(model: Model): Uint8Array {
 		dataset: JSON.stringify(dataset),
 		history: JSON.stringify(history),
 		position: JSON.stringify({epoch, rng}),
-	});
+	}];
 }
 
 /**
@@ -137,9 +144,12 @@ export function readModelFile(path: string): Model {
 	return decodeModel(bytes, path);
 }
 
-/** Encode a model and replace `path` with it atomically (temporary file, fsync, rename). */
+/**
+ * Encode a model and replace `path` with it atomically (temporary file, fsync, rename), writing the
+ * tensors piece by piece rather than building the whole file in memory.
+ */
 export function writeModelFile(path: string, model: Model): void {
-	writeFileAtomic(path, encodeModel(model));
+	writeFileAtomic(path, encodeSafetensorsParts(...modelTensors(model)));
 }
 
 /** Snapshot epochs must be completed epochs (1..`epoch`), each once, in order. */

@@ -56,6 +56,26 @@ export function encodeSafetensors(
 	tensors: ReadonlyMap<string, TensorInput>,
 	metadata: Readonly<Record<string, string>> = {},
 ): Uint8Array {
+	const parts = encodeSafetensorsParts(tensors, metadata);
+	const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+	let offset = 0;
+	for (const part of parts) {
+		bytes.set(part, offset);
+		offset += part.length;
+	}
+
+	return bytes;
+}
+
+/**
+ * The same bytes as encodeSafetensors, in pieces: the header, then each tensor's data (on a
+ * little-endian host a view of the tensor itself, not a copy), for writing a file without building
+ * it whole in memory. The pieces share the tensors' buffers: write them before changing the tensors.
+ */
+export function encodeSafetensorsParts(
+	tensors: ReadonlyMap<string, TensorInput>,
+	metadata: Readonly<Record<string, string>> = {},
+): Uint8Array[] {
 	const entries: Array<[string, unknown]> = [];
 	if (Object.keys(metadata).length > 0) {
 		entries.push([metadataKey, checkedMetadata(metadata)]);
@@ -75,18 +95,11 @@ export function encodeSafetensors(
 		throw new ModelFormatError(`safetensors header would be ${headerLength} bytes, over the ${maxHeaderLength}-byte limit`);
 	}
 
-	const dataStart = headerStart + headerLength;
-	const bytes = new Uint8Array(dataStart + dataLength);
-	new DataView(bytes.buffer).setBigUint64(0, BigInt(headerLength), true);
-	bytes.set(json, headerStart);
-	bytes.fill(0x20, headerStart + json.length, dataStart);
-	let offset = dataStart;
-	for (const tensor of tensors.values()) {
-		writeFloat32(bytes, offset, tensor.data);
-		offset += tensor.data.byteLength;
-	}
-
-	return bytes;
+	const header = new Uint8Array(headerStart + headerLength);
+	new DataView(header.buffer).setBigUint64(0, BigInt(headerLength), true);
+	header.set(json, headerStart);
+	header.fill(0x20, headerStart + json.length);
+	return [header, ...[...tensors.values()].map(tensor => littleEndianBytes(tensor.data))];
 }
 
 /**
@@ -271,18 +284,20 @@ function checkCoverage(entries: readonly Entry[], dataStart: number, dataLength:
 	}
 }
 
-/** Copy float32 values out as little-endian bytes, bit for bit. */
-function writeFloat32(bytes: Uint8Array, offset: number, data: Float32Array): void {
+/** Float32 values as little-endian bytes, bit for bit: a view on a little-endian host, else a copy. */
+function littleEndianBytes(data: Float32Array): Uint8Array {
 	if (littleEndianHost) {
-		bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), offset);
-		return;
+		return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 	}
 
-	const view = new DataView(bytes.buffer, bytes.byteOffset + offset, data.byteLength);
+	const bytes = new Uint8Array(data.byteLength);
+	const view = new DataView(bytes.buffer);
 	const bits = new Uint32Array(data.buffer, data.byteOffset, data.length);
 	for (let i = 0; i < bits.length; i++) {
 		view.setUint32(i * float32Bytes, bits[i], true);
 	}
+
+	return bytes;
 }
 
 /** Copy `count` little-endian float32 values at `offset` (maybe unaligned) into a fresh array. */

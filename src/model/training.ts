@@ -5,7 +5,7 @@
  */
 import {createHash} from 'node:crypto';
 import type {Dataset} from '../data/dataset.js';
-import {DatasetMismatchError, DivergenceError, UsageError} from '../errors.js';
+import {DatasetsDifferError, LayersDoNotFitError, TrainingDivergedError} from '../errors.js';
 import type {TrainConfig} from '../nn/config.js';
 import {diagnose, type EpochCheck, hiddenHealth, predictionCounts, type Warning} from '../nn/diagnostics.js';
 import {accuracy, fractionCorrect, predict} from '../nn/evaluate.js';
@@ -40,20 +40,20 @@ export function datasetFingerprint(dataset: Dataset): string {
 	return hash.digest('hex');
 }
 
-/** Throw a UsageError unless the network's input and output layers fit the dataset's images and classes. */
+/** Throw a LayersDoNotFitError unless the network's input and output layers fit the dataset's images and classes. */
 export function checkDatasetFits(layers: readonly number[], dataset: Dataset): void {
 	const pixels = dataset.rows * dataset.cols;
 	const classes = dataset.classNames.length;
 	if (layers[0] !== pixels) {
-		throw new UsageError(`--layers: the first layer must be ${pixels} (${dataset.rows}x${dataset.cols} pixels of ${dataset.name}), got ${layers[0]}`);
+		throw new LayersDoNotFitError('first', pixels, layers[0], `${dataset.rows}x${dataset.cols} pixels of ${dataset.name}`);
 	}
 
 	if (layers.at(-1) !== classes) {
-		throw new UsageError(`--layers: the last layer must be ${classes} (the classes of ${dataset.name}), got ${layers.at(-1)}`);
+		throw new LayersDoNotFitError('last', classes, layers.at(-1)!, `the classes of ${dataset.name}`);
 	}
 }
 
-/** Throw a DatasetMismatchError unless `dataset` is the one `model` was trained on, as resuming needs. */
+/** Throw a DatasetsDifferError unless `dataset` is the one `model` was trained on, as resuming needs. */
 export function checkSameDataset(model: Model, dataset: Dataset, file: string): void {
 	const had = model.dataset;
 	const now = datasetInfo(dataset);
@@ -62,9 +62,8 @@ export function checkSameDataset(model: Model, dataset: Dataset, file: string): 
 		&& (had.fingerprint === undefined || had.fingerprint === now.fingerprint);
 	if (!same) {
 		const describe = (d: DatasetInfo): string => `${d.name} (${d.trainCount.toLocaleString('en-US')} training images)`;
-		const hint = had.name === 'mnist' ? 'give --data DIR or set NNVIZ_DATA to its folder' : `give --dataset ${had.name === 'fashion-mnist' ? 'fashion-mnist' : 'mnist'} and the --data of the original`;
 		const labels = had.name === now.name && had.trainCount === now.trainCount ? ' with other labels' : '';
-		throw new DatasetMismatchError(`${file} was trained on ${describe(had)}, but this run loads ${describe(now)}${labels}; ${hint}`);
+		throw new DatasetsDifferError(`${file} was trained on ${describe(had)}, but this run loads ${describe(now)}${labels}`, file, had.name);
 	}
 }
 
@@ -122,9 +121,7 @@ export class TrainingRun {
 		if (!Number.isFinite(stats.trainLoss) || !parametersFinite(current)) {
 			this.reload();
 			const what = Number.isFinite(stats.trainLoss) ? 'the weights became NaN or Infinity' : `the loss became ${stats.trainLoss}`;
-			const {eta, lambda} = this.model.config;
-			const advice = lambda > 0 ? `a smaller --eta than ${eta} or --lambda than ${lambda}` : `a smaller --eta than ${eta}`;
-			throw new DivergenceError(`epoch ${epoch}: training diverged (${what}); try ${advice}`);
+			throw new TrainingDivergedError(epoch, what, this.model.config.eta, this.model.config.lambda);
 		}
 
 		const {test} = this.dataset;
