@@ -22,8 +22,9 @@ const smallObject = 16;
  * when an object has the same key twice (keys compared after unescaping, as JSON.parse would).
  */
 export function checkJsonShape(text: string, where: string, maxDepth: number): void {
-	// Per open level: whether it is an object, and its keys so far as [start, end) offsets into `text`
-	// (no strings made for them); an object with many keys moves them to a set of strings.
+	// Per open level: whether it is an object, and its keys so far as [start, end, has an escape]
+	// triples of offsets into `text` (no strings made for them); an object with many keys moves them to
+	// a set of strings.
 	const isObject: boolean[] = [];
 	const offsets: number[][] = [];
 	const sets: Array<Set<string> | undefined> = [];
@@ -69,16 +70,17 @@ function addKey(text: string, start: number, end: number, offsets: number[], set
 		return set.has(key) || (set.add(key), false);
 	}
 
-	for (let k = 0; k < offsets.length; k += 2) {
-		if (sameKey(text, offsets[k], offsets[k + 1], start, end)) {
+	const escaped = hasEscape(text, start, end);
+	for (let k = 0; k < offsets.length; k += 3) {
+		if (sameKey(text, offsets[k], offsets[k + 1], offsets[k + 2] === 1, start, end, escaped)) {
 			return true;
 		}
 	}
 
-	offsets.push(start, end);
-	if (offsets.length > 2 * smallObject) {
+	offsets.push(start, end, escaped ? 1 : 0);
+	if (offsets.length > 3 * smallObject) {
 		const keys = new Set<string>();
-		for (let k = 0; k < offsets.length; k += 2) {
+		for (let k = 0; k < offsets.length; k += 3) {
 			keys.add(keyText(text.slice(offsets[k], offsets[k + 1])));
 		}
 
@@ -89,8 +91,8 @@ function addKey(text: string, start: number, end: number, offsets: number[], set
 }
 
 /** Whether two raw keys are the same key: compared in place, or unescaped when either has an escape. */
-function sameKey(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-	if (hasEscape(text, aStart, aEnd) || hasEscape(text, bStart, bEnd)) {
+function sameKey(text: string, aStart: number, aEnd: number, aEscaped: boolean, bStart: number, bEnd: number, bEscaped: boolean): boolean {
+	if (aEscaped || bEscaped) {
 		return keyText(text.slice(aStart, aEnd)) === keyText(text.slice(bStart, bEnd));
 	}
 

@@ -78,6 +78,14 @@ export function decodeModel(bytes: Uint8Array, source: string): Model {
 	const {tensors, metadata} = decodeSafetensors(bytes, source);
 	checkFormat(metadata, source);
 	const field = (key: string): unknown => parseJsonField(metadata, key, source);
+	// The tensors present bound the layers a config can name (4 tensors a layer: weight and bias, current
+	// and initial), and so its length: refuse a longer one before parsing it.
+	const maxLayers = Math.floor(tensors.size / 4) + 1;
+	const maxConfigLength = 1000 + (24 * maxLayers);
+	if ((metadata.config?.length ?? 0) > maxConfigLength) {
+		throw new ModelFormatError(`${source}: metadata "config" is ${metadata.config.length} characters; with ${tensors.size} tensors a model has at most ${maxLayers} layers and a config of at most ${maxConfigLength} characters`);
+	}
+
 	const config = validateConfig(field('config'), `${source}: metadata "config"`);
 	const weightTensors = 2 * (config.layers.length - 1); // a weight and a bias per layer
 	if (2 * weightTensors > tensors.size) {

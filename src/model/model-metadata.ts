@@ -121,7 +121,28 @@ export function validateHistory(value: unknown, where: string): EpochRecord[] {
 		throw new ModelFormatError(`${where}: expected an array of epoch records, got ${show(value)}`);
 	}
 
-	return value.map((item: unknown, index) => validateEpochRecord(item, `${where}[${index}]`, index + 1));
+	// A history may hold many thousands of records: check the usual case plainly, and let the detailed
+	// check word the first record that fails.
+	const records: EpochRecord[] = Array.from({length: value.length});
+	for (let index = 0; index < value.length; index++) {
+		const item: unknown = value[index];
+		records[index] = isPlainRecord(item, index + 1)
+			? {epoch: index + 1, seconds: item.seconds, trainLoss: item.trainLoss, validationAccuracy: item.validationAccuracy, testAccuracy: item.testAccuracy}
+			: validateEpochRecord(item, `${where}[${index}]`, index + 1);
+	}
+
+	return records;
+}
+
+/** Whether `value` is a valid record of `epoch`, without saying why not (validateEpochRecord does). */
+function isPlainRecord(value: unknown, epoch: number): value is EpochRecord {
+	if (!isRecord(value) || value.epoch !== epoch) {
+		return false;
+	}
+
+	const {seconds, trainLoss, validationAccuracy: v, testAccuracy: t} = value;
+	return isFiniteNumber(seconds) && seconds >= 0 && isFiniteNumber(trainLoss)
+		&& isFiniteNumber(v) && v >= 0 && v <= 1 && isFiniteNumber(t) && t >= 0 && t <= 1;
 }
 
 function validateEpochRecord(value: unknown, where: string, epoch: number): EpochRecord {

@@ -38,13 +38,22 @@ function refusedIn(bytes: Uint8Array, message: string | RegExp): number {
 }
 
 describe('decodeModel refuses deep nesting before JSON.parse can overflow the stack', () => {
-	it.each(['config', 'dataset', 'history', 'position'])('in metadata "%s", 5,000 and 100,000 levels deep', key => {
+	it.each(['dataset', 'history', 'position'])('in metadata "%s", 5,000 and 100,000 levels deep', key => {
 		for (const depth of [5000, 100_000]) {
 			const bytes = edited((_, metadata) => {
 				metadata[key] = nested(depth);
 			});
 			refusedIn(bytes, `m.safetensors: metadata "${key}": arrays and objects nest more than 2 deep (at character 2); a model file needs at most 2`);
 		}
+	});
+
+	it('in metadata "config", 5,000 levels deep (longer than any config of this file\'s tensors) and 500 deep', () => {
+		refusedIn(edited((_, metadata) => {
+			metadata.config = nested(5000);
+		}), 'm.safetensors: metadata "config" is 10000 characters; with 20 tensors a model has at most 6 layers and a config of at most 1144 characters');
+		refusedIn(edited((_, metadata) => {
+			metadata.config = nested(500);
+		}), 'm.safetensors: metadata "config": arrays and objects nest more than 2 deep (at character 2); a model file needs at most 2');
 	});
 
 	it('in a tensor shape in the header', () => {
@@ -78,8 +87,17 @@ describe('decodeModel checks counts against the tensors present before building 
 			config.layers = [4, ...Array.from({length: 999_998}, () => 3), 2];
 			metadata.config = JSON.stringify(config);
 		});
-		const ms = refusedIn(bytes, 'm.safetensors: metadata "config" has 1000000 layers, whose current and initial weights need 3999996 tensors, but the file holds 20');
+		const ms = refusedIn(bytes, /^m\.safetensors: metadata "config" is 20001\d\d characters; with 20 tensors a model has at most 6 layers and a config of at most 1144 characters$/);
 		expect(ms).toBeLessThan(2000); // about 30 ms here; it took 30 s and 0.9 GB before
+	});
+
+	it('refuses a short config naming more layers than the tensors present can hold', () => {
+		const bytes = edited((_, metadata) => {
+			const config = JSON.parse(metadata.config) as {layers: number[]};
+			config.layers = [4, 3, 3, 3, 3, 3, 3, 3, 2];
+			metadata.config = JSON.stringify(config);
+		});
+		refusedIn(bytes, 'm.safetensors: metadata "config" has 9 layers, whose current and initial weights need 32 tensors, but the file holds 20');
 	});
 
 	it('reads a 100,000-epoch history whose snapshots were thinned out, quickly', () => {
