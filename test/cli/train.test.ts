@@ -157,11 +157,11 @@ describe('nnviz-tui train', () => {
 		const dir = temporaryFolder();
 		const file = join(dir, 'm.safetensors');
 		await runCli(['train', ...small, '--epochs', '1', '--save', file]);
-		const started = performance.now();
 		const result = await runCli(['train', '--resume', file, '--save', join(dir, 'missing', 'x.safetensors'), '--epochs', '50']);
 		expect(result.code).toBe(1);
+		// Only the error: no "training ..." line and no epoch's line came before it (no clock: CI is busy).
 		expect(result.stderr.trim().split('\n')).toHaveLength(1);
-		expect(performance.now() - started).toBeLessThan(3000);
+		expect(result.stdout).toBe('');
 	});
 
 	it('refuses to resume a model trained on a MNIST folder without that folder', async () => {
