@@ -24,7 +24,7 @@ export function useTestAccuracy(parameters: Parameters, config: TrainConfig, spl
 
 		const controller = new AbortController();
 		let shownAt = performance.now();
-		setState({progress: 0});
+		setState(before => (before.accuracy === undefined && before.progress === 0 ? before : {progress: 0}));
 		const onProgress = (done: number, total: number): void => {
 			if (performance.now() - shownAt >= progressIntervalMs) {
 				shownAt = performance.now();
