@@ -16,7 +16,7 @@ import type {Model} from '../model/model.js';
 import {checkDatasetFits, checkSameDataset, createModel} from '../model/training.js';
 import {newConfig} from '../nn/config.js';
 import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
-import {App} from '../components/App.js';
+import {App} from './App.js';
 import {PixelLayerContext} from '../components/PixelImage.js';
 import {PixelLayer} from './pixel-layer.js';
 import {ScreenWriter} from './screen-writer.js';
