@@ -14,7 +14,7 @@ import {runInfo} from './commands/info.js';
 import {type CommandIo, Interrupted} from './commands/io.js';
 import {runTrain} from './commands/train.js';
 import {
-	DatasetsDifferError, LayersDoNotFitError, NnvizError, UsageError,
+	DatasetsDifferError, LayersDoNotFitError, NnvizError, UsageError, errorMessage,
 } from './errors.js';
 
 const flagTypes = Object.fromEntries([
@@ -44,8 +44,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 			return error.exitCode;
 		}
 
-		const message = error instanceof Error ? error.message : String(error);
-		io.stderr.write(`nnviz-tui: internal error: ${message}${debug ? '' : ' (run with --debug to see where)'}\n`);
+		io.stderr.write(`nnviz-tui: internal error: ${errorMessage(error)}${debug ? '' : ' (run with --debug to see where)'}\n`);
 		if (debug && error instanceof Error && error.stack) {
 			io.stderr.write(`${error.stack}\n`);
 		}
@@ -82,7 +81,7 @@ function parseArgv(argv: readonly string[]) {
 		});
 	} catch (error) {
 		// Meow throws plain Errors for flags it cannot take, such as a flag given twice.
-		const message = error instanceof Error ? error.message : String(error);
+		const message = errorMessage(error);
 		const twice = /^The flag --(\S+) can only be set once/.exec(message);
 		throw new UsageError(twice ? `--${twice[1]} is given more than once` : message);
 	}

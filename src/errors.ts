@@ -83,6 +83,11 @@ export class LayersDoNotFitError extends UsageError {
 	}
 }
 
+/** The message of a thrown value: an Error's message, anything else as a string. */
+export function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
 /** Describe a file-system error (ENOENT, EACCES, ...) in words, for a one-line message. */
 export function describeIoError(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -126,8 +131,7 @@ export function describeIoError(error: unknown): string {
 
 		default: {
 			// Node's text names the file it worked on, which may be a temporary one: leave the names out.
-			const message = error instanceof Error ? error.message : String(error);
-			return message.replaceAll(/,? '[^']*'(?: -> '[^']*')?/g, '');
+			return errorMessage(error).replaceAll(/,? '[^']*'(?: -> '[^']*')?/g, '');
 		}
 	}
 }

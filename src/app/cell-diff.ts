@@ -5,12 +5,11 @@
  * bytes of a frame several times.
  */
 
+import {sgr, sgrAt, sgrReset} from '../render/escape-codes.js';
 import {fullBlock, lowerHalfBlock, upperHalfBlock} from '../render/half-block.js';
 
 /** One terminal cell of an image row: its character and the foreground and background in effect. */
 export type Cell = {readonly ch: string; readonly fg: string; readonly bg: string};
-
-const sgrPattern = /\u001B\[([\d;]*)m/y;
 
 /** Apply the parameters of one SGR sequence to the colours in effect. */
 function applySgr(params: string, colours: {fg: string; bg: string}): void {
@@ -49,8 +48,8 @@ export function parseCells(row: string): Cell[] | undefined {
 	let i = 0;
 	while (i < row.length) {
 		if (row.charCodeAt(i) === 0x1B) {
-			sgrPattern.lastIndex = i;
-			const match = sgrPattern.exec(row);
+			sgrAt.lastIndex = i;
+			const match = sgrAt.exec(row);
 			if (match === null) {
 				return undefined;
 			}
@@ -171,8 +170,8 @@ export function encodeCells(cells: readonly Cell[], start: number, end: number):
 			bg = cell.bg;
 		}
 
-		out += (codes.length > 0 ? `\u001B[${codes.join(';')}m` : '') + cell.ch;
+		out += (codes.length > 0 ? sgr(codes.join(';')) : '') + cell.ch;
 	}
 
-	return `\u001B[0m${out}\u001B[0m`;
+	return sgrReset + out + sgrReset;
 }

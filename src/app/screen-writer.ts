@@ -8,14 +8,12 @@
  * frame's first line is the screen's first line.
  */
 import {EventEmitter} from 'node:events';
+import stringWidth from 'string-width';
+import {
+	beginSync, cursorTo, endSync, eraseBelow, eraseLineEnd, eraseScreen, hideCursor,
+} from '../render/escape-codes.js';
 import {changedRuns, encodeCells, parseCells} from './cell-diff.js';
 import type {PixelLayer, Segment} from './pixel-layer.js';
-
-const beginSync = '\u001B[?2026h';
-const endSync = '\u001B[?2026l';
-const eraseLineEnd = '\u001B[K';
-const eraseScreen = '\u001B[2J';
-const hideCursor = '\u001B[?25l';
 
 export class ScreenWriter extends EventEmitter {
 	/** Bytes sent to the terminal so far, and frames written, for measurements. */
@@ -96,11 +94,11 @@ export class ScreenWriter extends EventEmitter {
 			const now = this.layer.segments(lines[i]);
 			segments.push(now);
 			const cells = this.invalid ? undefined : changedCells(this.previousSegments[i], now, i + 1);
-			parts.push(cells ?? `\u001B[${i + 1};1H${now.map(segment => segment.out).join('')}${eraseLineEnd}`);
+			parts.push(cells ?? `${cursorTo(i + 1, 1)}${now.map(segment => segment.out).join('')}${eraseLineEnd}`);
 		}
 
 		if (!this.invalid && lines.length < this.previous.length) {
-			parts.push(`\u001B[${lines.length + 1};1H\u001B[J`);
+			parts.push(cursorTo(lines.length + 1, 1) + eraseBelow);
 		}
 
 		parts.push(endSync);
@@ -109,12 +107,6 @@ export class ScreenWriter extends EventEmitter {
 		this.invalid = false;
 		return parts.join('');
 	}
-}
-
-const sgrSequences = /\u001B\[[\d;]*m/g;
-
-function visibleWidth(text: string): number {
-	return [...text.replaceAll(sgrSequences, '')].length;
 }
 
 /**
@@ -143,11 +135,11 @@ function changedCells(before: Segment[] | undefined, after: Segment[], row: numb
 			}
 
 			for (const [start, end] of changedRuns(oldCells, newCells)) {
-				out += `\u001B[${row};${column + start}H${encodeCells(newCells, start, end)}`;
+				out += `${cursorTo(row, column + start)}${encodeCells(newCells, start, end)}`;
 			}
 		}
 
-		column += segment.image ? [...segment.raw].length : visibleWidth(segment.raw);
+		column += segment.image ? [...segment.raw].length : stringWidth(segment.raw);
 	}
 
 	return out;

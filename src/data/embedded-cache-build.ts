@@ -4,6 +4,7 @@
  * loader (dist/data/embedded-mnist.bin). Running this module is its whole purpose; nothing imports it.
  * On failure it prints one line and sets exit code 1, failing the build.
  */
+import {errorMessage} from '../errors.js';
 import {embeddedDigitsDir, readEmbeddedJson} from './embedded.js';
 import {embeddedCachePath, statEmbeddedSources, writeEmbeddedCache} from './embedded-cache-file.js';
 import {mnistClassNames} from './mnist.js';
@@ -17,7 +18,6 @@ try {
 	const size = writeEmbeddedCache(path, {rows: 28, cols: 28, classImages, stamps});
 	process.stdout.write(`embedded digits cache: wrote ${path} (${size} bytes)\n`);
 } catch (error) {
-	const message = error instanceof Error ? error.message : String(error);
-	process.stderr.write(`embedded digits cache: ${message}\n`);
+	process.stderr.write(`embedded digits cache: ${errorMessage(error)}\n`);
 	process.exitCode = 1;
 }

@@ -17,7 +17,7 @@
  */
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
-import {DatasetFormatError, ShapeError, describeIoError} from '../errors.js';
+import {DatasetFormatError, ShapeError, describeIoError, errorMessage} from '../errors.js';
 import {readDatasetFile} from './data-file.js';
 import {embeddedCachePath, readEmbeddedCache, statEmbeddedSources} from './embedded-cache-file.js';
 import type {Dataset, DatasetSplit} from './dataset.js';
@@ -46,8 +46,7 @@ export function parseEmbeddedDigits(text: string, source: string): Uint8Array {
 	try {
 		parsed = JSON.parse(text);
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new DatasetFormatError(`${source}: expected JSON, found text that does not parse: ${reason}`, {cause: error});
+		throw new DatasetFormatError(`${source}: expected JSON, found text that does not parse: ${errorMessage(error)}`, {cause: error});
 	}
 
 	const values = (parsed as {data?: unknown} | undefined)?.data;

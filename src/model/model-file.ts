@@ -6,7 +6,7 @@
  * readModelFile and writeModelFile are thin wrappers that add the file I/O.
  */
 import {readFileSync, statSync} from 'node:fs';
-import {ModelFormatError, ShapeError, describeIoError} from '../errors.js';
+import {ModelFormatError, ShapeError, describeIoError, errorMessage} from '../errors.js';
 import type {Parameters} from '../nn/network.js';
 import {writeFileAtomic} from '../fs/atomic-write.js';
 import {oneLine, quoted, showValue} from './describe-value.js';
@@ -220,7 +220,7 @@ function parseJsonField(metadata: Record<string, string>, key: string, source: s
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
-		throw new ModelFormatError(`${source}: metadata "${key}" is not valid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+		throw new ModelFormatError(`${source}: metadata "${key}" is not valid JSON: ${oneLine(errorMessage(error))}`);
 	}
 }
 

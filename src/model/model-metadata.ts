@@ -9,6 +9,7 @@ import {
 	type TrainConfig, activations, costs, inits, outputFunctions,
 } from '../nn/config.js';
 import {showValue as show, unsafeCharacters} from './describe-value.js';
+import {isFiniteNumber, isNonNegativeInteger, isPositiveInteger, isRecord} from './json-guards.js';
 import type {DatasetInfo, EpochRecord} from './model.js';
 
 /** The class of error a validator throws; ModelFormatError unless the caller says otherwise. */
@@ -185,18 +186,3 @@ export function validatePosition(value: unknown, where: string): {epoch: number;
 	return {epoch: epoch as number, rng: [...(rng as number[])]};
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFiniteNumber(value: unknown): value is number {
-	return typeof value === 'number' && Number.isFinite(value);
-}
-
-function isNonNegativeInteger(value: unknown): value is number {
-	return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
-function isPositiveInteger(value: unknown): value is number {
-	return Number.isSafeInteger(value) && (value as number) > 0;
-}

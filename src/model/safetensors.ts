@@ -8,8 +8,9 @@
  * Only F32 tensors are written and read. The encoder pads the header with spaces so the data section
  * starts at a multiple of 8 bytes, as Python's safetensors does. Pure: bytes in, values out, no I/O.
  */
-import {ModelFormatError, ShapeError} from '../errors.js';
+import {ModelFormatError, ShapeError, errorMessage} from '../errors.js';
 import {oneLine, quoted, showValue as show} from './describe-value.js';
+import {isNonNegativeInteger, isRecord} from './json-guards.js';
 import {checkJsonShape} from './json-scan.js';
 
 /** A tensor to encode: row-major float32 values with their shape. */
@@ -185,7 +186,7 @@ function parseHeader(headerBytes: Uint8Array, source: string): Record<string, un
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		throw new ModelFormatError(`${where} is not valid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+		throw new ModelFormatError(`${where} is not valid JSON: ${oneLine(errorMessage(error))}`);
 	}
 
 	if (!isRecord(value)) {
@@ -316,14 +317,6 @@ function readFloat32(bytes: Uint8Array, offset: number, count: number): Float32A
 	}
 
 	return data;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isNonNegativeInteger(value: unknown): value is number {
-	return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 function isShape(value: unknown): value is number[] {

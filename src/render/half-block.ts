@@ -1,5 +1,6 @@
 import {ShapeError} from '../errors.js';
 import type {ColorDepth} from './color-depth.js';
+import {csi, sgr, sgrReset} from './escape-codes.js';
 import {
 	divergingAnsi16Table, divergingValue, fillDivergingIndices, grayTable, paletteSize, steppedDivergingTable, type Rgb,
 } from './palette.js';
@@ -26,8 +27,6 @@ export const shadeRamp = ' ░▒▓█';
  */
 export const negativeShadeRamp = ' .-=#';
 
-const esc = '\u001B[';
-const reset = '\u001B[0m';
 const shadeLevels = shadeRamp.length - 1;
 
 /** Stands for the terminal's default background (SGR 49) in the encoder's bottom-pixel slot. */
@@ -78,9 +77,9 @@ export function paletteTable(
 		fg,
 		bg,
 		key,
-		fgCode: fg.map(params => `${esc}${params}m`),
-		bgCode: [...bg.map(params => `${esc}${params}m`), `${esc}49m`],
-		fgHead: fg.map(params => `${esc}${params};`),
+		fgCode: fg.map(params => sgr(params)),
+		bgCode: [...bg.map(params => sgr(params)), sgr('49')],
+		fgHead: fg.map(params => `${csi}${params};`),
 		bgTail: [...bg.map(params => `${params}m`), '49m'],
 		shades: shadeTable(signed),
 	};
@@ -136,7 +135,7 @@ function colorLine(indices: Uint8Array, top: number, bottom: number, cols: numbe
 		bg = back;
 	}
 
-	return line + reset;
+	return line + sgrReset;
 }
 
 /** The SGR sequence that sets foreground `front` and background `back` (-1: leave it), or ''. */
@@ -253,17 +252,4 @@ export function renderSignedImage(values: ArrayLike<number>, rows: number, cols:
 	const indices = signedScratch.subarray(0, values.length);
 	fillDivergingIndices(values, scale, indices);
 	return encodeHalfBlocks(indices, rows, cols, cachedTable(signedTables, depth, true), depth);
-}
-
-// eslint-disable-next-line no-control-regex
-const sgrPattern = /\u001B\[[\d;]*m/g;
-
-/** Cells in a line: its code points once SGR sequences are removed (every glyph here is one cell wide). */
-export function visibleWidth(line: string): number {
-	let count = 0;
-	for (const _ of line.replace(sgrPattern, '')) {
-		count++;
-	}
-
-	return count;
 }

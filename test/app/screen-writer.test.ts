@@ -176,6 +176,17 @@ describe('ScreenWriter', () => {
 		expect(terminal.last).not.toContain(eraseLineEnd);
 	});
 
+	it('counts a double-width character in the text before an image as two cells when it rewrites changed cells', () => {
+		const {terminal, layer, screen} = setup();
+		const red = '\u001B[38;5;196;48;5;16m';
+		const blue = '\u001B[38;5;21;48;5;16m';
+		// "数字 " is 5 cells wide (two wide characters and a space) but 3 code points.
+		const frame = (row: string): string => `\u001B[1m数字\u001B[0m ${layer.image('maps.0', [row], 4)[0]}\n`;
+		screen.write(frame(`${red}▀▀▀▀\u001B[0m`));
+		screen.write(frame(`${red}▀${blue}▀${red}▀▀\u001B[0m`));
+		expect(terminal.last).toContain('\u001B[1;7H\u001B[0m\u001B[38;5;21;48;5;16m▀\u001B[0m');
+	});
+
 	it('rewrites the whole line when its text changed as well as its image', () => {
 		const {terminal, layer, screen} = setup();
 		const frame = (text: string, row: string): string => `${text} ${layer.image('weights.0', [row], 2)[0]}\n`;

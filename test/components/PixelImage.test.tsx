@@ -2,6 +2,7 @@ import {renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {maxRowsPerImage, PixelLayer} from '../../src/app/pixel-layer.js';
 import {PixelImage, PixelLayerContext} from '../../src/components/PixelImage.js';
+import {plain} from './fixtures.js';
 
 /** Lines that look like half-block rows, each with its own colour. */
 function imageLines(rows: number, cols: number): string[] {
@@ -26,6 +27,6 @@ describe('PixelImage', () => {
 	it('draws the lines themselves without a pixel layer', () => {
 		const lines = imageLines(maxRowsPerImage + 1, 3);
 		const out = renderToString(<PixelImage id='example' lines={lines} cols={3}/>, {columns: 40});
-		expect(out.split('\n').map(line => line.replace(/\u001B\[[\d;]*m/g, ''))).toEqual(lines.map(() => '▀▀▀'));
+		expect(plain(out).split('\n')).toEqual(lines.map(() => '▀▀▀'));
 	});
 });

@@ -1,17 +1,13 @@
 /** Small known models, a synthetic dataset and helpers for the view tests. */
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
+import stripAnsi from 'strip-ansi';
 import {afterEach} from 'vitest';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
 import type {Parameters} from '../../src/nn/network.js';
 
-// eslint-disable-next-line no-control-regex
-const sgr = /\u001B\[[\d;]*m/g;
-
-/** Text without SGR colour codes. */
-export function plain(text: string): string {
-	return text.replace(sgr, '');
-}
+/** Text without its escape codes (strip-ansi, as Ink itself uses). */
+export const plain: (text: string) => string = stripAnsi;
 
 /** Poll `condition` until it holds, failing after a few seconds. */
 export async function waitFor(condition: () => boolean, what: string): Promise<void> {

@@ -1,6 +1,5 @@
 /** Reading colours back out of `tmux capture-pane -e` output. */
-
-const sgrSequence = /\u001B\[([\d;]*)m/g;
+import {sgrParameters} from '../../src/render/escape-codes.js';
 
 /**
  * The colours set by the SGR sequences in `styled`, one entry per colour as written: '31', '97',
@@ -9,7 +8,7 @@ const sgrSequence = /\u001B\[([\d;]*)m/g;
  */
 export function colourCodes(styled: string): string[] {
 	const codes: string[] = [];
-	for (const [, body] of styled.matchAll(sgrSequence)) {
+	for (const body of sgrParameters(styled)) {
 		const parameters = body.split(';');
 		for (let i = 0; i < parameters.length; i++) {
 			const code = Number(parameters[i]);

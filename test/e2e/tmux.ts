@@ -17,6 +17,7 @@ import {readdirSync, readFileSync, rmSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';
 import {promisify} from 'node:util';
+import {errorMessage} from '../../src/errors.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -227,7 +228,7 @@ export class Tmux {
 	}
 
 	private async screenOrNote(): Promise<string> {
-		return this.screen().catch((error: unknown) => `(cannot read it: ${error instanceof Error ? error.message : String(error)})`);
+		return this.screen().catch((error: unknown) => `(cannot read it: ${errorMessage(error)})`);
 	}
 }
 

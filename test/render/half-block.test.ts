@@ -1,20 +1,19 @@
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {ShapeError} from '../../src/errors.js';
 import type {ColorDepth} from '../../src/render/color-depth.js';
+import {sgr, sgrParameters, sgrReset} from '../../src/render/escape-codes.js';
 import {
 	encodeHalfBlocks, fullBlock, lowerHalfBlock, negativeShadeRamp, paletteTable, renderGrayImage, renderSignedImage,
-	shadeRamp, upperHalfBlock, visibleWidth,
+	shadeRamp, upperHalfBlock,
 } from '../../src/render/half-block.js';
 import {grayTable} from '../../src/render/palette.js';
 
 const depths: readonly ColorDepth[] = ['truecolor', 'ansi256', 'ansi16', 'none'];
 
-// eslint-disable-next-line no-control-regex
-const sgrSequence = /\u001B\[([\d;]*)m/g;
-
 /** The parameter lists of every SGR sequence in the lines. */
 function sgrParams(lines: readonly string[]): string[] {
-	return lines.flatMap(line => [...line.matchAll(sgrSequence)].map(match => match[1]));
+	return lines.flatMap(line => sgrParameters(line));
 }
 
 /** A deterministic speckled image, so every colour code shows up somewhere. */
@@ -216,10 +215,10 @@ describe('encodeHalfBlocks', () => {
 		const pixels = new Uint8Array(4 * 6).fill(77);
 		for (const depth of depths.filter(depth => depth !== 'none')) {
 			for (const line of renderGrayImage(pixels, 4, 6, depth)) {
-				const sequences = [...line.matchAll(sgrSequence)];
+				const sequences = sgrParameters(line);
 				expect(sequences).toHaveLength(2);
-				expect(line.startsWith(sequences[0][0])).toBe(true);
-				expect(line.endsWith('\u001B[0m')).toBe(true);
+				expect(line.startsWith(sgr(sequences[0]))).toBe(true);
+				expect(line.endsWith(sgrReset)).toBe(true);
 			}
 		}
 	});
@@ -247,7 +246,7 @@ describe('encodeHalfBlocks', () => {
 				for (const lines of [gray, signed]) {
 					expect(lines).toHaveLength(Math.ceil(rows / 2));
 					for (const line of lines) {
-						expect(visibleWidth(line)).toBe(cols);
+						expect(stringWidth(line)).toBe(cols);
 					}
 				}
 			}
@@ -346,13 +345,5 @@ describe('renderSignedImage', () => {
 
 	it('saturates values beyond the scale', () => {
 		expect(renderSignedImage([10, -10], 1, 2, 1, 'truecolor')).toEqual(renderSignedImage([1, -1], 1, 2, 1, 'truecolor'));
-	});
-});
-
-describe('visibleWidth', () => {
-	it('counts code points once SGR sequences are removed', () => {
-		expect(visibleWidth('\u001B[38;2;1;2;3;48;5;7m▀▀ \u001B[0m')).toBe(3);
-		expect(visibleWidth('░▒▓')).toBe(3);
-		expect(visibleWidth('')).toBe(0);
 	});
 });
