@@ -5,7 +5,8 @@ import {mnistDir, project} from './common.mjs';
 
 const {loadMnist} = await project('data/mnist.js');
 const {newConfig} = await project('nn/config.js');
-const {createModel, TrainingRun} = await project('model/training.js');
+const {createModel} = await project('model/model-dataset.js');
+const {TrainingRun} = await project('training/trainer.js');
 
 const epochs = Number(process.argv[2] ?? 30);
 const which = process.argv[3] ?? 'both';

@@ -9,7 +9,8 @@ import {project} from './common.mjs';
 
 const {loadDataset} = await project('data/load.js');
 const {defaultPreset, newConfig} = await project('nn/config.js');
-const {createModel, TrainingRun} = await project('model/training.js');
+const {createModel} = await project('model/model-dataset.js');
+const {TrainingRun} = await project('training/trainer.js');
 const {classMaps} = await project('nn/class-maps.js');
 const {classContrasts, mapLikeness} = await project('nn/map-likeness.js');
 const {evaluate} = await project('nn/evaluate.js');

@@ -10,8 +10,9 @@ import {project} from './common.mjs';
 
 const epochs = Number(process.argv.slice(2).find(a => /^\d+$/.test(a)) ?? 1000);
 const save = !process.argv.includes('--no-save');
-const {TrainingLoop} = await project('app/training-worker.js');
-const {createModel, TrainingRun} = await project('model/training.js');
+const {TrainingLoop} = await project('training/worker-loop.js');
+const {createModel} = await project('model/model-dataset.js');
+const {TrainingRun} = await project('training/trainer.js');
 const {defaultConfig} = await project('nn/config.js');
 
 /** `count` 28x28 images of noise, a fifth of the pixels lit as in MNIST, with labels 0..9 in turn. */

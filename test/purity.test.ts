@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 
 const source = fileURLToPath(new URL('../src/', import.meta.url));
 
-describe.each(['nn', 'data', 'model', 'render'])('src/%s', folder => {
+describe.each(['nn', 'data', 'model', 'training', 'render'])('src/%s', folder => {
 	it('imports neither react, ink, the app nor the components', () => {
 		const files = readdirSync(source + folder).filter(name => /\.tsx?$/.test(name));
 		expect(files.length).toBeGreaterThan(0);

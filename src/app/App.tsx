@@ -15,8 +15,8 @@ import {computeLayout, exampleZoom, minColumns, minRows, paneAutoColumns, paneWi
 import {classify} from './model-view.js';
 import {type Counts, initialState, reducer} from './state.js';
 import {theme} from './theme.js';
-import type {TrainingRunner} from './training-runner.js';
-import {initialTraining, trainingReducer} from './training-state.js';
+import type {TrainingRunner} from '../training/client.js';
+import {initialTraining, trainingReducer} from './training-view.js';
 import {useCommands} from './use-commands.js';
 import {useKeys} from './use-keys.js';
 import {createStore, useStore} from './use-store.js';

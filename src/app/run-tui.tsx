@@ -13,7 +13,7 @@ import type {Dataset} from '../data/dataset.js';
 import {UsageError} from '../errors.js';
 import {readModelFile} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
-import {checkDatasetFits, checkSameDataset, createModel} from '../model/training.js';
+import {checkDatasetFits, checkSameDataset, createModel} from '../model/model-dataset.js';
 import {newConfig} from '../nn/config.js';
 import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
 import {App} from './App.js';
@@ -22,7 +22,7 @@ import {PixelLayer} from './pixel-layer.js';
 import {ScreenWriter} from './screen-writer.js';
 import {setThemeColours} from './theme.js';
 import {staticSnapshot} from './snapshot.js';
-import {sharedDataset, TrainingRunner} from './training-runner.js';
+import {sharedDataset, TrainingRunner} from '../training/client.js';
 
 const chalkLevels: Record<ColorDepth, 0 | 1 | 2 | 3> = {none: 0, ansi16: 1, ansi256: 2, truecolor: 3};
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';

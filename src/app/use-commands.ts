@@ -8,8 +8,8 @@ import {type Command, commandFor, keyOf} from './key-map.js';
 import {computeLayout} from './layout.js';
 import {misclassified, nextIndex} from './model-view.js';
 import type {Action, Counts, UiState} from './state.js';
-import type {TrainingRunner} from './training-runner.js';
-import type {TrainingAction, TrainingView} from './training-state.js';
+import type {TrainingRunner} from '../training/client.js';
+import type {TrainingAction, TrainingView} from './training-view.js';
 import type {Store} from './use-store.js';
 
 type Handlers = {

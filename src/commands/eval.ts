@@ -3,7 +3,7 @@ import {diagnose, hiddenHealth} from '../nn/diagnostics.js';
 import {evaluate} from '../nn/evaluate.js';
 import {Workspace} from '../nn/workspace.js';
 import {readModelFile} from '../model/model-file.js';
-import {checkDatasetFits} from '../model/training.js';
+import {checkDatasetFits} from '../model/model-dataset.js';
 import {chooseDataset} from './choose-dataset.js';
 import {count, percent, table} from './format.js';
 import type {CommandIo} from './io.js';

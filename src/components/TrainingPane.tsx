@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {keyOf} from '../app/key-map.js';
 import {paneWidth} from '../app/layout.js';
 import {theme} from '../app/theme.js';
-import {epochUnderWay, type TrainingView} from '../app/training-state.js';
+import {epochUnderWay, type TrainingView} from '../app/training-view.js';
 import {bar} from './ConfidenceColumn.js';
 import {Sparkline} from './Sparkline.js';
 

@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import {afterEach, describe, expect, it} from 'vitest';
 import {staticSnapshot} from '../../src/app/snapshot.js';
 import {classify} from '../../src/app/model-view.js';
-import {createModel} from '../../src/model/training.js';
+import {createModel} from '../../src/model/model-dataset.js';
 import {classMaps, maxAbs} from '../../src/nn/class-maps.js';
 import {defaultConfig} from '../../src/nn/config.js';
 import {digitNames, meanOf, syntheticDataset} from '../components/fixtures.js';

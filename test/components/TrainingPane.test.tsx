@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-state.js';
+import {initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-view.js';
 import {sparkline} from '../../src/components/Sparkline.js';
 import {TrainingPane} from '../../src/components/TrainingPane.js';
 import type {EpochRecord} from '../../src/model/model.js';

@@ -2,14 +2,15 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 
-const folder = fileURLToPath(new URL('../../src/model/', import.meta.url));
-
-describe('src/model', () => {
+describe.each(['model', 'training'])('src/%s', folder => {
 	it('names no command-line flag in its messages: it raises typed errors and the command line words them', () => {
-		for (const name of readdirSync(folder).filter(file => file.endsWith('.ts'))) {
-			const text = readFileSync(folder + name, 'utf8');
+		const path = fileURLToPath(new URL(`../../src/${folder}/`, import.meta.url));
+		const files = readdirSync(path).filter(file => file.endsWith('.ts'));
+		expect(files.length).toBeGreaterThan(0);
+		for (const name of files) {
+			const text = readFileSync(path + name, 'utf8');
 			const flags = [...text.matchAll(/['"`][^'"`\n]*?(--[a-z][a-z-]+)/g)].map(match => match[1]);
-			expect(flags, `src/model/${name}`).toEqual([]);
+			expect(flags, `src/${folder}/${name}`).toEqual([]);
 		}
 	});
 });

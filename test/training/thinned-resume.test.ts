@@ -2,9 +2,10 @@ import {describe, expect, it} from 'vitest';
 import type {Dataset} from '../../src/data/dataset.js';
 import {decodeModel, encodeModel} from '../../src/model/model-file.js';
 import {keptEpochs} from '../../src/model/snapshot-thinning.js';
-import {createModel, TrainingRun} from '../../src/model/training.js';
+import {createModel} from '../../src/model/model-dataset.js';
+import {TrainingRun} from '../../src/training/trainer.js';
 import {tinyClassNames, tinyConfig, tinySplit} from '../app/tiny-classifier.js';
-import {parameterBits} from './model-fixture.js';
+import {parameterBits} from '../model/model-fixture.js';
 
 const data: Dataset = {name: 'mnist', source: 'memory', rows: 2, cols: 2, classNames: [...tinyClassNames], train: tinySplit, validation: tinySplit, test: tinySplit};
 const config = {...tinyConfig, momentum: 0.5, batch: 2};

@@ -6,12 +6,10 @@
  */
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {parentPort, workerData} from 'node:worker_threads';
-import type {Dataset} from '../data/dataset.js';
-import {decodeModel, writeModelFile} from '../model/model-file.js';
-import {TrainingRun} from '../model/training.js';
+import {writeModelFile} from '../model/model-file.js';
+import {TrainingRun} from './trainer.js';
 import {FileWriteError} from '../errors.js';
-import type {FromWorker, ToWorker, WorkerInit} from './training-protocol.js';
+import type {FromWorker, ToWorker, WorkerInit} from './protocol.js';
 
 export type LoopOptions = {
 	readonly savePath: string | undefined;
@@ -197,24 +195,4 @@ export class TrainingLoop {
 		this.savedEpoch = model.position.epoch;
 		this.send({type: 'saved', path: savePath, epoch: this.savedEpoch});
 	}
-}
-
-function isWorkerInit(data: unknown): data is WorkerInit {
-	return typeof data === 'object' && data !== null && 'modelBytes' in data && 'dataset' in data;
-}
-
-// Run only as the runner's worker, not when a test imports this module.
-if (parentPort !== null && isWorkerInit(workerData)) {
-	const init = workerData;
-	const port = parentPort;
-	const model = decodeModel(init.modelBytes, 'model');
-	const dataset: Dataset = {...init.dataset, classNames: [...init.dataset.classNames]};
-	const loop = new TrainingLoop(new TrainingRun(model, dataset), init, message => {
-		port.postMessage(message);
-	});
-	port.on('message', (message: ToWorker) => {
-		loop.handle(message);
-	});
-	await loop.loop();
-	port.close();
 }

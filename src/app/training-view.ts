@@ -5,7 +5,7 @@
 import type {EpochRecord} from '../model/model.js';
 import type {Warning} from '../nn/diagnostics.js';
 import type {Parameters} from '../nn/network.js';
-import type {RunnerEvent} from './training-runner.js';
+import type {RunnerEvent} from '../training/client.js';
 
 /** `done`: a run of `epochsPerRun` epochs is complete and training waits for the next start. */
 export type TrainingStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'done' | 'failed';

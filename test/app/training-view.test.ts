@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {epochUnderWay, initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-state.js';
+import {epochUnderWay, initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-view.js';
 import type {EpochRecord} from '../../src/model/model.js';
 import {tinyParameters as parameters} from './tiny-classifier.js';
 

@@ -7,13 +7,14 @@ import {
 	afterEach, beforeEach, describe, expect, it,
 } from 'vitest';
 import {readModelFile} from '../../src/model/model-file.js';
-import type {FromWorker} from '../../src/app/training-protocol.js';
-import {TrainingLoop} from '../../src/app/training-worker.js';
+import type {FromWorker} from '../../src/training/protocol.js';
+import {TrainingLoop} from '../../src/training/worker-loop.js';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
 import {keptEpochs} from '../../src/model/snapshot-thinning.js';
-import {createModel, TrainingRun} from '../../src/model/training.js';
+import {createModel} from '../../src/model/model-dataset.js';
+import {TrainingRun} from '../../src/training/trainer.js';
 import {waitFor} from '../components/fixtures.js';
-import {tinyClassNames, tinyConfig, tinySplit} from './tiny-classifier.js';
+import {tinyClassNames, tinyConfig, tinySplit} from '../app/tiny-classifier.js';
 
 /** `count` 2x2 images: the top row lit (label 0), the bottom row lit (1) or blank (2), in turn. */
 function split(count: number): DatasetSplit {

@@ -8,7 +8,7 @@ import {Worker} from 'node:worker_threads';
 import type {Dataset, DatasetSplit} from '../data/dataset.js';
 import {encodeModel} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
-import type {FromWorker, ToWorker, WorkerInit} from './training-protocol.js';
+import type {FromWorker, ToWorker, WorkerInit} from './protocol.js';
 
 export type RunnerEvent = FromWorker;
 
@@ -110,7 +110,7 @@ export class TrainingRunner {
 			epochs: this.epochs,
 			publishMs: this.publishMs,
 		};
-		const worker = new Worker(new URL('training-worker.js', import.meta.url), {workerData: init});
+		const worker = new Worker(new URL('worker.js', import.meta.url), {workerData: init});
 		worker.on('message', (event: RunnerEvent) => {
 			this.emit(event);
 		});

@@ -1,0 +1,91 @@
+/**
+ * Training a Model epoch by epoch: run epochs that update the model only when they complete with
+ * finite numbers, evaluate each, and say what it calls for. Pure engine code with no UI, used by the
+ * command line and by the terminal UI's training worker.
+ */
+import type {Dataset} from '../data/dataset.js';
+import {TrainingDivergedError} from '../errors.js';
+import {checkDatasetFits} from '../model/model-dataset.js';
+import type {EpochRecord, Model} from '../model/model.js';
+import {thinSnapshots} from '../model/snapshot-thinning.js';
+import {diagnose, type EpochCheck, hiddenHealth, predictionCounts, type Warning} from '../nn/diagnostics.js';
+import {accuracy, fractionCorrect, predict} from '../nn/evaluate.js';
+import {cloneParameters, parametersFinite} from '../nn/network.js';
+import {Random} from '../nn/random.js';
+import {type EpochOptions, trainEpochAsync} from '../nn/train-epoch.js';
+import {Workspace} from '../nn/workspace.js';
+
+/**
+ * Runs epochs of a model on a dataset. After each completed epoch the model holds the new weights, a
+ * snapshot, the epoch's record and the generator state; an epoch that is aborted or diverges leaves
+ * the model as it was and the run ready to try again from there.
+ */
+export class TrainingRun {
+	readonly model: Model;
+	readonly dataset: Dataset;
+	private ws: Workspace;
+	private rng: Random;
+	/** What the last epoch's evaluation found beyond accuracy, for warnings. */
+	private check: EpochCheck | undefined;
+
+	constructor(model: Model, dataset: Dataset) {
+		checkDatasetFits(model.config.layers, dataset);
+		this.model = model;
+		this.dataset = dataset;
+		this.ws = Workspace.create(model.config, model.current, model.position.velocity);
+		this.rng = Random.fromState(model.position.rng);
+	}
+
+	/** Train one epoch, evaluate it on the validation and test sets, and record it in the model. */
+	async runEpoch(options: EpochOptions = {}): Promise<EpochRecord> {
+		const epoch = this.model.position.epoch + 1;
+		const started = performance.now();
+		let stats;
+		try {
+			stats = await trainEpochAsync(this.ws, this.dataset.train, this.rng, options);
+		} catch (error) {
+			this.reload();
+			throw error;
+		}
+
+		const seconds = (performance.now() - started) / 1000;
+		const current = this.ws.exportParameters();
+		if (!Number.isFinite(stats.trainLoss) || !parametersFinite(current)) {
+			this.reload();
+			const what = Number.isFinite(stats.trainLoss) ? 'the weights became NaN or Infinity' : `the loss became ${stats.trainLoss}`;
+			throw new TrainingDivergedError(epoch, what, this.model.config.eta, this.model.config.lambda);
+		}
+
+		const {test} = this.dataset;
+		const predictions = predict(this.ws, test);
+		const record: EpochRecord = {
+			epoch,
+			seconds,
+			trainLoss: stats.trainLoss,
+			validationAccuracy: accuracy(this.ws, this.dataset.validation),
+			testAccuracy: fractionCorrect(predictions, test.labels),
+		};
+		this.check = {predicted: predictionCounts(predictions, this.dataset.classNames.length), hidden: hiddenHealth(this.ws, test)};
+		const model = this.model;
+		model.current = current;
+		model.snapshots = thinSnapshots([...model.snapshots, {epoch, parameters: cloneParameters(current)}], epoch);
+		model.history.push(record);
+		model.position = {epoch, rng: this.rng.getState(), velocity: this.ws.exportVelocity()};
+		return record;
+	}
+
+	/** Warnings about the last completed epoch (a class never predicted, saturated units, a rising loss). */
+	warnings(): Warning[] {
+		return diagnose(this.check, this.model.history.map(r => r.trainLoss), this.dataset.classNames);
+	}
+
+	/** The workspace, for evaluating the current weights (do not train with it). */
+	get workspace(): Workspace {
+		return this.ws;
+	}
+
+	private reload(): void {
+		this.ws = Workspace.create(this.model.config, this.model.current, this.model.position.velocity);
+		this.rng = Random.fromState(this.model.position.rng);
+	}
+}
