@@ -6,7 +6,7 @@ import {mnistDir, project} from './common.mjs';
 const {loadMnist} = await project('data/mnist.js');
 const {newConfig} = await project('nn/config.js');
 const {createModel} = await project('model/model-dataset.js');
-const {TrainingRun} = await project('training/trainer.js');
+const {Trainer} = await project('training/trainer.js');
 
 const epochs = Number(process.argv[2] ?? 30);
 const which = process.argv[3] ?? 'both';
@@ -24,10 +24,10 @@ for (const [name, {config, target}] of Object.entries(workloads)) {
 	const c = config;
 	console.log(`${name}: [${c.layers}] ${c.activation}/${c.output}, ${c.cost}, ${c.init} init, batch ${c.batch}, eta ${c.eta}, lambda ${c.lambda}, seed ${c.seed}`);
 	const model = createModel(config, dataset);
-	const run = new TrainingRun(model, dataset);
+	const trainer = new Trainer(model, dataset);
 	for (let e = 0; e < epochs; e++) {
 		// eslint-disable-next-line no-await-in-loop
-		const r = await run.runEpoch();
+		const r = await trainer.runEpoch();
 		console.log(`  epoch ${String(r.epoch).padStart(2)}  ${r.seconds.toFixed(2)} s  loss ${r.trainLoss.toFixed(5)}  validation ${(r.validationAccuracy * 100).toFixed(2)}%  test ${(r.testAccuracy * 100).toFixed(2)}%`);
 	}
 

@@ -10,7 +10,7 @@ import {project} from './common.mjs';
 const {loadDataset} = await project('data/load.js');
 const {defaultPreset, newConfig} = await project('nn/config.js');
 const {createModel} = await project('model/model-dataset.js');
-const {TrainingRun} = await project('training/trainer.js');
+const {Trainer} = await project('training/trainer.js');
 const {classMaps} = await project('nn/class-maps.js');
 const {classContrasts, mapLikeness} = await project('nn/map-likeness.js');
 const {evaluate} = await project('nn/evaluate.js');
@@ -27,16 +27,16 @@ const pct = x => `${(x * 100).toFixed(2)}%`;
 async function trainOne(preset, seed) {
 	const config = newConfig(preset, {seed});
 	const model = createModel(config, dataset);
-	const run = new TrainingRun(model, dataset);
+	const trainer = new Trainer(model, dataset);
 	for (let e = 0; e < epochs; e++) {
 		// eslint-disable-next-line no-await-in-loop
-		await run.runEpoch();
+		await trainer.runEpoch();
 	}
 
 	const result = evaluate(Workspace.create(config, model.current), dataset.test);
 	const weakest = result.perClass.reduce((w, v, c) => (v < result.perClass[w] ? c : w), 0);
 	const likeness = mapLikeness(classMaps(model.current), contrasts).mean;
-	return {accuracy: result.accuracy, weakest, weakestAccuracy: result.perClass[weakest], likeness, warnings: run.warnings()};
+	return {accuracy: result.accuracy, weakest, weakestAccuracy: result.perClass[weakest], likeness, warnings: trainer.warnings()};
 }
 
 async function workload(label, preset) {

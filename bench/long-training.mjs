@@ -1,4 +1,4 @@
-// Memory of long training in the UI's training path: the training worker's loop (TrainingLoop, as
+// Memory of long training in the UI's training path: the training worker's loop (WorkerLoop, as
 // the UI runs it) trains [784,100,10] for 1,000 epochs on a tiny made-up dataset (100 training
 // images, so epochs are fast), saving after every epoch as `--save` does, and prints the resident set
 // size as it goes and at its peak. Target: peak RSS under 250 MB. Build first (`npm run build`).
@@ -10,9 +10,9 @@ import {project} from './common.mjs';
 
 const epochs = Number(process.argv.slice(2).find(a => /^\d+$/.test(a)) ?? 1000);
 const save = !process.argv.includes('--no-save');
-const {TrainingLoop} = await project('training/worker-loop.js');
+const {WorkerLoop} = await project('training/worker-loop.js');
 const {createModel} = await project('model/model-dataset.js');
-const {TrainingRun} = await project('training/trainer.js');
+const {Trainer} = await project('training/trainer.js');
 const {defaultConfig} = await project('nn/config.js');
 
 /** `count` 28x28 images of noise, a fifth of the pixels lit as in MNIST, with labels 0..9 in turn. */
@@ -36,12 +36,12 @@ const savePath = save ? join(folder, 'long.safetensors') : undefined;
 const mb = bytes => (bytes / 2 ** 20).toFixed(0);
 try {
 	const model = createModel({...defaultConfig, layers: [784, 100, 10]}, dataset);
-	const run = new TrainingRun(model, dataset);
+	const trainer = new Trainer(model, dataset);
 	const started = performance.now();
 	console.log(`[784,100,10], ${epochs} epochs of 100 images, ${save ? 'saved after every epoch' : 'not saved'}`);
 	console.log('epoch  rss MB  snapshots  file MB');
 	await new Promise((resolve, reject) => {
-		const loop = new TrainingLoop(run, {savePath, savePathExisted: false, epochs, publishMs: 250}, message => {
+		const loop = new WorkerLoop(trainer, {savePath, savePathExisted: false, epochs, publishMs: 250}, message => {
 			if (message.type === 'epoch' && message.record.epoch % 100 === 0) {
 				const file = savePath === undefined ? '-' : mb(statSync(savePath).size);
 				globalThis.gc?.(); // with --expose-gc: the heap after a full collection, to tell growth from garbage
@@ -56,7 +56,7 @@ try {
 				resolve();
 			}
 		});
-		void loop.loop();
+		void loop.run();
 		loop.handle({type: 'start'});
 	});
 	const seconds = (performance.now() - started) / 1000;

@@ -47,8 +47,8 @@ const sleep = ms => new Promise(resolve => {
 	setTimeout(resolve, ms);
 });
 
-/** A runner that trains nothing: the bench sends its events itself. */
-class BenchRunner {
+/** A client that trains nothing: the bench sends its events itself. */
+class BenchClient {
 	listeners = new Set();
 	subscribe(listener) {
 		this.listeners.add(listener);
@@ -75,7 +75,7 @@ async function setUp({tab, depth, columns, rows, way}) {
 	chalk.level = chalkLevels[depth];
 	const terminal = new FakeTerminal(columns, rows);
 	const stdin = fakeStdin();
-	const runner = new BenchRunner();
+	const client = new BenchClient();
 	const layer = new PixelLayer();
 	const screen = way === 'plain' ? undefined : new ScreenWriter(terminal, layer);
 	let renderTime = 0;
@@ -101,7 +101,7 @@ async function setUp({tab, depth, columns, rows, way}) {
 		};
 	});
 
-	const app = React.createElement(App, {model, dataset, runner, depth, savePath: undefined});
+	const app = React.createElement(App, {model, dataset, client, depth, savePath: undefined});
 	const tree = way === 'plain' ? app : React.createElement(PixelLayerContext.Provider, {value: layer}, app);
 	const instance = render(tree, {
 		stdout: screen ?? terminal, stdin, stderr: new FakeTerminal(columns, rows),
@@ -129,7 +129,7 @@ async function setUp({tab, depth, columns, rows, way}) {
 		const written = nextWrite();
 		const start = performance.now();
 		if (tab === 'weights') {
-			runner.emit({type: 'progress', epoch: 1, done: (i + 1) * 100, total: dataset.train.count, samplesPerSecond: 20_000, parameters: pool[i % pool.length]});
+			client.emit({type: 'progress', epoch: 1, done: (i + 1) * 100, total: dataset.train.count, samplesPerSecond: 20_000, parameters: pool[i % pool.length]});
 		} else {
 			stdin.write(i % 20 < 10 ? keys.right : keys.left);
 		}

@@ -15,7 +15,7 @@ import {computeLayout, exampleZoom, minColumns, minRows, paneAutoColumns, paneWi
 import {classify} from './model-view.js';
 import {type Counts, initialState, reducer} from './state.js';
 import {theme} from './theme.js';
-import type {TrainingRunner} from '../training/client.js';
+import type {TrainingClient} from '../training/client.js';
 import {initialTraining, trainingReducer} from './training-view.js';
 import {useCommands} from './use-commands.js';
 import {useKeys} from './use-keys.js';
@@ -26,7 +26,7 @@ import {useTestAccuracy} from './use-test-accuracy.js';
 export type AppProps = {
 	readonly model: Model;
 	readonly dataset: Dataset;
-	readonly runner: TrainingRunner;
+	readonly client: TrainingClient;
 	readonly depth: ColorDepth;
 	readonly savePath: string | undefined;
 	/** Why training cannot run here (a model opened on other data), or undefined. */
@@ -34,23 +34,23 @@ export type AppProps = {
 };
 
 /** The root: state, training events and keys in; the tab bar, the active tab and the side pane out. */
-export function App({model, dataset, runner, depth, savePath, trainingBlocked}: AppProps) {
+export function App({model, dataset, client, depth, savePath, trainingBlocked}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	// Stores, not useReducer: keys that arrive in one read are handled before React renders again.
 	const [ui, uiStore] = useStore(() => createStore(reducer, initialState(size)));
-	const [training, trainingStore] = useStore(() => createStore(trainingReducer, initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, runner.epochs)));
+	const [training, trainingStore] = useStore(() => createStore(trainingReducer, initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, client.epochs)));
 	const image = {rows: dataset.rows, cols: dataset.cols};
 	const counts: Counts = {examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols};
 
 	useEffect(() => {
 		uiStore.dispatch({type: 'resize', size});
 	}, [size.columns, size.rows]);
-	useEffect(() => runner.subscribe(event => {
+	useEffect(() => client.subscribe(event => {
 		trainingStore.dispatch({type: 'event', event});
-	}), [runner]);
+	}), [client]);
 
-	const {onCommand, onPromptKey, question} = useCommands({model, dataset, runner, savePath, trainingBlocked, ui: uiStore, training: trainingStore, counts, exit});
+	const {onCommand, onPromptKey, question} = useCommands({model, dataset, client, savePath, trainingBlocked, ui: uiStore, training: trainingStore, counts, exit});
 	useKeys(uiStore, {onCommand, onPromptKey});
 
 	const layout = computeLayout(ui.size, ui.paneOpen, image);

@@ -16,13 +16,13 @@ import type {Model} from '../model/model.js';
 import {checkDatasetFits, checkSameDataset, createModel} from '../model/model-dataset.js';
 import {newConfig} from '../nn/config.js';
 import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
-import {App} from './App.js';
 import {PixelLayerContext} from '../components/PixelImage.js';
+import {sharedDataset, TrainingClient} from '../training/client.js';
+import {App} from './App.js';
 import {PixelLayer} from './pixel-layer.js';
 import {ScreenWriter} from './screen-writer.js';
-import {setThemeColours} from './theme.js';
 import {staticSnapshot} from './snapshot.js';
-import {sharedDataset, TrainingRunner} from '../training/client.js';
+import {setThemeColours} from './theme.js';
 
 const chalkLevels: Record<ColorDepth, 0 | 1 | 2 | 3> = {none: 0, ansi16: 1, ansi256: 2, truecolor: 3};
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -78,7 +78,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 
 	const {stdin} = io.terminal;
 	const shared = sharedDataset(dataset);
-	const runner = new TrainingRunner(model, shared, savePath, command.epochs);
+	const client = new TrainingClient(model, shared, savePath, command.epochs);
 	const layer = new PixelLayer();
 	const screen = new ScreenWriter(stdout, layer);
 	const restore = (): void => {
@@ -91,7 +91,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 	process.once('exit', restore);
 	const instance = render(
 		<PixelLayerContext.Provider value={layer}>
-			<App model={model} dataset={shared} runner={runner} depth={depth} savePath={savePath} trainingBlocked={trainingBlocked}/>
+			<App model={model} dataset={shared} client={client} depth={depth} savePath={savePath} trainingBlocked={trainingBlocked}/>
 		</PixelLayerContext.Provider>,
 		// Debug mode: Ink writes every update as a whole frame, and the screen writer sends only the changes.
 		// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
@@ -123,7 +123,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 		await instance.waitUntilExit();
 	} finally {
 		io.signal.removeEventListener('abort', onAbort);
-		await runner.stop();
+		await client.stop();
 		restore();
 		process.off('exit', restore);
 		process.off('uncaughtException', onCrash);

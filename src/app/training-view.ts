@@ -1,11 +1,11 @@
 /**
- * What the app knows of training, as a pure reducer over the runner's events and the user's requests:
- * the status line of the training pane and the model the views show.
+ * What the screen shows of training (the TrainingView), as a pure reducer over the training events
+ * (training/protocol.ts) and the user's requests: the training pane's status and the weights the views show.
  */
 import type {EpochRecord} from '../model/model.js';
 import type {Warning} from '../nn/diagnostics.js';
 import type {Parameters} from '../nn/network.js';
-import type {RunnerEvent} from '../training/client.js';
+import type {TrainingEvent} from '../training/protocol.js';
 
 /** `done`: a run of `epochsPerRun` epochs is complete and training waits for the next start. */
 export type TrainingStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'done' | 'failed';
@@ -36,7 +36,7 @@ export type TrainingView = {
 };
 
 export type TrainingAction =
-	| {readonly type: 'event'; readonly event: RunnerEvent}
+	| {readonly type: 'event'; readonly event: TrainingEvent}
 	| {readonly type: 'requested'; readonly request: 'start' | 'pause'}
 	| {readonly type: 'message'; readonly message: string};
 
@@ -71,7 +71,7 @@ export function trainingReducer(state: TrainingView, action: TrainingAction): Tr
 	}
 }
 
-function applyEvent(state: TrainingView, event: RunnerEvent): TrainingView {
+function applyEvent(state: TrainingView, event: TrainingEvent): TrainingView {
 	switch (event.type) {
 		case 'running': {
 			return {...state, status: 'running', until: event.until, message: undefined};

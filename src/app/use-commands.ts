@@ -8,7 +8,7 @@ import {type Command, commandFor, keyOf} from './key-map.js';
 import {computeLayout} from './layout.js';
 import {misclassified, nextIndex} from './model-view.js';
 import type {Action, Counts, UiState} from './state.js';
-import type {TrainingRunner} from '../training/client.js';
+import type {TrainingClient} from '../training/client.js';
 import type {TrainingAction, TrainingView} from './training-view.js';
 import type {Store} from './use-store.js';
 
@@ -23,7 +23,7 @@ type Handlers = {
 type Context = {
 	readonly model: Model;
 	readonly dataset: Dataset;
-	readonly runner: TrainingRunner;
+	readonly client: TrainingClient;
 	readonly savePath: string | undefined;
 	readonly trainingBlocked: string | undefined;
 	/** Read at each key, so that keys arriving together each see what the one before did. */
@@ -66,7 +66,7 @@ export function quitQuestion(unsaved: number): string {
  * What each command does: the ones with effects (quit, training, saving, finding misclassified
  * examples) here, the rest as reducer actions.
  */
-export function useCommands({model, dataset, runner, savePath, trainingBlocked, ui, training, counts, exit}: Context): Handlers {
+export function useCommands({model, dataset, client, savePath, trainingBlocked, ui, training, counts, exit}: Context): Handlers {
 	const wrongCache = useRef<{version: number; wrong: Int32Array} | undefined>(undefined);
 	// The epoch the file held when the UI opened (training moves the model's position on).
 	const openedAt = useRef(model.position.epoch).current;
@@ -96,7 +96,7 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 			return;
 		}
 
-		runner.save(path);
+		client.save(path);
 	};
 
 	const onPromptKey = (key: string): void => {
@@ -142,9 +142,9 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 				const on = now.status === 'running' || now.status === 'starting';
 				send({type: 'requested', request: on ? 'pause' : 'start'});
 				if (on) {
-					runner.pause();
+					client.pause();
 				} else {
-					runner.start();
+					client.start();
 				}
 
 				return;
@@ -156,7 +156,7 @@ export function useCommands({model, dataset, runner, savePath, trainingBlocked, 
 				} else if ((savePath ?? now.savedTo) === undefined) {
 					dispatch({type: 'askSavePath', suggestion: suggestedSaveName});
 				} else {
-					runner.save();
+					client.save();
 				}
 
 				return;

@@ -8,7 +8,7 @@ import type {Warning} from '../nn/diagnostics.js';
 import type {EpochRecord, Model} from '../model/model.js';
 import {readModelFile, writeModelFile} from '../model/model-file.js';
 import {checkSameDataset, createModel} from '../model/model-dataset.js';
-import {TrainingRun} from '../training/trainer.js';
+import {Trainer} from '../training/trainer.js';
 import {chooseDataset} from './choose-dataset.js';
 import {count, percent} from './format.js';
 import type {CommandIo} from './io.js';
@@ -16,7 +16,7 @@ import type {CommandIo} from './io.js';
 /** `nnviz-tui train`: train a new model or resume one, one line per epoch. Returns the exit code. */
 export async function runTrain(command: TrainCommand, io: CommandIo): Promise<number> {
 	const {model, dataset, savePath} = prepare(command, io);
-	const run = new TrainingRun(model, dataset);
+	const trainer = new Trainer(model, dataset);
 	const first = model.position.epoch + 1;
 	const last = model.position.epoch + command.epochs;
 	if (savePath !== undefined) {
@@ -33,7 +33,7 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 		let record: EpochRecord;
 		try {
 			// eslint-disable-next-line no-await-in-loop
-			record = await run.runEpoch({signal: io.signal});
+			record = await trainer.runEpoch({signal: io.signal});
 		} catch (error) {
 			const kept = savePath === undefined ? 'nothing was saved (no --save)' : `${savePath} holds epoch ${model.position.epoch}`;
 			if (error instanceof TrainingDivergedError) {
@@ -58,7 +58,7 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 
 		io.stdout.write(command.json ? `${JSON.stringify(record)}\n` : `${describeEpoch(record, last)}\n`);
 		// A warning is told when it appears, not again every epoch while it holds (its figures may change).
-		const warnings = run.warnings();
+		const warnings = trainer.warnings();
 		const key = (w: Warning): string => (w.kind === 'never-predicted' ? w.message : w.kind);
 		for (const w of warnings.filter(w => !warned.has(key(w)))) {
 			io.stderr.write(`warning: epoch ${record.epoch}: ${w.message}\n`);

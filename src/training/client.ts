@@ -1,16 +1,15 @@
 /**
- * The training runner: the main thread's handle on the training worker. It starts the worker on the
- * first request, forwards start / pause / save / stop, and turns the worker's messages into events
- * for the app. Side effects live here, not in the reducer.
+ * The TrainingClient: the main thread's handle on the training worker. It starts the worker on the
+ * first command, sends start / pause / save / stop, and passes the worker's events to its subscribers
+ * (protocol.ts tells an epoch's way from the worker to the screen). Side effects live here, not in the
+ * reducer.
  */
 import {existsSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import type {Dataset, DatasetSplit} from '../data/dataset.js';
 import {encodeModel} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
-import type {FromWorker, ToWorker, WorkerInit} from './protocol.js';
-
-export type RunnerEvent = FromWorker;
+import type {TrainingCommand, TrainingEvent, WorkerInit} from './protocol.js';
 
 /** A copy of `split` whose bytes live in SharedArrayBuffers, so a worker can use them without a copy. */
 export function sharedSplit(split: DatasetSplit): DatasetSplit {
@@ -28,9 +27,10 @@ export function sharedDataset(dataset: Dataset): Dataset {
 	return {...dataset, train: sharedSplit(dataset.train), validation: sharedSplit(dataset.validation), test: sharedSplit(dataset.test)};
 }
 
-export class TrainingRunner {
+/** Sends the user's commands to the training worker and passes its events on. */
+export class TrainingClient {
 	private worker: Worker | undefined;
-	private readonly listeners = new Set<(event: RunnerEvent) => void>();
+	private readonly listeners = new Set<(event: TrainingEvent) => void>();
 	private stopped: Promise<void> | undefined;
 	/** Whether the save path existed at startup, when the command line checked it; a file that appears later is not replaced. */
 	private readonly savePathExisted: boolean;
@@ -47,7 +47,7 @@ export class TrainingRunner {
 	}
 
 	/** Listen to the worker's events; returns the function that stops listening. */
-	subscribe(listener: (event: RunnerEvent) => void): () => void {
+	subscribe(listener: (event: TrainingEvent) => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
 	}
@@ -84,12 +84,12 @@ export class TrainingRunner {
 				clearTimeout(timer);
 				resolve();
 			});
-			worker.postMessage({type: 'stop'} satisfies ToWorker);
+			worker.postMessage({type: 'stop'} satisfies TrainingCommand);
 		});
 		return this.stopped;
 	}
 
-	private post(message: ToWorker): void {
+	private post(message: TrainingCommand): void {
 		if (this.stopped) {
 			return;
 		}
@@ -111,7 +111,7 @@ export class TrainingRunner {
 			publishMs: this.publishMs,
 		};
 		const worker = new Worker(new URL('worker.js', import.meta.url), {workerData: init});
-		worker.on('message', (event: RunnerEvent) => {
+		worker.on('message', (event: TrainingEvent) => {
 			this.emit(event);
 		});
 		worker.on('error', error => {
@@ -122,7 +122,7 @@ export class TrainingRunner {
 		return worker;
 	}
 
-	private emit(event: RunnerEvent): void {
+	private emit(event: TrainingEvent): void {
 		for (const listener of this.listeners) {
 			listener(event);
 		}

@@ -1,9 +1,27 @@
-/** Messages between the training runner (main thread) and the training worker. */
+/**
+ * Messages between the TrainingClient (main thread, client.ts) and the WorkerLoop (the worker thread,
+ * worker-loop.ts, started by worker.ts), which runs a Trainer (trainer.ts).
+ *
+ * An epoch's lifecycle, from the engine to the screen:
+ * 1. The Trainer trains the epoch in slices (nn/train-epoch.ts), yielding between them so the worker
+ *    hears pause and stop; the WorkerLoop sends a 'progress' event with the live weights at most every
+ *    `publishMs`.
+ * 2. At the epoch's end the Trainer evaluates it (validation and test accuracy, the predictions and the
+ *    hidden units' health), records it in the model (weights, snapshot, history, position) and keeps
+ *    what the warnings need; an epoch that diverged or was stopped leaves the model as it was ('failed').
+ * 3. The WorkerLoop sends an 'epoch' event (the record, the weights, the Trainer's warnings), then
+ *    saves to the save file if there is one ('saved' or 'saveFailed'), then 'done' when the run's last
+ *    epoch is complete.
+ * 4. The TrainingClient passes each event to its subscribers; the root component (app/App.tsx)
+ *    dispatches it to the training view's reducer (app/training-view.ts), and the training pane and the
+ *    tabs draw the resulting TrainingView.
+ */
 import type {DatasetSplit} from '../data/dataset.js';
 import type {EpochRecord} from '../model/model.js';
 import type {Warning} from '../nn/diagnostics.js';
 import type {Parameters} from '../nn/network.js';
 
+/** What the worker is started with (its workerData). */
 export type WorkerInit = {
 	/** The model as a model file's bytes (encodeModel). */
 	readonly modelBytes: Uint8Array;
@@ -22,14 +40,16 @@ export type WorkerInit = {
 	readonly publishMs: number;
 };
 
-export type ToWorker =
+/** Main thread to worker: what the user asked for. */
+export type TrainingCommand =
 	| {readonly type: 'start'}
 	| {readonly type: 'pause'}
 	/** Save now; with a path, to that file from now on (and after every epoch). */
 	| {readonly type: 'save'; readonly path?: string}
 	| {readonly type: 'stop'};
 
-export type FromWorker =
+/** Worker to main thread: what training did. */
+export type TrainingEvent =
 	| {readonly type: 'progress'; readonly epoch: number; readonly done: number; readonly total: number; readonly samplesPerSecond: number; readonly parameters: Parameters}
 	| {readonly type: 'epoch'; readonly record: EpochRecord; readonly parameters: Parameters; readonly warnings?: readonly Warning[]}
 	/** Training goes on, and stops by itself once epoch `until` is complete. */

@@ -16,11 +16,11 @@ import {type EpochOptions, trainEpochAsync} from '../nn/train-epoch.js';
 import {Workspace} from '../nn/workspace.js';
 
 /**
- * Runs epochs of a model on a dataset. After each completed epoch the model holds the new weights, a
+ * The Trainer: runs epochs of a model on a dataset. After each completed epoch the model holds the new weights, a
  * snapshot, the epoch's record and the generator state; an epoch that is aborted or diverges leaves
- * the model as it was and the run ready to try again from there.
+ * the model as it was and the trainer ready to try again from there.
  */
-export class TrainingRun {
+export class Trainer {
 	readonly model: Model;
 	readonly dataset: Dataset;
 	private ws: Workspace;

@@ -1,17 +1,17 @@
 /**
- * The training worker: runs epochs off the main thread so the keyboard and the screen stay responsive.
- * It owns the training copy of the model, saves it after every epoch when a file is set, publishes
- * live weights at a bounded rate, and stops by itself when a run of `epochs` epochs is complete.
- * Pure engine code: no UI here. The loop is a class so tests can drive it without a thread.
+ * The WorkerLoop: the training worker thread's loop. It runs a Trainer epoch by epoch, answers start,
+ * pause, save and stop, saves after every epoch when a file is set, sends live weights at a bounded
+ * rate, and stops by itself when a run of `epochs` epochs is complete. No UI here; a class, so tests
+ * can drive it without a thread (worker.ts runs it in one).
  */
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
+import {errorMessage, FileWriteError} from '../errors.js';
 import {writeModelFile} from '../model/model-file.js';
-import {TrainingRun} from './trainer.js';
-import {FileWriteError} from '../errors.js';
-import type {FromWorker, ToWorker, WorkerInit} from './protocol.js';
+import type {TrainingCommand, TrainingEvent} from './protocol.js';
+import type {Trainer} from './trainer.js';
 
-export type LoopOptions = {
+export type WorkerLoopOptions = {
 	readonly savePath: string | undefined;
 	/** Whether savePath existed at startup (--force, or the model opened), so its first save may replace it. */
 	readonly savePathExisted?: boolean;
@@ -19,12 +19,8 @@ export type LoopOptions = {
 	readonly publishMs: number;
 };
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
-/** Start, pause, save and stop requests in; epochs, progress and state changes out through `send`. */
-export class TrainingLoop {
+/** Commands in through `handle`; epochs, progress and state changes out through `send`. */
+export class WorkerLoop {
 	private running = false;
 	private stopping = false;
 	private resume: (() => void) | undefined;
@@ -40,19 +36,19 @@ export class TrainingLoop {
 	private readonly replaceable: string | undefined;
 
 	constructor(
-		private readonly run: TrainingRun,
-		private readonly options: LoopOptions,
-		private readonly send: (message: FromWorker) => void,
+		private readonly trainer: Trainer,
+		private readonly options: WorkerLoopOptions,
+		private readonly send: (message: TrainingEvent) => void,
 	) {
-		this.until = run.model.position.epoch + options.epochs;
+		this.until = trainer.model.position.epoch + options.epochs;
 		this.savePath = options.savePath;
 		this.replaceable = options.savePathExisted === true && options.savePath !== undefined ? resolve(options.savePath) : undefined;
 	}
 
-	handle(message: ToWorker): void {
+	handle(message: TrainingCommand): void {
 		switch (message.type) {
 			case 'start': {
-				const {epoch} = this.run.model.position;
+				const {epoch} = this.trainer.model.position;
 				if (epoch >= this.until) {
 					this.until = epoch + this.options.epochs;
 				}
@@ -79,7 +75,7 @@ export class TrainingLoop {
 					this.save();
 				} catch (error) {
 					this.savePath = previous;
-					this.send({type: 'saveFailed', message: describe(error)});
+					this.send({type: 'saveFailed', message: errorMessage(error)});
 				}
 
 				break;
@@ -96,7 +92,7 @@ export class TrainingLoop {
 	}
 
 	/** Train while asked to, until a stop; resolves once stopped. */
-	async loop(): Promise<void> {
+	async run(): Promise<void> {
 		let lastPublish = 0;
 		let sliceStart = performance.now();
 		let sliceDone = 0;
@@ -108,17 +104,17 @@ export class TrainingLoop {
 				continue;
 			}
 
-			const epoch = this.run.model.position.epoch + 1;
+			const epoch = this.trainer.model.position.epoch + 1;
 			try {
 				// eslint-disable-next-line no-await-in-loop
-				const record = await this.run.runEpoch({
+				const record = await this.trainer.runEpoch({
 					signal: this.controller.signal,
 					onProgress: (now, total) => {
 						done = now;
 						const time = performance.now();
 						if (time - lastPublish >= this.options.publishMs) {
 							const samplesPerSecond = (now - sliceDone) / Math.max(1e-3, (time - sliceStart) / 1000);
-							this.send({type: 'progress', epoch, done: now, total, samplesPerSecond, parameters: this.run.workspace.exportParameters()});
+							this.send({type: 'progress', epoch, done: now, total, samplesPerSecond, parameters: this.trainer.workspace.exportParameters()});
 							lastPublish = time;
 							sliceStart = time;
 							sliceDone = now;
@@ -127,7 +123,7 @@ export class TrainingLoop {
 					between: async () => {
 						if (!this.running && !this.stopping) {
 							// Tell where the epoch stands now, not at the last (rate-limited) update.
-							this.send({type: 'progress', epoch, done, total: this.run.dataset.train.count, samplesPerSecond: 0, parameters: this.run.workspace.exportParameters()});
+							this.send({type: 'progress', epoch, done, total: this.trainer.dataset.train.count, samplesPerSecond: 0, parameters: this.trainer.workspace.exportParameters()});
 							this.send({type: 'paused'});
 							await this.waitForStart();
 							sliceStart = performance.now();
@@ -138,11 +134,11 @@ export class TrainingLoop {
 				sliceStart = performance.now();
 				sliceDone = 0;
 				done = 0;
-				this.send({type: 'epoch', record, parameters: this.run.model.current, warnings: this.run.warnings()});
+				this.send({type: 'epoch', record, parameters: this.trainer.model.current, warnings: this.trainer.warnings()});
 				this.saveAfterEpoch();
-				if (this.run.model.position.epoch >= this.until) {
+				if (this.trainer.model.position.epoch >= this.until) {
 					this.running = false;
-					this.send({type: 'done', epoch: this.run.model.position.epoch});
+					this.send({type: 'done', epoch: this.trainer.model.position.epoch});
 				} else if (!this.running && !this.stopping) {
 					// A pause that came during the epoch's last slice or its evaluation.
 					this.send({type: 'paused'});
@@ -154,7 +150,7 @@ export class TrainingLoop {
 
 				this.running = false;
 				done = 0;
-				this.send({type: 'failed', message: describe(error)});
+				this.send({type: 'failed', message: errorMessage(error)});
 			}
 		}
 
@@ -172,13 +168,13 @@ export class TrainingLoop {
 		try {
 			this.save();
 		} catch (error) {
-			this.send({type: 'saveFailed', message: describe(error)});
+			this.send({type: 'saveFailed', message: errorMessage(error)});
 		}
 	}
 
 	private save(): void {
 		const {savePath} = this;
-		const {model} = this.run;
+		const {model} = this.trainer;
 		if (savePath === undefined || this.savedEpoch === model.position.epoch) {
 			return;
 		}

@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {Dataset} from '../../src/data/dataset.js';
 import type {Model} from '../../src/model/model.js';
 import {type Counts, initialState, reducer, type UiState} from '../../src/app/state.js';
-import type {TrainingRunner} from '../../src/training/client.js';
+import type {TrainingClient} from '../../src/training/client.js';
 import {initialTraining, trainingReducer, type TrainingView} from '../../src/app/training-view.js';
 import {useCommands} from '../../src/app/use-commands.js';
 import {routeKey, useKeys} from '../../src/app/use-keys.js';
@@ -14,29 +14,29 @@ import {handWeights, syntheticSplit, waitFor} from '../components/fixtures.js';
 
 const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28};
 
-/** What the harness saw: the state after each render, the runner's calls, and whether the app exited. */
+/** What the harness saw: the state after each render, the client's calls, and whether the app exited. */
 type Probe = {
 	state: UiState | undefined;
 	training: Store<TrainingView, Parameters<typeof trainingReducer>[1]> | undefined;
 	question: string | undefined;
-	runner: string[];
+	client: string[];
 	exited: boolean;
 };
 
-/** The stores, commands and input hook wired as the app wires them, around a runner that records its calls. */
+/** The stores, commands and input hook wired as the app wires them, around a client that records its calls. */
 function Harness({probe}: {readonly probe: Probe}) {
 	const parameters = handWeights();
 	const model = {config: {layers: parameters.layers}, current: parameters, position: {epoch: 0}} as unknown as Model;
 	const dataset = {test: syntheticSplit(counts.examples)} as unknown as Dataset;
-	const runner = {
-		start: () => probe.runner.push('start'),
-		pause: () => probe.runner.push('pause'),
-		save: (path?: string) => probe.runner.push(`save ${path ?? ''}`),
-	} as unknown as TrainingRunner;
+	const client = {
+		start: () => probe.client.push('start'),
+		pause: () => probe.client.push('pause'),
+		save: (path?: string) => probe.client.push(`save ${path ?? ''}`),
+	} as unknown as TrainingClient;
 	const [state, ui] = useStore(() => createStore(reducer, initialState({columns: 120, rows: 40})));
 	const [, training] = useStore(() => createStore(trainingReducer, initialTraining(parameters, [], 0, 100, 30)));
 	const {onCommand, onPromptKey, question} = useCommands({
-		model, dataset, runner, savePath: undefined, trainingBlocked: undefined, ui, training, counts,
+		model, dataset, client, savePath: undefined, trainingBlocked: undefined, ui, training, counts,
 		exit() {
 			probe.exited = true;
 		},
@@ -62,7 +62,7 @@ afterEach(() => {
 });
 
 async function start(): Promise<Probe> {
-	const probe: Probe = {state: undefined, training: undefined, question: undefined, runner: [], exited: false};
+	const probe: Probe = {state: undefined, training: undefined, question: undefined, client: [], exited: false};
 	app?.unmount();
 	app = render(<Harness probe={probe}/>);
 	await waitFor(() => probe.state !== undefined, 'the input hook');
@@ -76,7 +76,7 @@ async function press(probe: Probe, bytes: string, until: (state: UiState) => boo
 	return probe.state!;
 }
 
-/** Completed epochs as the runner reports them, `saved` of them in a file. */
+/** Completed epochs as the client reports them, `saved` of them in a file. */
 function trained(probe: Probe, epochs: number, saved?: number): void {
 	const parameters = handWeights();
 	for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -157,7 +157,7 @@ describe('useKeys, several keys in one read (a paste, a busy app, a slow link)',
 		await press(probe, 's', s => s.prompt?.kind === 'save');
 		expect(probe.state?.prompt).toMatchObject({text: 'nnviz-model.safetensors', selected: true});
 		await press(probe, `saved1.safetensors${keys.enter}`, s => s.prompt === null);
-		expect(probe.runner).toEqual([`save ${process.cwd()}/saved1.safetensors`]);
+		expect(probe.client).toEqual([`save ${process.cwd()}/saved1.safetensors`]);
 	});
 
 	it('deletes a character for each Backspace in a read, never typing the DEL byte', async () => {
@@ -170,8 +170,8 @@ describe('useKeys, several keys in one read (a paste, a busy app, a slow link)',
 
 	it('starts and pauses training on t t, each t seeing the request of the one before', async () => {
 		const probe = await start();
-		await press(probe, 'tt', () => probe.runner.length === 2);
-		expect(probe.runner).toEqual(['start', 'pause']);
+		await press(probe, 'tt', () => probe.client.length === 2);
+		expect(probe.client).toEqual(['start', 'pause']);
 	});
 });
 

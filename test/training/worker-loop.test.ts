@@ -7,12 +7,12 @@ import {
 	afterEach, beforeEach, describe, expect, it,
 } from 'vitest';
 import {readModelFile} from '../../src/model/model-file.js';
-import type {FromWorker} from '../../src/training/protocol.js';
-import {TrainingLoop} from '../../src/training/worker-loop.js';
+import type {TrainingEvent} from '../../src/training/protocol.js';
+import {WorkerLoop} from '../../src/training/worker-loop.js';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
 import {keptEpochs} from '../../src/model/snapshot-thinning.js';
 import {createModel} from '../../src/model/model-dataset.js';
-import {TrainingRun} from '../../src/training/trainer.js';
+import {Trainer} from '../../src/training/trainer.js';
 import {waitFor} from '../components/fixtures.js';
 import {tinyClassNames, tinyConfig, tinySplit} from '../app/tiny-classifier.js';
 
@@ -34,7 +34,7 @@ function dataset(train: DatasetSplit): Dataset {
 	return {name: 'tiny', source: 'memory', rows: 2, cols: 2, classNames: tinyClassNames, train, validation: tinySplit, test: tinySplit};
 }
 
-const loops: TrainingLoop[] = [];
+const loops: WorkerLoop[] = [];
 afterEach(() => {
 	for (const loop of loops.splice(0)) {
 		loop.handle({type: 'stop'});
@@ -42,18 +42,18 @@ afterEach(() => {
 });
 
 /** A training loop over `data`, recording what it sends; `react` sees each message as it is sent. */
-function start(epochs: number, {data = dataset(tinySplit), run = new TrainingRun(createModel(tinyConfig, data), data), react, savePath, savePathExisted}: {
-	data?: Dataset; run?: TrainingRun; react?: (message: FromWorker, loop: TrainingLoop) => void; savePath?: string; savePathExisted?: boolean;
+function start(epochs: number, {data = dataset(tinySplit), trainer = new Trainer(createModel(tinyConfig, data), data), react, savePath, savePathExisted}: {
+	data?: Dataset; trainer?: Trainer; react?: (message: TrainingEvent, loop: WorkerLoop) => void; savePath?: string; savePathExisted?: boolean;
 } = {}) {
-	const {model} = run;
-	const sent: FromWorker[] = [];
-	const loop: TrainingLoop = new TrainingLoop(run, {savePath, savePathExisted, epochs, publishMs: 0}, message => {
+	const {model} = trainer;
+	const sent: TrainingEvent[] = [];
+	const loop: WorkerLoop = new WorkerLoop(trainer, {savePath, savePathExisted, epochs, publishMs: 0}, message => {
 		sent.push(message);
 		react?.(message, loop);
 	});
 	loops.push(loop);
-	const finished = loop.loop();
-	const count = (type: FromWorker['type']): number => sent.filter(m => m.type === type).length;
+	const finished = loop.run();
+	const count = (type: TrainingEvent['type']): number => sent.filter(m => m.type === type).length;
 	const epochsDone = (): number[] => sent.flatMap(m => (m.type === 'epoch' ? [m.record.epoch] : []));
 	return {model, loop, sent, finished, count, epochsDone};
 }
@@ -68,7 +68,7 @@ async function settle(): Promise<void> {
 	}
 }
 
-describe('TrainingLoop (the training worker)', () => {
+describe('WorkerLoop (the training worker)', () => {
 	it('trains a new network for `epochs` epochs, then stops by itself and says so', async () => {
 		const t = start(3);
 		t.loop.handle({type: 'start'});
@@ -94,10 +94,10 @@ describe('TrainingLoop (the training worker)', () => {
 
 	it('counts from the epoch a saved model had when it was opened', async () => {
 		const data = dataset(tinySplit);
-		const run = new TrainingRun(createModel(tinyConfig, data), data);
-		await run.runEpoch();
-		await run.runEpoch();
-		const t = start(2, {run});
+		const trainer = new Trainer(createModel(tinyConfig, data), data);
+		await trainer.runEpoch();
+		await trainer.runEpoch();
+		const t = start(2, {trainer});
 		t.loop.handle({type: 'start'});
 		await waitFor(() => t.count('done') === 1, 'the end of the run');
 		expect(t.epochsDone()).toEqual([3, 4]);
@@ -152,7 +152,7 @@ describe('TrainingLoop (the training worker)', () => {
 			const data = {...dataset(tinySplit), name: 'mnist'}; // model files name one of the known datasets
 			const t = start(2, {
 				data,
-				run: new TrainingRun(createModel(tinyConfig, data), data),
+				trainer: new Trainer(createModel(tinyConfig, data), data),
 				react(message, loop) {
 					if (message.type === 'epoch' && message.record.epoch === 1) {
 						loop.handle({type: 'save', path});
@@ -197,11 +197,11 @@ describe('TrainingLoop (the training worker)', () => {
 		});
 
 		const mnist = {...dataset(tinySplit), name: 'mnist'}; // model files name one of the known datasets
-		const run = (): TrainingRun => new TrainingRun(createModel(tinyConfig, mnist), mnist);
+		const trainer = (): Trainer => new Trainer(createModel(tinyConfig, mnist), mnist);
 
 		it('does not replace a file that appeared at --save after startup, says so, and trains on', async () => {
 			const path = join(folder, 'm.safetensors');
-			const t = start(2, {data: mnist, run: run(), savePath: path, savePathExisted: false});
+			const t = start(2, {data: mnist, trainer: trainer(), savePath: path, savePathExisted: false});
 			writeFileSync(path, 'made by someone else');
 			t.loop.handle({type: 'start'});
 			await waitFor(() => t.count('done') === 1, 'the end of the run');
@@ -216,7 +216,7 @@ describe('TrainingLoop (the training worker)', () => {
 			const path = join(folder, 'typed.safetensors');
 			const t = start(1, {
 				data: mnist,
-				run: run(),
+				trainer: trainer(),
 				react(message, loop) {
 					if (message.type === 'epoch') {
 						writeFileSync(path, 'made by someone else');
@@ -232,7 +232,7 @@ describe('TrainingLoop (the training worker)', () => {
 		it('replaces the file that was there at startup (--force, or the model opened), then keeps saving to it', async () => {
 			const path = join(folder, 'm.safetensors');
 			writeFileSync(path, 'the old model');
-			const t = start(2, {data: mnist, run: run(), savePath: path, savePathExisted: true});
+			const t = start(2, {data: mnist, trainer: trainer(), savePath: path, savePathExisted: true});
 			t.loop.handle({type: 'start'});
 			await waitFor(() => t.count('done') === 1, 'the end of the run');
 			expect(t.count('saveFailed')).toBe(0);
@@ -241,7 +241,7 @@ describe('TrainingLoop (the training worker)', () => {
 
 		it('saves a path that was free, and replaces its own file at every later epoch', async () => {
 			const path = join(folder, 'm.safetensors');
-			const t = start(3, {data: mnist, run: run(), savePath: path, savePathExisted: false});
+			const t = start(3, {data: mnist, trainer: trainer(), savePath: path, savePathExisted: false});
 			t.loop.handle({type: 'start'});
 			await waitFor(() => t.count('done') === 1, 'the end of the run');
 			expect(t.sent.filter(m => m.type === 'saved').map(m => m.type === 'saved' && m.epoch)).toEqual([1, 2, 3]);
@@ -256,7 +256,7 @@ describe('TrainingLoop (the training worker)', () => {
 			const mnist = {...dataset(tinySplit), name: 'mnist'};
 			const t = start(150, {
 				data: mnist,
-				run: new TrainingRun(createModel(tinyConfig, mnist), mnist),
+				trainer: new Trainer(createModel(tinyConfig, mnist), mnist),
 				react(message, loop) {
 					if (message.type === 'done') {
 						loop.handle({type: 'save', path});
