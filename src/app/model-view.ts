@@ -5,7 +5,6 @@
  */
 import type {DatasetSplit} from '../data/dataset.js';
 import type {EpochRecord} from '../model/model.js';
-import {classMaps, maxAbs, mean} from '../nn/class-maps.js';
 import type {TrainConfig} from '../nn/config.js';
 import {argmax, outputsFor, predict} from '../nn/evaluate.js';
 import type {Parameters} from '../nn/network.js';
@@ -130,25 +129,3 @@ export function nextIndex(indices: Int32Array, from: number, direction: 1 | -1):
 
 	return indices.at(-1);
 }
-
-/** A first-layer neuron: its incoming weights, bias B and influence I (the mean incoming weight). */
-export type Neuron = {readonly weights: Float32Array; readonly bias: number; readonly influence: number};
-
-export function neuron(parameters: Parameters, j: number): Neuron {
-	const inputs = parameters.layers[0];
-	const weights = parameters.weights[0].subarray(j * inputs, (j + 1) * inputs);
-	return {weights, bias: parameters.biases[0][j], influence: mean(weights)};
-}
-
-/** a - b, parameter by parameter: what training changed when a is trained and b the initial network. */
-export function difference(a: Parameters, b: Parameters): Parameters {
-	const minus = (x: Float32Array, i: number, ys: Float32Array[]): Float32Array => x.map((v, k) => v - ys[i][k]);
-	return {layers: a.layers, weights: a.weights.map((w, i) => minus(w, i, b.weights)), biases: a.biases.map((v, i) => minus(v, i, b.biases))};
-}
-
-/** The largest |weight| of the first layer, for one colour scale over all tiles. */
-export function firstLayerScale(parameters: Parameters): number {
-	return maxAbs(parameters.weights[0]);
-}
-
-export {classMaps, maxAbs};

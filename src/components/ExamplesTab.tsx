@@ -39,8 +39,10 @@ const hints = {
 
 /** One test image, the network's confidence for every class, and where we are in the test set. */
 export function ExamplesTab({split, rows, cols, index, result, classNames, depth, accuracyText, goto, hint, zoom = 1}: Props) {
-	const pixels = split.images.subarray(index * rows * cols, (index + 1) * rows * cols);
-	const lines = useMemo(() => renderGrayImage(pixels, rows, cols, depth, zoom), [split, index, depth, zoom]);
+	const lines = useMemo(() => {
+		const pixels = split.images.subarray(index * rows * cols, (index + 1) * rows * cols);
+		return renderGrayImage(pixels, rows, cols, depth, zoom);
+	}, [split, index, rows, cols, depth, zoom]);
 	const {label, predicted, correct} = result;
 	return (
 		<Box flexDirection='column'>

@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import {keyOf} from '../app/key-map.js';
 import type {Grid} from '../app/layout.js';
 import {theme} from '../app/theme.js';
 import {PixelImage} from './PixelImage.js';
@@ -10,20 +9,6 @@ export type Tile = {
 	readonly label: string;
 	readonly selected: boolean;
 };
-
-/**
- * The title of the current set of tiles: trained (with its epoch), not trained yet, or what training
- * changed. `version` counts weight updates, so a network whose first epoch is under way is not called
- * untrained. `keys` false leaves out the key hint (a static snapshot).
- */
-export function trainedTitle(epoch: number, version: number, change: boolean, keys = true): string {
-	if (epoch === 0 && version === 0) {
-		const hint = keys ? ` (${keyOf('toggleTraining')} trains)` : '';
-		return change ? `change by training: none yet${hint}` : `not trained yet${hint}`;
-	}
-
-	return change ? `trained minus untrained (epoch ${epoch})` : `trained (epoch ${epoch})`;
-}
 
 type Props = {
 	readonly tiles: readonly Tile[];

@@ -1,6 +1,6 @@
 import {describe, expect, it, vi} from 'vitest';
 import type {DatasetSplit} from '../../src/data/dataset.js';
-import {classify, difference, firstLayerScale, misclassified, misclassifiedInSlices, neuron, nextIndex} from '../../src/app/model-view.js';
+import {classify, misclassified, misclassifiedInSlices, nextIndex} from '../../src/app/model-view.js';
 import type {Parameters} from '../../src/nn/network.js';
 import {Workspace} from '../../src/nn/workspace.js';
 import {softmax, tinyConfig, tinyParameters, tinySplit} from './tiny-classifier.js';
@@ -148,54 +148,5 @@ describe('nextIndex', () => {
 	it('answers undefined when there is no index', () => {
 		expect(nextIndex(new Int32Array(0), 4, 1)).toBeUndefined();
 		expect(nextIndex(new Int32Array(0), 4, -1)).toBeUndefined();
-	});
-});
-
-describe('neuron', () => {
-	// Layers [4,3,2]: weights[0] is 3 x 4, row j = neuron j's four incoming weights.
-	const p: Parameters = {
-		layers: [4, 3, 2],
-		weights: [
-			Float32Array.of(0.5, 1, 1.5, 2, -1, -2, 0.25, 0.75, 0, 0, 0, -0.5),
-			new Float32Array(6),
-		],
-		biases: [Float32Array.of(0.25, -1.5, 3), new Float32Array(2)],
-	};
-
-	it('takes row j of the first weight matrix as neuron j incoming weights', () => {
-		expect([...neuron(p, 0).weights]).toEqual([0.5, 1, 1.5, 2]);
-		expect([...neuron(p, 1).weights]).toEqual([-1, -2, 0.25, 0.75]);
-		expect([...neuron(p, 2).weights]).toEqual([0, 0, 0, -0.5]);
-	});
-
-	it('gives the bias B of the neuron', () => {
-		expect([0, 1, 2].map(j => neuron(p, j).bias)).toEqual([0.25, -1.5, 3]);
-	});
-
-	it('gives the influence I as the mean of the incoming weights', () => {
-		expect(neuron(p, 0).influence).toBeCloseTo(1.25, 12);
-		expect(neuron(p, 1).influence).toBeCloseTo(-0.5, 12);
-		expect(neuron(p, 2).influence).toBeCloseTo(-0.125, 12);
-	});
-
-	it('takes the largest absolute first-layer weight as the shared colour scale', () => {
-		expect(firstLayerScale(p)).toBe(2);
-	});
-});
-
-describe('difference', () => {
-	it('subtracts the initial parameters from the trained ones, weight by weight and bias by bias', () => {
-		const trained = parameters;
-		const zero: Parameters = {
-			layers: [4, 3, 3],
-			weights: [new Float32Array(12).fill(0.5), new Float32Array(9).fill(1)],
-			biases: [Float32Array.of(1, 2, 3), Float32Array.of(0, 0, 0)],
-		};
-		const d = difference(trained, zero);
-		expect([...d.weights[0]]).toEqual([0.5, 0.5, -0.5, -0.5, -0.5, -0.5, 0.5, 0.5, 0, 0, 0, 0]);
-		expect([...d.weights[1]]).toEqual([0, -2, -1, -2, 0, -1, -1, -1, -2]);
-		expect([...d.biases[0]]).toEqual([-1, -2, -3]);
-		expect([...d.biases[1]]).toEqual([0, 0, 0.5]);
-		expect([...trained.weights[0]]).toEqual([1, 1, 0, 0, 0, 0, 1, 1, 0.5, 0.5, 0.5, 0.5]);
 	});
 });

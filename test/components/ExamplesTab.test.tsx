@@ -5,11 +5,11 @@ import {renderGrayImage} from '../../src/render/half-block.js';
 import {tinyClassNames, tinyConfig, tinyParameters, tinySplit} from '../app/tiny-classifier.js';
 import {testTree, waitFor} from './fixtures.js';
 
-function tab(index: number, goto: string | null = null, hint: 'keys' | 'enter' | 'none' = 'keys') {
+function tab(index: number, goto: string | null = null, hint: 'keys' | 'enter' | 'none' = 'keys', shape = {rows: 2, cols: 2}) {
 	const result = classify(tinyParameters, tinyConfig, tinySplit, index);
 	return (
 		<ExamplesTab
-			split={tinySplit} rows={2} cols={2} index={index} result={result} classNames={tinyClassNames}
+			split={tinySplit} rows={shape.rows} cols={shape.cols} index={index} result={result} classNames={tinyClassNames}
 			depth='none' accuracyText='test accuracy 75.00% after epoch 3' goto={goto} hint={hint}
 		/>
 	);
@@ -54,6 +54,16 @@ describe('ExamplesTab', () => {
 		expect(lines[row - 1].startsWith('╭──╮')).toBe(true);
 		expect(lines[row + 1].startsWith('╰──╯')).toBe(true);
 		expect(lines.slice(row - 1, row + 2).join('\n')).toMatch(/top .* 0\.909 ◀✓/);
+	});
+
+	it('draws the image at the shape it is given now, for the same example', async () => {
+		tree.show(tab(0));
+		const [square] = renderGrayImage(tinySplit.images.subarray(0, 4), 2, 2, 'none');
+		await waitFor(() => frame().includes(`│${square}│`), 'the 2x2 image');
+		// The same four pixels read as one row of four.
+		tree.show(tab(0, null, 'keys', {rows: 1, cols: 4}));
+		const [row] = renderGrayImage(tinySplit.images.subarray(0, 4), 1, 4, 'none');
+		await waitFor(() => frame().includes(`│${row}│`), 'the 1x4 image');
 	});
 
 	it('shows the confidence of every class', async () => {

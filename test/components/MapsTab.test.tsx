@@ -5,7 +5,7 @@ import {MapsTab} from '../../src/components/MapsTab.js';
 import {classMaps, maxAbs} from '../../src/nn/class-maps.js';
 import {initParameters, type Parameters} from '../../src/nn/network.js';
 import {Random} from '../../src/nn/random.js';
-import {fashionNames, plain} from './fixtures.js';
+import {fashionNames, plain, testTree} from './fixtures.js';
 
 const image = {rows: 28, cols: 28};
 
@@ -104,5 +104,43 @@ describe('MapsTab', () => {
 		const out = draw(handMaps(), ['a', 'b', 'c'], {initial, change: true});
 		expect(out).toContain('a  max 2.0');
 		expect(out).toContain('b  max 0.0');
+	});
+
+	describe('drawn again from what it is given', () => {
+		const tree = testTree();
+		const layout = computeLayout({columns: 80, rows: 24}, undefined, image);
+		const initial = handMaps();
+		const show = (current: Parameters, classNames: readonly string[], shown = image): void => {
+			// The same version and initial network throughout: the tiles must follow what they read.
+			tree.show(<MapsTab current={current} initial={initial} version={5} epoch={2} classNames={classNames} layout={layout} selected={0} untrained={false} change={false} depth='none' image={shown}/>);
+		};
+
+		it('shows the maps of new parameters given with the same version', () => {
+			show(handMaps(), ['a', 'b', 'c']);
+			expect(tree.frame()).toContain('a  max 3.0');
+			const second = handMaps();
+			second.weights[1][0] = 4;
+			show(second, ['a', 'b', 'c']);
+			expect(tree.frame()).toContain('a  max 4.0');
+		});
+
+		it('names the classes it is given now', () => {
+			const current = handMaps();
+			show(current, ['a', 'b', 'c']);
+			show(current, ['cat', 'dog', 'eel']);
+			expect(tree.frame()).toContain('cat  max 3.0');
+			expect(tree.frame()).not.toContain('a  max 3.0');
+		});
+
+		it('draws the image at the size it is given now', () => {
+			const rows = (frame: string): number => frame.split('\n').filter(line => line.startsWith('█'.repeat(28))).length;
+			const current = handMaps();
+			show(current, ['a', 'b', 'c']);
+			expect(rows(tree.frame())).toBe(14);
+			// The same 784 values read as 56 x 14: 28 text rows of 14 columns.
+			show(current, ['a', 'b', 'c'], {rows: 56, cols: 14});
+			expect(rows(tree.frame())).toBe(0);
+			expect(tree.frame().split('\n').filter(line => line.startsWith(`${'█'.repeat(14)}│`))).toHaveLength(28);
+		});
 	});
 });

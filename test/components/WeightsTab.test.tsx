@@ -8,7 +8,7 @@ import {WeightsTab} from '../../src/components/WeightsTab.js';
 import type {ColorDepth} from '../../src/render/color-depth.js';
 import {initParameters, type Parameters} from '../../src/nn/network.js';
 import {Random} from '../../src/nn/random.js';
-import {handWeights, meanOf, plain} from './fixtures.js';
+import {handWeights, meanOf, plain, testTree} from './fixtures.js';
 
 const image = {rows: 28, cols: 28};
 
@@ -236,5 +236,36 @@ describe('WeightsTab', () => {
 				expect([...line].length, `${size.columns}x${size.rows}`).toBeLessThanOrEqual(layout.contentWidth);
 			}
 		}
+	});
+
+	describe('drawn again from what it is given', () => {
+		const tree = testTree();
+		const layout = computeLayout({columns: 120, rows: 40}, undefined, image);
+		const show = (current: Parameters, initial: Parameters, change = false): void => {
+			// The same version throughout: the tiles must follow the parameters, not a counter beside them.
+			tree.show(<WeightsTab current={current} initial={initial} version={5} epoch={1} layout={layout} selected={0} sharedScale={false} untrained={false} change={change} depth='none' image={image}/>);
+		};
+
+		it('shows the weights of new parameters given with the same version', () => {
+			const first = handWeights();
+			show(first, first);
+			expect(tree.frame()).toContain('0 B 1.50 I 0.250');
+			const second = handWeights();
+			second.biases[0][0] = -1.25;
+			second.weights[0].fill(0.5, 0, 784);
+			show(second, first);
+			expect(tree.frame()).toContain('0 B -1.25 I 0.500');
+			expect(tree.frame()).not.toContain('0 B 1.50');
+		});
+
+		it('shows the change against new initial parameters given with the same version', () => {
+			const current = handWeights();
+			show(current, handWeights(), true);
+			expect(tree.frame()).toContain('0 B 0.00 I 0.000');
+			const initial = handWeights();
+			initial.biases[0][0] = 1;
+			show(current, initial, true);
+			expect(tree.frame()).toContain('0 B 0.50 I 0.000');
+		});
 	});
 });
