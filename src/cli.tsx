@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {helpText} from './cli/help.js';
 import {type Command, parseCommandLine, switchFlags, valueFlags} from './cli/options.js';
+import {datasetsDifferWords} from './commands/choose-dataset.js';
 import {runEval} from './commands/eval.js';
 import {runInfo} from './commands/info.js';
 import {type CommandIo, Interrupted} from './commands/io.js';
@@ -61,8 +62,7 @@ function worded(error: NnvizError, command: Command | undefined): string {
 	}
 
 	if (error instanceof DatasetsDifferError) {
-		const hint = error.trainedOn === 'mnist' ? 'give --data DIR or set NNVIZ_DATA to its folder' : `give --dataset ${error.trainedOn === 'fashion-mnist' ? 'fashion-mnist' : 'mnist'} and the --data of the original`;
-		return `${error.message}; ${hint}`;
+		return datasetsDifferWords(error);
 	}
 
 	return error.message;

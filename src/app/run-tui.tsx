@@ -7,10 +7,10 @@ import {resolve} from 'node:path';
 import chalk from 'chalk';
 import {render} from 'ink';
 import type {TuiCommand} from '../commands/command-types.js';
-import {chooseDataset} from '../commands/choose-dataset.js';
+import {chooseDataset, datasetsDifferWords} from '../commands/choose-dataset.js';
 import type {CommandIo} from '../commands/io.js';
 import type {Dataset} from '../data/dataset.js';
-import {UsageError} from '../errors.js';
+import {DatasetsDifferError, UsageError} from '../errors.js';
 import {readModelFile} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
 import {checkDatasetFits, checkSameDataset, createModel} from '../model/model-dataset.js';
@@ -42,19 +42,28 @@ function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): Prepared {
 		const model = readModelFile(command.model);
 		const dataset = chooseDataset(command.data, model, env, command.model);
 		checkDatasetFits(model.config.layers, dataset);
-		let trainingBlocked: string | undefined;
-		try {
-			checkSameDataset(model, dataset, command.model);
-		} catch (error) {
-			// Looking at a model on other data of the same shape is fine; training it there is not.
-			trainingBlocked = error instanceof Error ? `cannot train here: ${error.message}` : String(error);
-		}
-
-		return {model, dataset, savePath: save ?? command.model, trainingBlocked};
+		return {model, dataset, savePath: save ?? command.model, trainingBlocked: trainingBlockedOn(model, dataset, command.model)};
 	}
 
 	const dataset = chooseDataset(command.data, undefined, env);
 	return {model: createModel(newConfig(command.preset, command.overrides), dataset), dataset, savePath: save};
+}
+
+/**
+ * Why `model` (opened from `file`) cannot train on `dataset`, in the command line's words, or undefined
+ * when it can: looking at a model on other data of the same shape is fine; training it there is not.
+ */
+export function trainingBlockedOn(model: Model, dataset: Dataset, file: string): string | undefined {
+	try {
+		checkSameDataset(model, dataset, file);
+		return undefined;
+	} catch (error) {
+		if (error instanceof DatasetsDifferError) {
+			return `cannot train here: ${datasetsDifferWords(error)}`;
+		}
+
+		throw error;
+	}
 }
 
 /** Run the terminal UI, or print the static snapshot when stdout is not a terminal. Returns the exit code. */

@@ -1,7 +1,9 @@
 import type {DataOptions} from './command-types.js';
 import type {Dataset} from '../data/dataset.js';
 import {loadDataset} from '../data/load.js';
-import {DatasetFormatError, DatasetFromEnvironmentError, DatasetMismatchError, UnknownDatasetError, UsageError} from '../errors.js';
+import {
+	DatasetFormatError, DatasetFromEnvironmentError, DatasetMismatchError, type DatasetsDifferError, UnknownDatasetError, UsageError,
+} from '../errors.js';
 import type {Model} from '../model/model.js';
 
 /**
@@ -29,6 +31,34 @@ function inCliWords(error: unknown): unknown {
 	}
 
 	return error;
+}
+
+/**
+ * A DatasetsDifferError in the command line's words: what the model was trained on and what this run
+ * loads, then the flags that load the model's own data. The command line and the UI both say it so.
+ */
+export function datasetsDifferWords(error: DatasetsDifferError): string {
+	return `${error.message}; ${ownDataHint(error.trainedOn)}`;
+}
+
+function ownDataHint(trainedOn: string): string {
+	switch (trainedOn) {
+		case 'mnist-embedded': {
+			return 'give neither --data nor --dataset, and it loads the embedded digits it was trained on';
+		}
+
+		case 'mnist': {
+			return 'give --data DIR or set NNVIZ_DATA to its folder';
+		}
+
+		case 'fashion-mnist': {
+			return 'give --dataset fashion-mnist and the --data of the original';
+		}
+
+		default: {
+			return 'give the --dataset and --data it was trained on';
+		}
+	}
 }
 
 function pickDataset(options: DataOptions, model: Model | undefined, env: NodeJS.ProcessEnv, modelFile: string): Dataset {
