@@ -4,24 +4,11 @@
  * terminal.
  */
 import type {DatasetSplit} from '../data/dataset.js';
-import type {EpochRecord} from '../model/model.js';
 import type {TrainConfig} from '../nn/config.js';
 import {argmax, outputsFor, predict} from '../nn/evaluate.js';
 import type {Parameters} from '../nn/network.js';
 import {checkSplit} from '../nn/train-epoch.js';
 import {Workspace} from '../nn/workspace.js';
-
-export type ModelView = {
-	readonly config: TrainConfig;
-	readonly classNames: readonly string[];
-	readonly initial: Parameters;
-	readonly current: Parameters;
-	/** Changes whenever `current` does. */
-	readonly version: number;
-	readonly history: readonly EpochRecord[];
-	/** Completed epochs. */
-	readonly epoch: number;
-};
 
 /** The network's answer for one example. */
 export type Classification = {
@@ -100,6 +87,7 @@ export async function misclassifiedInSlices(parameters: Parameters, config: Trai
 
 		if (performance.now() - sliceStart >= sliceMs && i + 1 < split.count) {
 			onProgress?.(i + 1, split.count);
+			// eslint-disable-next-line no-await-in-loop -- yielding between slices is the point
 			await new Promise(resolve => {
 				setImmediate(resolve);
 			});
