@@ -13,6 +13,15 @@ export type TileSource = {
 	readonly figures: readonly number[];
 };
 
+/** A tile as the grid draws it: its image's text rows and its label, and where it goes on screen. */
+export type Tile = {
+	/** One per place on screen, such as 'weights.trained.3' (the pixel layer's key). */
+	readonly id: string;
+	readonly lines: readonly string[];
+	readonly label: string;
+	readonly selected: boolean;
+};
+
 /** Each first-layer neuron: its incoming weights (views into the matrix, not copies) and its bias. */
 export function neuronSources(p: Parameters): TileSource[] {
 	const inputs = p.layers[0];

@@ -1,10 +1,9 @@
 import {useMemo} from 'react';
-import type {Tile} from '../components/TileGrid.js';
 import type {Parameters} from '../nn/network.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderSignedImage} from '../render/half-block.js';
 import {maxAbs} from '../nn/class-maps.js';
-import {changeOf, pageOf, sharedScaleOf, type TileSource} from './tile-sources.js';
+import {changeOf, pageOf, sharedScaleOf, type Tile, type TileSource} from './tile-sources.js';
 
 export type TileSetsOptions = {
 	/** Names the tiles' places on screen: `${id}.trained.3`. */

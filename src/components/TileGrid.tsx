@@ -1,14 +1,8 @@
 import {Box, Text} from 'ink';
 import type {Grid} from '../app/layout.js';
 import {theme} from '../app/theme.js';
+import type {Tile} from '../app/tile-sources.js';
 import {PixelImage} from './PixelImage.js';
-
-export type Tile = {
-	readonly id: string;
-	readonly lines: readonly string[];
-	readonly label: string;
-	readonly selected: boolean;
-};
 
 type Props = {
 	readonly tiles: readonly Tile[];
