@@ -26,7 +26,6 @@ for (const [name, {config, target}] of Object.entries(workloads)) {
 	const model = createModel(config, dataset);
 	const trainer = new Trainer(model, dataset);
 	for (let e = 0; e < epochs; e++) {
-		// eslint-disable-next-line no-await-in-loop
 		const r = await trainer.runEpoch();
 		console.log(`  epoch ${String(r.epoch).padStart(2)}  ${r.seconds.toFixed(2)} s  loss ${r.trainLoss.toFixed(5)}  validation ${(r.validationAccuracy * 100).toFixed(2)}%  test ${(r.testAccuracy * 100).toFixed(2)}%`);
 	}

@@ -29,7 +29,6 @@ async function trainOne(preset, seed) {
 	const model = createModel(config, dataset);
 	const trainer = new Trainer(model, dataset);
 	for (let e = 0; e < epochs; e++) {
-		// eslint-disable-next-line no-await-in-loop
 		await trainer.runEpoch();
 	}
 
@@ -44,7 +43,6 @@ async function workload(label, preset) {
 	console.log(`${label}: [${c.layers}] ${c.activation}/${c.output}, ${c.cost}, ${c.init} init, batch ${c.batch}, eta ${c.eta}, lambda ${c.lambda}; ${epochs} epochs on ${dataset.name} (${dataset.train.count} train, ${dataset.test.count} test)`);
 	const rows = [];
 	for (const seed of seeds) {
-		// eslint-disable-next-line no-await-in-loop
 		const r = await trainOne(preset, seed);
 		rows.push(r);
 		const warned = r.warnings.length > 0 ? `  warnings: ${r.warnings.map(w => w.brief).join('; ')}` : '';

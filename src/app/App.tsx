@@ -45,10 +45,10 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 
 	useEffect(() => {
 		uiStore.dispatch({type: 'resize', size});
-	}, [size.columns, size.rows]);
+	}, [uiStore, size]);
 	useEffect(() => client.subscribe(event => {
 		trainingStore.dispatch({type: 'event', event});
-	}), [client]);
+	}), [client, trainingStore]);
 
 	const {onCommand, onPromptKey, question} = useCommands({model, dataset, client, savePath, trainingBlocked, ui: uiStore, training: trainingStore, counts, exit});
 	useKeys(uiStore, {onCommand, onPromptKey});
@@ -56,7 +56,8 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 	const layout = computeLayout(ui.size, ui.paneOpen, image);
 	// Evaluated after the first frame, in slices (a large network takes many seconds), while no epoch is done.
 	const untrained = useTestAccuracy(model.current, model.config, dataset.test, training.history.length === 0);
-	const result = useMemo(() => classify(training.current, model.config, dataset.test, ui.example), [training.version, ui.example]);
+	const parameters = training.current; // a new object for every update of the weights
+	const result = useMemo(() => classify(parameters, model.config, dataset.test, ui.example), [parameters, model.config, dataset.test, ui.example]);
 	if (layout.tooSmall) {
 		return <Text color={theme.warning}>{`nnviz-tui needs ${minColumns}x${minRows} or more (now ${size.columns}x${size.rows}); ${keyOf('quit')} quits`}</Text>;
 	}

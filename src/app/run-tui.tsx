@@ -10,12 +10,13 @@ import type {TuiCommand} from '../commands/command-types.js';
 import {chooseDataset, datasetsDifferWords} from '../commands/choose-dataset.js';
 import type {CommandIo} from '../commands/io.js';
 import type {Dataset} from '../data/dataset.js';
-import {DatasetsDifferError, UsageError} from '../errors.js';
+import {DatasetsDifferError, UsageError, errorMessage} from '../errors.js';
 import {readModelFile} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
 import {checkDatasetFits, checkSameDataset, createModel} from '../model/model-dataset.js';
 import {newConfig} from '../nn/config.js';
 import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
+import {enterAlternateScreen, leaveAlternateScreen, showCursor} from '../render/escape-codes.js';
 import {PixelLayerContext} from '../components/PixelImage.js';
 import {sharedDataset, TrainingClient} from '../training/client.js';
 import {App} from './App.js';
@@ -25,9 +26,6 @@ import {staticSnapshot} from './snapshot.js';
 import {setThemeColours} from './theme.js';
 
 const chalkLevels: Record<ColorDepth, 0 | 1 | 2 | 3> = {none: 0, ansi16: 1, ansi256: 2, truecolor: 3};
-const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?1049l';
-const showCursor = '\u001B[?25h';
 
 type Prepared = {model: Model; dataset: Dataset; savePath?: string; trainingBlocked?: string};
 
@@ -103,7 +101,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 			<App model={model} dataset={shared} client={client} depth={depth} savePath={savePath} trainingBlocked={trainingBlocked}/>
 		</PixelLayerContext.Provider>,
 		// Debug mode: Ink writes every update as a whole frame, and the screen writer sends only the changes.
-		// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion
+		// The screen writer has what Ink uses of a WriteStream (write, columns, rows, resize events).
 		{stdout: screen as unknown as NodeJS.WriteStream, stdin, exitOnCtrlC: false, patchConsole: false, debug: true},
 	);
 	const onAbort = (): void => {
@@ -119,8 +117,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 			stdin.setRawMode(false);
 		}
 
-		const message = error instanceof Error ? error.message : String(error);
-		io.stderr.write(`nnviz-tui: internal error: ${message}\n`);
+		io.stderr.write(`nnviz-tui: internal error: ${errorMessage(error)}\n`);
 		process.exit(70);
 	};
 

@@ -5,6 +5,7 @@
  * marks that reorder or break text (Arabic letter mark, LRM and RLM, line and paragraph separators,
  * bidi embeddings, overrides and isolates).
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 export const unsafeCharacters = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
 const unsafeGlobal = new RegExp(unsafeCharacters.source, 'g');
 

@@ -37,7 +37,6 @@ function setup(): {terminal: FakeTerminal; layer: PixelLayer; screen: ScreenWrit
 
 /** The rows the bytes move the cursor to, in order. */
 function cursorRows(bytes: string): number[] {
-	// eslint-disable-next-line no-control-regex
 	return [...bytes.matchAll(/\u001B\[(\d+);1H/g)].map(m => Number(m[1]));
 }
 

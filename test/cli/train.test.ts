@@ -174,6 +174,7 @@ describe('nnviz-tui train', () => {
 		model.dataset = {...model.dataset, name: 'mnist', trainCount: 50_000, validationCount: 10_000, testCount: 10_000, fingerprint: undefined};
 		writeFileSync(file, encodeModel(model));
 		for (const argv of [['train', '--resume', file, '--epochs', '1'], ['eval', '--model', file]]) {
+			// eslint-disable-next-line no-await-in-loop -- one run after the other
 			const result = await runCli(argv);
 			expect(result.code).toBe(1);
 			expect(result.stderr).toBe(`nnviz-tui: ${file} was trained on MNIST from a folder (50,000 training images); give --data DIR or set NNVIZ_DATA\n`);

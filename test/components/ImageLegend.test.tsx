@@ -36,7 +36,6 @@ function xterm256(n: number): Rgb {
 /** The foreground colour of a one-pixel signed image (drawn as an upper half block in the foreground). */
 function drawnColour(value: number, depth: ColorDepth): Rgb {
 	const [line] = renderSignedImage([value], 1, 1, 1, depth);
-	// eslint-disable-next-line no-control-regex
 	const params = /\u001B\[([\d;]+)m/.exec(line)?.[1].split(';').map(Number) ?? [];
 	if (params[0] === 38 && params[1] === 2) {
 		return [params[2], params[3], params[4]];

@@ -74,7 +74,7 @@ export function thrown(run: () => unknown): Error {
 			return error;
 		}
 
-		throw new Error(`expected an Error to be thrown, got ${String(error)}`);
+		throw new Error(`expected an Error to be thrown, got ${String(error)}`, {cause: error});
 	}
 
 	throw new Error('expected an error to be thrown, none was');

@@ -236,15 +236,19 @@ export class Tmux {
 export async function pollUntil(check: () => boolean | Promise<boolean>, what: () => string | Promise<string>, options: WaitOptions = {}): Promise<void> {
 	const timeout = options.timeout ?? defaultTimeout;
 	const deadline = Date.now() + timeout;
+	// Polling: each check waits for the one before.
 	for (;;) {
+		// eslint-disable-next-line no-await-in-loop
 		if (await check()) {
 			return;
 		}
 
 		if (Date.now() > deadline) {
+			// eslint-disable-next-line no-await-in-loop
 			throw new Error(`timed out after ${timeout} ms waiting for ${await what()}`);
 		}
 
+		// eslint-disable-next-line no-await-in-loop
 		await delay(pollInterval);
 	}
 }

@@ -143,6 +143,7 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 		// The exact minimum; wide enough for the side pane; narrower and shorter; too narrow again.
 		const steps = [[80, 24, 'layout'], [120, 40, 'layout and pane'], [90, 26, 'layout'], [79, 30, 'message']] as const;
 		for (const [columns, rows, expected] of steps) {
+			// eslint-disable-next-line no-await-in-loop -- one size after the other
 			await tmux.resize(columns, rows);
 			let lines: string[] = [];
 			const settled = (): boolean => {
@@ -152,6 +153,7 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 					: lines[rows - 2]?.includes(statusHint) && lines[0].includes('1 Examples') && text.includes('Training') === (expected === 'layout and pane');
 			};
 
+			// eslint-disable-next-line no-await-in-loop
 			await tmux.waitUntil(async () => {
 				lines = await tmux.lines();
 				return settled();
