@@ -81,8 +81,11 @@ export function syntheticDataset(classNames: readonly string[] = digitNames): Da
 	};
 }
 
-/** One Ink tree per test, unmounted after it: show() renders it the first time and rerenders after. */
-export function testTree(): {show: (element: ReactElement) => void; frame: () => string} {
+/**
+ * One Ink tree per test, unmounted after it: show() renders it the first time and rerenders after;
+ * stdout() is the fake terminal it draws on.
+ */
+export function testTree(): {show: (element: ReactElement) => void; frame: () => string; stdout: () => ReturnType<typeof render>['stdout']} {
 	let app: ReturnType<typeof render> | undefined;
 	afterEach(() => {
 		app?.unmount();
@@ -97,5 +100,12 @@ export function testTree(): {show: (element: ReactElement) => void; frame: () =>
 			}
 		},
 		frame: () => plain(app?.lastFrame() ?? ''),
+		stdout() {
+			if (app === undefined) {
+				throw new Error('stdout() before show()');
+			}
+
+			return app.stdout;
+		},
 	};
 }
