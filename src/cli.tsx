@@ -15,7 +15,7 @@ import {runInfo} from './commands/info.js';
 import {type CommandIo, Interrupted} from './commands/io.js';
 import {runTrain} from './commands/train.js';
 import {
-	DatasetsDifferError, LayersDoNotFitError, NnvizError, UsageError, errorMessage,
+	DatasetsDifferError, LayersDoNotFitError, NnvizError, UsageError, errorMessage, printable,
 } from './errors.js';
 
 const flagTypes = Object.fromEntries([
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 		}
 
 		if (error instanceof NnvizError) {
-			io.stderr.write(`nnviz-tui: ${worded(error, command)}\n`);
+			io.stderr.write(`nnviz-tui: ${printable(worded(error, command))}\n`);
 			if (debug && error.stack) {
 				io.stderr.write(`${error.stack}\n`);
 			}
@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 			return error.exitCode;
 		}
 
-		io.stderr.write(`nnviz-tui: internal error: ${errorMessage(error)}${debug ? '' : ' (run with --debug to see where)'}\n`);
+		io.stderr.write(`nnviz-tui: internal error: ${printable(errorMessage(error))}${debug ? '' : ' (run with --debug to see where)'}\n`);
 		if (debug && error instanceof Error && error.stack) {
 			io.stderr.write(`${error.stack}\n`);
 		}

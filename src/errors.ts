@@ -135,3 +135,21 @@ export function describeIoError(error: unknown): string {
 		}
 	}
 }
+
+/**
+ * Characters that must never reach a terminal unescaped: C0 controls, DEL, C1 controls, and the marks
+ * that reorder or break text (Arabic letter mark, LRM and RLM, line and paragraph separators, bidi
+ * embeddings, overrides and isolates).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+export const unsafeCharacters = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
+const unsafeGlobal = new RegExp(unsafeCharacters.source, 'g');
+
+/**
+ * `text` safe to show on a terminal: each unsafe character written as a `\uXXXX` escape (`\u001B`,
+ * `\u202E`), so a path or a string from a file prints as what it is and cannot colour, move or reorder
+ * what follows. The one place the command line and the model reader escape text.
+ */
+export function printable(text: string): string {
+	return text.replaceAll(unsafeGlobal, c => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}

@@ -5,7 +5,7 @@ import {Workspace} from '../nn/workspace.js';
 import {readModelFile} from '../model/model-file.js';
 import {checkDatasetFits} from '../model/model-dataset.js';
 import {chooseDataset} from './choose-dataset.js';
-import {count, percent, table} from './format.js';
+import {count, percent, shown, table} from './format.js';
 import type {CommandIo} from './io.js';
 
 /** `nnviz-tui eval`: test accuracy, per-class accuracy and confusion matrix of a model file. */
@@ -14,7 +14,7 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 	const dataset = chooseDataset(command.data, model, io.env, command.model);
 	checkDatasetFits(model.config.layers, dataset);
 	if (dataset.name !== model.dataset.name) {
-		io.stderr.write(`note: ${command.model} was trained on ${model.dataset.name}; evaluating it on ${dataset.name}\n`);
+		io.stderr.write(shown(`note: ${command.model} was trained on ${model.dataset.name}; evaluating it on ${dataset.name}\n`));
 	}
 
 	const ws = Workspace.create(model.config, model.current);
@@ -23,7 +23,7 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 	const predicted = names.map((_, c) => result.confusion.reduce((s, row) => s + row[c], 0));
 	const warnings = diagnose({predicted, hidden: hiddenHealth(ws, dataset.test)}, model.history.map(r => r.trainLoss), names);
 	if (command.json) {
-		io.stdout.write(`${JSON.stringify({
+		io.stdout.write(shown(`${JSON.stringify({
 			model: command.model,
 			epochs: model.position.epoch,
 			dataset: dataset.name,
@@ -35,7 +35,7 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 			perClass: result.perClass.map(v => (Number.isNaN(v) ? null : v)),
 			confusion: result.confusion,
 			warnings: warnings.map(({kind, message}) => ({kind, message})),
-		})}\n`);
+		})}\n`));
 		return 0;
 	}
 
@@ -51,6 +51,6 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 		'confusion matrix (rows: true class, columns: predicted class)',
 		table([['', ...names.map((_, c) => String(c))], ...result.confusion.map((row, c) => [names[c] === String(c) ? names[c] : `${c} ${names[c]}`, ...row.map(String)])]),
 	];
-	io.stdout.write(lines.join('\n'));
+	io.stdout.write(shown(lines.join('\n')));
 	return 0;
 }

@@ -1,4 +1,14 @@
 /** Small text formatters shared by the commands' human-readable output. */
+import {printable} from '../errors.js';
+
+/**
+ * Text for the terminal, line by line: paths and strings from files with their control and direction
+ * characters escaped (printable), the line breaks between them kept. Every line a command prints goes
+ * through here; JSON through it too, where it only writes as \uXXXX what JSON.stringify left raw.
+ */
+export function shown(text: string): string {
+	return text.split('\n').map(line => printable(line)).join('\n');
+}
 
 /** 0.9512 -> '95.12%'. */
 export function percent(fraction: number, digits = 2): string {

@@ -1,6 +1,6 @@
 import type {InfoCommand} from './command-types.js';
 import {readModelFile} from '../model/model-file.js';
-import {count, percent, table} from './format.js';
+import {count, percent, shown, table} from './format.js';
 import type {CommandIo} from './io.js';
 
 /** `nnviz-tui info`: what a model file holds. */
@@ -8,7 +8,7 @@ export function runInfo(command: InfoCommand, io: CommandIo): number {
 	const model = readModelFile(command.model);
 	const {config: c, dataset: d, history} = model;
 	if (command.json) {
-		io.stdout.write(`${JSON.stringify({model: command.model, config: c, dataset: d, epochs: model.position.epoch, history})}\n`);
+		io.stdout.write(shown(`${JSON.stringify({model: command.model, config: c, dataset: d, epochs: model.position.epoch, history})}\n`));
 		return 0;
 	}
 
@@ -21,12 +21,12 @@ export function runInfo(command: InfoCommand, io: CommandIo): number {
 		`dataset       ${d.name}: ${d.rows}x${d.cols} images, ${d.classNames.length} classes (${d.classNames.join(', ')}); ${count(d.trainCount)} train, ${count(d.validationCount)} validation, ${count(d.testCount)} test`,
 		`epochs        ${model.position.epoch} trained${history.length > 0 ? ` in ${totalSeconds.toFixed(1)} s` : ''}`,
 	];
-	io.stdout.write(`${lines.join('\n')}\n`);
+	io.stdout.write(shown(`${lines.join('\n')}\n`));
 	if (history.length > 0) {
-		io.stdout.write(`\n${table([
+		io.stdout.write(shown(`\n${table([
 			['epoch', 'seconds', 'train loss', 'validation', 'test'],
 			...history.map(r => [String(r.epoch), r.seconds.toFixed(2), r.trainLoss.toFixed(5), percent(r.validationAccuracy), percent(r.testAccuracy)]),
-		])}`);
+		])}`));
 	}
 
 	return 0;

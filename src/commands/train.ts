@@ -1,5 +1,5 @@
-import {existsSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {existsSync, statSync} from 'node:fs';
+import {join, resolve} from 'node:path';
 import type {NetworkChoice, TrainCommand} from './command-types.js';
 import type {Dataset} from '../data/dataset.js';
 import {DivergenceError, TrainingDivergedError, UsageError} from '../errors.js';
@@ -10,7 +10,7 @@ import {readModelFile, writeModelFile} from '../model/model-file.js';
 import {checkSameDataset, createModel} from '../model/model-dataset.js';
 import {Trainer} from '../training/trainer.js';
 import {chooseDataset} from './choose-dataset.js';
-import {count, percent} from './format.js';
+import {count, percent, shown} from './format.js';
 import type {CommandIo} from './io.js';
 
 /** `nnviz-tui train`: train a new model or resume one, one line per epoch. Returns the exit code. */
@@ -25,7 +25,7 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 		writeModelFile(savePath, model);
 	}
 
-	io.stderr.write(`${describeStart(model, dataset, savePath, first, last)}\n`);
+	io.stderr.write(shown(`${describeStart(model, dataset, savePath, first, last)}\n`));
 
 	const started = performance.now();
 	let warned = new Set<string>();
@@ -46,7 +46,7 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 			}
 
 			if (io.signal.aborted && error === io.signal.reason) {
-				io.stderr.write(`stopped during epoch ${epoch}; ${kept}\n`);
+				io.stderr.write(shown(`stopped during epoch ${epoch}; ${kept}\n`));
 			}
 
 			throw error;
@@ -56,23 +56,27 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 			writeModelFile(savePath, model);
 		}
 
-		io.stdout.write(command.json ? `${JSON.stringify(record)}\n` : `${describeEpoch(record, last)}\n`);
+		io.stdout.write(shown(command.json ? `${JSON.stringify(record)}\n` : `${describeEpoch(record, last)}\n`));
 		// A warning is told when it appears, not again every epoch while it holds (its figures may change).
 		const warnings = trainer.warnings();
 		const key = (w: Warning): string => (w.kind === 'never-predicted' ? w.message : w.kind);
 		for (const w of warnings.filter(w => !warned.has(key(w)))) {
-			io.stderr.write(`warning: epoch ${record.epoch}: ${w.message}\n`);
+			io.stderr.write(shown(`warning: epoch ${record.epoch}: ${w.message}\n`));
 		}
 
 		warned = new Set(warnings.map(w => key(w)));
 	}
 
-	io.stderr.write(`${describeEnd(model, command.epochs, (performance.now() - started) / 1000, savePath)}\n`);
+	io.stderr.write(shown(`${describeEnd(model, command.epochs, (performance.now() - started) / 1000, savePath)}\n`));
 	return 0;
 }
 
 function prepare(command: TrainCommand, io: CommandIo): {model: Model; dataset: Dataset; savePath?: string} {
 	const {resume, save, force} = command;
+	if (save !== undefined && isDirectory(save)) {
+		throw new UsageError(`--save ${save}: is a directory, expected a file name (such as ${join(save, 'model.safetensors')})`);
+	}
+
 	if (save !== undefined && !force && existsSync(save) && (resume === undefined || resolve(save) !== resolve(resume))) {
 		throw new UsageError(`--save ${save}: the file exists; continue it with --resume ${save}, or replace it with --force`);
 	}
@@ -88,6 +92,11 @@ function prepare(command: TrainCommand, io: CommandIo): {model: Model; dataset: 
 	const dataset = chooseDataset(command.data, model, io.env, resume);
 	checkSameDataset(model, dataset, resume);
 	return {model, dataset, savePath: save ?? resume};
+}
+
+/** Whether `path` is a directory, or a symbolic link to one (--force cannot replace it with a file). */
+function isDirectory(path: string): boolean {
+	return statSync(path, {throwIfNoEntry: false})?.isDirectory() ?? false;
 }
 
 /**

@@ -1,18 +1,12 @@
 /** Short one-line renderings of values for error messages. */
 
-/**
- * Characters that must never reach the terminal from a file: C0 controls, DEL, C1 controls, and the
- * marks that reorder or break text (Arabic letter mark, LRM and RLM, line and paragraph separators,
- * bidi embeddings, overrides and isolates).
- */
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-export const unsafeCharacters = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
-const unsafeGlobal = new RegExp(unsafeCharacters.source, 'g');
+import {printable, unsafeCharacters} from '../errors.js';
 
-/** `text` with every unsafe character written as a \uXXXX escape, so it prints as what it is. */
-export function escapeUnsafe(text: string): string {
-	return text.replaceAll(unsafeGlobal, c => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-}
+/** Characters that must never reach the terminal from a file (their one home is src/errors.ts). */
+export {unsafeCharacters};
+
+/** `text` with every unsafe character escaped, so it prints as what it is (see printable in src/errors.ts). */
+export const escapeUnsafe = printable;
 
 /** A string from a file in double quotes, escaped, safe to print: `"layers.0.weight"`. */
 export function quoted(text: string): string {

@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs';
+import {copyFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {runCli, temporaryFolder} from './run-cli.js';
@@ -64,6 +64,27 @@ describe('nnviz-tui eval', () => {
 		expect(code).toBe(1);
 		expect(stderr.startsWith(`nnviz-tui: ${text}: `)).toBe(true);
 		expect(stderr.trim().split('\n')).toHaveLength(1);
+	});
+});
+
+describe('paths on the terminal', () => {
+	it('escapes control and direction characters of a --model path in eval\'s and info\'s output and in errors', async () => {
+		const odd = join(temporaryFolder(), 'evil\u202Etxt\u001B[2J.safetensors');
+		copyFileSync(file, odd);
+		const shown = odd.replace('\u202E', '\\u202E').replace('\u001B', '\\u001B');
+		const evaluated = await runCli(['eval', '--model', odd]);
+		expect(evaluated.code).toBe(0);
+		expect(evaluated.stdout.startsWith(`${shown} (2 epochs)`)).toBe(true);
+		const info = await runCli(['info', '--model', odd]);
+		expect(info.stdout).toMatch(new RegExp(`^model file +${shown.replaceAll(/[\\[.]/g, '\\$&')}$`, 'm'));
+		const json = await runCli(['info', '--model', odd, '--json']);
+		expect((JSON.parse(json.stdout) as {model: string}).model).toBe(odd);
+		const missing = await runCli(['eval', '--model', `${odd}.gone`]);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr).toContain(`${shown}.gone`);
+		for (const output of [evaluated, info, json, missing]) {
+			expect(`${output.stdout}${output.stderr}`).not.toMatch(/[\u001B\u202E]/);
+		}
 	});
 });
 

@@ -130,6 +130,34 @@ describe('nnviz-tui train', () => {
 		expect(readModelFile(file).position.epoch).toBe(1);
 	});
 
+	it('says at once that a --save directory is a directory and a file name is expected, with or without --force', async () => {
+		const dir = temporaryFolder();
+		for (const force of [[], ['--force']]) {
+			// eslint-disable-next-line no-await-in-loop -- one run at a time, each checked
+			const {code, stdout, stderr} = await runCli(['train', ...small, '--epochs', '1', '--save', dir, ...force]);
+			expect(code).toBe(2);
+			expect(stdout).toBe('');
+			expect(stderr).toBe(`nnviz-tui: --save ${dir}: is a directory, expected a file name (such as ${join(dir, 'model.safetensors')})\n`);
+		}
+
+		expect(readdirSync(dir)).toEqual([]);
+	});
+
+	it('prints a --save path with its control characters escaped, in every line that names it', async () => {
+		const dir = temporaryFolder();
+		const file = join(dir, 'x\u001B[31mred\u202E.safetensors');
+		const {code, stdout, stderr} = await runCli(['train', ...small, '--epochs', '1', '--save', file]);
+		expect(code).toBe(0);
+		expect(readModelFile(file).position.epoch).toBe(1);
+		const shown = join(dir, 'x\\u001B[31mred\\u202E.safetensors');
+		expect(stderr).toContain(`saving to ${shown}`);
+		expect(stderr).toContain(`saved to ${shown}`);
+		expect(`${stdout}${stderr}`).not.toMatch(/[\u001B\u202E]/);
+		const refused = await runCli(['train', ...small, '--epochs', '1', '--save', file]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toBe(`nnviz-tui: --save ${shown}: the file exists; continue it with --resume ${shown}, or replace it with --force\n`);
+	});
+
 	it('stops a diverging run with a one-line message and keeps the last good epoch', async () => {
 		const dir = temporaryFolder();
 		const file = join(dir, 'm.safetensors');
