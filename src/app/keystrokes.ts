@@ -77,22 +77,123 @@ function charName(char: string): string {
 
 /**
  * The keys in one input: 'up', 'pagedown', 'shift+tab', 'enter', 'backspace', 'ctrl+c', or the
- * character typed ('q', 'N', '7'); in order, one name a key. Alt with a key, and keys Ink could not
- * name, give nothing.
+ * character typed ('q', 'N', '7'); in order, one name a key. What Ink flags as Alt with a key (ESC
+ * then the key in one read: '\u001B3', '\u001B\u001B[C') is Esc, then the key. Keys Ink could not
+ * name give nothing.
  */
 export function keysOf(input: string, key: InkKey): string[] {
 	const named = flagName(key);
 	if (named !== undefined) {
-		return [named];
+		// Ink flags Esc with meta; any other named key with meta came after an ESC in the same read.
+		return key.meta && named !== 'escape' ? ['escape', named] : [named];
 	}
 
 	if (key.ctrl) {
 		return /^[a-z]$/i.test(input) ? [`ctrl+${input.toLowerCase()}`] : [];
 	}
 
-	if (key.meta || escapeRemnant.test(input)) {
+	if (key.meta) {
+		// The app binds no Alt key: ESC and a key in one read (Esc typed just before it) is the two.
+		return isText(input) ? ['escape', input] : [];
+	}
+
+	if (escapeRemnant.test(input)) {
 		return [];
 	}
 
 	return [...input].map(charName).filter(name => name !== '');
+}
+
+/**
+ * How Ink 6.8 hands over a terminal string sequence (DCS ESC P, SOS ESC X, OSC ESC ], PM ESC ^,
+ * APC ESC _, each up to ST ESC \ or BEL): its input parser splits the read at every ESC, so
+ * useInput gets the introducer alone ('P' or 'X' flagged meta; ']', '^' or '_' unflagged, like the
+ * key typed), then the payload as a text run, BEL inside it, or ST as a lone '\\'. A typed ']' with
+ * nothing after it in the read is the key; followed by a text run in the same read, it is a string:
+ * text typed together would have come as one run with it.
+ */
+const introducers = new Set([']', '^', '_']);
+const metaIntroducers = new Set(['P', 'X']);
+
+function isIntroducer(input: string, key: InkKey): boolean {
+	return flagName(key) === undefined && !key.ctrl
+		&& (key.meta ? metaIntroducers.has(input) : introducers.has(input));
+}
+
+function isTextRun(input: string, key: InkKey): boolean {
+	return input !== '' && flagName(key) === undefined && !key.ctrl && !key.meta;
+}
+
+/** ST (ESC \, the ESC taken off by Ink) or BEL (Ctrl-G) on its own. */
+function endsString(input: string, key: InkKey): boolean {
+	return (input === '\\' && !key.meta && !key.ctrl) || (input === 'g' && key.ctrl === true);
+}
+
+/**
+ * Key names from useInput's calls, less terminal string sequences, which are dropped whole. The
+ * dropping lasts no longer than the read: the input hook calls endOfRead on the next macrotask
+ * (setImmediate: after the read's calls, before the next read), which gives back an introducer that
+ * turned out to be a key and ends a string cut off by the end of the read.
+ */
+export class KeyReader {
+	/** The keys an introducer stands for if no payload follows it in this read. */
+	private held: string[] | undefined;
+	private inString = false;
+
+	/** Something is held or being dropped: endOfRead is due on the next macrotask. */
+	get waiting(): boolean {
+		return this.held !== undefined || this.inString;
+	}
+
+	/** The keys of one useInput call, to act on now. */
+	push(input: string, key: InkKey): string[] {
+		if (this.held !== undefined) {
+			const held = this.held;
+			this.held = undefined;
+			if (endsString(input, key)) {
+				// An empty string: the introducer and its terminator.
+				return [];
+			}
+
+			if (isTextRun(input, key)) {
+				this.inString = true;
+			} else {
+				return [...held, ...this.push(input, key)];
+			}
+		}
+
+		if (this.inString) {
+			return this.inPayload(input, key);
+		}
+
+		if (isIntroducer(input, key)) {
+			this.held = keysOf(input, key);
+			return [];
+		}
+
+		return keysOf(input, key);
+	}
+
+	/** The read is over: an introducer left alone was a key; a string still open ends. */
+	endOfRead(): string[] {
+		const held = this.held ?? [];
+		this.held = undefined;
+		this.inString = false;
+		return held;
+	}
+
+	private inPayload(input: string, key: InkKey): string[] {
+		if (endsString(input, key)) {
+			this.inString = false;
+			return [];
+		}
+
+		const bell = isTextRun(input, key) ? input.indexOf('\u0007') : -1;
+		if (bell === -1) {
+			return [];
+		}
+
+		this.inString = false;
+		return keysOf(input.slice(bell + 1), {});
+	}
 }

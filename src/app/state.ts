@@ -41,8 +41,8 @@ export type Prompt = {
 	readonly selected: boolean;
 };
 
-/** The longest line a prompt takes: an index of 9 digits, a file name of 4096 characters. */
-const promptLimit: Record<Prompt['kind'], number> = {goto: 9, save: 4096};
+/** The longest line a prompt takes: an index of 20 digits, a file name of 4096 characters. */
+export const promptLimit: Record<Prompt['kind'], number> = {goto: 20, save: 4096};
 
 /** How many things each tab has, and the image size: what moving a selection needs to know. */
 export type Counts = {
@@ -101,8 +101,8 @@ export function reducer(state: UiState, action: Action): UiState {
 		}
 
 		case 'askQuit': {
-			// The question is on the status line, which help covers.
-			return {...state, quitAsked: true, help: false};
+			// The question is on the status line, which help and the save prompt cover: both close.
+			return {...state, quitAsked: true, help: false, prompt: null};
 		}
 
 		case 'keepRunning': {

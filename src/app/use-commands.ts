@@ -1,13 +1,14 @@
 import {existsSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {resolve} from 'node:path';
-import {useRef} from 'react';
+import {useEffect, useRef} from 'react';
 import type {Dataset} from '../data/dataset.js';
+import {errorMessage} from '../errors.js';
 import type {Model} from '../model/model.js';
 import {type Command, commandFor, keyOf} from './key-map.js';
 import {computeLayout} from './layout.js';
-import {misclassified, nextIndex} from './model-view.js';
-import type {Action, Counts, UiState} from './state.js';
+import {misclassifiedInSlices, nextIndex} from './model-view.js';
+import {type Action, type Counts, promptLimit, type UiState} from './state.js';
 import type {TrainingClient} from '../training/client.js';
 import type {TrainingAction, TrainingView} from './training-view.js';
 import type {Store} from './use-store.js';
@@ -62,12 +63,25 @@ export function quitQuestion(unsaved: number): string {
 	return `${unsaved} ${unsaved === 1 ? 'epoch' : 'epochs'} not saved: ${keyOf('save')} saves, ${keyOf('quit')} quits anyway`;
 }
 
+/** A number as typed, its middle cut out when it is long. */
+export function shortNumber(typed: string): string {
+	return typed.length <= 12 ? typed : `${typed.slice(0, 6)}…${typed.slice(-4)}`;
+}
+
+/** Progress of the misclassified search is shown at most this often (each update redraws). */
+const progressIntervalMs = 250;
+
 /**
  * What each command does: the ones with effects (quit, training, saving, finding misclassified
  * examples) here, the rest as reducer actions.
  */
 export function useCommands({model, dataset, client, savePath, trainingBlocked, ui, training, counts, exit}: Context): Handlers {
 	const wrongCache = useRef<{version: number; wrong: Int32Array} | undefined>(undefined);
+	// The misclassified search under way (n or N again waits for it), stopped on unmount.
+	const search = useRef<{version: number; controller: AbortController} | undefined>(undefined);
+	useEffect(() => () => {
+		search.current?.controller.abort();
+	}, []);
 	// The epoch the file held when the UI opened (training moves the model's position on).
 	const openedAt = useRef(model.position.epoch).current;
 	const {dispatch} = ui;
@@ -79,7 +93,7 @@ export function useCommands({model, dataset, client, savePath, trainingBlocked, 
 
 		const index = Number(typed);
 		if (index >= counts.examples) {
-			send({type: 'message', message: `no example ${index}; the last is ${counts.examples - 1}`});
+			send({type: 'message', message: `no example ${shortNumber(typed)}; the last is ${counts.examples - 1}`});
 		} else {
 			dispatch({type: 'selectExample', index, counts});
 		}
@@ -106,6 +120,10 @@ export function useCommands({model, dataset, client, savePath, trainingBlocked, 
 		}
 
 		if (commandFor(key, ['in a prompt']) !== 'accept') {
+			if (prompt.kind === 'goto' && /^\d$/.test(key) && !prompt.selected && prompt.text.length >= promptLimit.goto) {
+				send({type: 'message', message: `too long: an example number has at most ${promptLimit.goto} digits`});
+			}
+
 			dispatch({type: 'promptKey', key});
 			return;
 		}
@@ -116,6 +134,45 @@ export function useCommands({model, dataset, client, savePath, trainingBlocked, 
 		} else {
 			saveTo(prompt.text);
 		}
+	};
+
+	/** To the next (or previous) misclassified example from the one shown now. */
+	const jumpToWrong = (wrong: Int32Array, direction: 1 | -1): void => {
+		const target = nextIndex(wrong, ui.get().example, direction);
+		if (target === undefined) {
+			send({type: 'message', message: 'no misclassified test example'});
+		} else {
+			dispatch({type: 'selectExample', index: target, counts});
+		}
+	};
+
+	/** The misclassified examples of these parameters, found in slices that let the keys through. */
+	const findWrong = (now: TrainingView, direction: 1 | -1): void => {
+		search.current?.controller.abort();
+		const {version} = now;
+		const controller = new AbortController();
+		search.current = {version, controller};
+		let shownAt = performance.now();
+		const onProgress = (done: number, total: number): void => {
+			if (performance.now() - shownAt >= progressIntervalMs) {
+				shownAt = performance.now();
+				send({type: 'message', message: `finding misclassified test examples: ${Math.floor(100 * done / total)}%`});
+			}
+		};
+
+		void misclassifiedInSlices(now.current, model.config, dataset.test, {signal: controller.signal, onProgress}).then(wrong => {
+			if (wrong === undefined) {
+				return;
+			}
+
+			search.current = undefined;
+			wrongCache.current = {version, wrong};
+			send({type: 'message', message: `${wrong.length} misclassified of ${dataset.test.count} test examples`});
+			jumpToWrong(wrong, direction);
+		}, (error: unknown) => {
+			search.current = undefined;
+			send({type: 'message', message: errorMessage(error)});
+		});
 	};
 
 	const onCommand = (command: Command): void => {
@@ -174,15 +231,11 @@ export function useCommands({model, dataset, client, savePath, trainingBlocked, 
 
 			case 'nextWrong':
 			case 'previousWrong': {
-				if (wrongCache.current?.version !== now.version) {
-					wrongCache.current = {version: now.version, wrong: misclassified(now.current, model.config, dataset.test)};
-				}
-
-				const target = nextIndex(wrongCache.current.wrong, state.example, command === 'nextWrong' ? 1 : -1);
-				if (target === undefined) {
-					send({type: 'message', message: 'no misclassified test example'});
-				} else {
-					dispatch({type: 'selectExample', index: target, counts});
+				const direction = command === 'nextWrong' ? 1 : -1;
+				if (wrongCache.current?.version === now.version) {
+					jumpToWrong(wrongCache.current.wrong, direction);
+				} else if (search.current?.version !== now.version) {
+					findWrong(now, direction);
 				}
 
 				return;

@@ -1,6 +1,7 @@
 import {useInput} from 'ink';
+import {useEffect, useRef, useState} from 'react';
 import {activeScopes, type Command, commandFor} from './key-map.js';
-import {isText, keysOf} from './keystrokes.js';
+import {isText, KeyReader} from './keystrokes.js';
 import type {Action, UiState} from './state.js';
 import type {Store} from './use-store.js';
 
@@ -42,20 +43,36 @@ type Handlers = {
  * store at that moment, not by the state of the last render.
  */
 export function useKeys(ui: Store<UiState, Action>, handlers: Handlers): void {
-	useInput((input, key) => {
-		for (const name of keysOf(input, key)) {
+	const [reader] = useState(() => new KeyReader());
+	const endOfRead = useRef<NodeJS.Immediate>(undefined);
+	useEffect(() => () => {
+		clearImmediate(endOfRead.current);
+	}, []);
+	const route = (names: readonly string[]): void => {
+		for (const name of names) {
 			const state = ui.get();
-			const route = routeKey(state, name);
-			const quits = route.to === 'command' && route.command === 'quit';
+			const where = routeKey(state, name);
+			const quits = where.to === 'command' && where.command === 'quit';
 			if (state.quitAsked && !quits) {
 				ui.dispatch({type: 'keepRunning'});
 			}
 
-			if (route.to === 'command') {
-				handlers.onCommand(route.command);
-			} else if (route.to === 'prompt') {
-				handlers.onPromptKey(route.key);
+			if (where.to === 'command') {
+				handlers.onCommand(where.command);
+			} else if (where.to === 'prompt') {
+				handlers.onPromptKey(where.key);
 			}
+		}
+	};
+
+	useInput((input, key) => {
+		route(reader.push(input, key));
+		// A terminal string sequence is dropped up to its end, or to the end of this read at most.
+		if (reader.waiting && endOfRead.current === undefined) {
+			endOfRead.current = setImmediate(() => {
+				endOfRead.current = undefined;
+				route(reader.endOfRead());
+			});
 		}
 	});
 }

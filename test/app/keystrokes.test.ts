@@ -2,15 +2,20 @@ import {Text, useInput} from 'ink';
 import {render} from 'ink-testing-library';
 import {createElement} from 'react';
 import {describe, expect, it} from 'vitest';
-import {isText, keysOf} from '../../src/app/keystrokes.js';
+import {isText, KeyReader, keysOf} from '../../src/app/keystrokes.js';
 import {waitFor} from '../components/fixtures.js';
 
 /** The key names Ink's own input path gives for each write, one list a write. */
 async function throughInk(writes: readonly string[]): Promise<string[][]> {
 	let seen: string[] = [];
+	const reader = new KeyReader();
 	function Recorder() {
+		// As useKeys reads: what is held at the end of a read comes on the next macrotask.
 		useInput((input, key) => {
-			seen.push(...keysOf(input, key));
+			seen.push(...reader.push(input, key));
+			if (reader.waiting) {
+				setImmediate(() => seen.push(...reader.endOfRead()));
+			}
 		});
 		return createElement(Text, null, 'keys');
 	}
@@ -30,6 +35,11 @@ async function throughInk(writes: readonly string[]): Promise<string[][]> {
 			seen = [];
 			// A marker after the write: once it is heard, every key of the write has been.
 			app.stdin.write(bytes);
+			// The marker in a read of its own, as a key typed after.
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
 			app.stdin.write('~');
 			// eslint-disable-next-line no-await-in-loop
 			await waitFor(() => seen.includes('~'), `the keys of ${JSON.stringify(bytes)}`);
@@ -71,8 +81,13 @@ describe('keysOf', () => {
 		expect(keysOf('x\u0015y\u0017\u0003', {})).toEqual(['x', 'ctrl+u', 'y', 'ctrl+w', 'ctrl+c']);
 	});
 
-	it('gives no key for Alt with a key, for what is left of an unknown escape sequence, or for C1 and format characters', () => {
-		expect(keysOf('x', {meta: true})).toEqual([]);
+	it('takes what Ink flags as Alt with a key (ESC then the key in one read) as Esc, then the key', () => {
+		expect(keysOf('3', {meta: true})).toEqual(['escape', '3']);
+		expect(keysOf('', {rightArrow: true, meta: true})).toEqual(['escape', 'right']);
+		expect(keysOf('\r', {return: true, meta: true})).toEqual(['escape', 'enter']);
+	});
+
+	it('gives no key for what is left of an unknown escape sequence, or for C1 and format characters', () => {
 		expect(keysOf('[25~', {})).toEqual([]);
 		expect(keysOf('[200~', {})).toEqual([]);
 		expect(keysOf('[1;2Q', {})).toEqual([]);
@@ -111,5 +126,26 @@ describe('keys through Ink itself', () => {
 			['a', 'b', 'backspace', 'backspace', 'backspace', 'c'],
 			['up', 'x', 'y'],
 		]);
+	});
+
+	it('gives Esc and the key when both come in one read: Esc 3, Esc Right, Esc Enter, Esc O', async () => {
+		const keys = await throughInk(['\u001B3', '\u001B\u001B[C', '\u001B\r', '\u001BO']);
+		expect(keys).toEqual([['escape', '3'], ['escape', 'right'], ['escape', 'enter'], ['escape', 'O']]);
+	});
+
+	it('drops terminal string sequences whole (DCS, OSC with ST or BEL, OSC 52, APC, PM, SOS), keeping the keys around them', async () => {
+		const keys = await throughInk([
+			'a\u001BP1$r\u001B\\b',
+			'c\u001B]0;title\u0007d',
+			'e\u001B]52;c;Zm9v\u001B\\f',
+			'\u001B_apc\u001B\\\u001B^pm\u001B\\\u001BXsos\u001B\\g',
+			'\u001B]\u0007h',
+		]);
+		expect(keys).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g'], ['h']]);
+	});
+
+	it('keeps ], ^, _ and Esc P typed on their own, and ends a string cut off at the end of its read', async () => {
+		const keys = await throughInk([']', '^', '_', '\u001BP', '\u001B]0;cut off', 'x\\y']);
+		expect(keys).toEqual([[']'], ['^'], ['_'], ['escape', 'P'], [], ['x', '\\', 'y']]);
 	});
 });

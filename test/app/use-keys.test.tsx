@@ -4,6 +4,7 @@ import {useEffect} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Dataset} from '../../src/data/dataset.js';
 import type {Model} from '../../src/model/model.js';
+import {misclassified} from '../../src/app/model-view.js';
 import {type Counts, initialState, reducer, type UiState} from '../../src/app/state.js';
 import type {TrainingClient} from '../../src/training/client.js';
 import {initialTraining, trainingReducer, type TrainingView} from '../../src/app/training-view.js';
@@ -13,6 +14,12 @@ import {createStore, type Store, useStore} from '../../src/app/use-store.js';
 import {handWeights, syntheticSplit, waitFor} from '../components/fixtures.js';
 
 const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28};
+
+/** The synthetic images, labelled for the hand network's two outputs. */
+const twoClassSplit = (() => {
+	const split = syntheticSplit(counts.examples);
+	return {...split, labels: split.labels.map(label => label % 2)};
+})();
 
 /** What the harness saw: the state after each render, the client's calls, and whether the app exited. */
 type Probe = {
@@ -27,7 +34,7 @@ type Probe = {
 function Harness({probe}: {readonly probe: Probe}) {
 	const parameters = handWeights();
 	const model = {config: {layers: parameters.layers}, current: parameters, position: {epoch: 0}} as unknown as Model;
-	const dataset = {test: syntheticSplit(counts.examples)} as unknown as Dataset;
+	const dataset = {test: twoClassSplit} as unknown as Dataset;
 	const client = {
 		start: () => probe.client.push('start'),
 		pause: () => probe.client.push('pause'),
@@ -228,6 +235,61 @@ describe('quitting', () => {
 		await press(again, `${keys.down}g`, s => s.prompt !== null);
 		app?.stdin.write(keys.ctrlC + keys.ctrlC);
 		await waitFor(() => again.exited, 'exit');
+	});
+});
+
+describe('QA fixes', () => {
+	it('closes the save prompt on Ctrl-C and asks about the unsaved epochs; Ctrl-C again quits', async () => {
+		const probe = await start();
+		trained(probe, 4);
+		await press(probe, 's', s => s.prompt?.kind === 'save');
+		await press(probe, keys.ctrlC, s => s.quitAsked);
+		expect(probe.state?.prompt).toBeNull();
+		await waitFor(() => probe.question === '4 epochs not saved: s saves, q quits anyway', 'the question');
+		expect(probe.exited).toBe(false);
+		app?.stdin.write(keys.ctrlC);
+		await waitFor(() => probe.exited, 'exit');
+	});
+
+	it('types none of a DCS or OSC sequence into the save prompt, only the keys around it', async () => {
+		const probe = await start();
+		trained(probe, 1);
+		await press(probe, 's', s => s.prompt?.kind === 'save');
+		await press(probe, 'a\u001BP1$r\u001B\\b', s => s.prompt?.text.endsWith('b') === true);
+		const state = await press(probe, 'c\u001B]0;title\u0007d', s => s.prompt?.text.endsWith('d') === true);
+		expect(state.prompt?.text).toBe('abcd');
+	});
+
+	it('takes Esc then 3 in one read as Esc (to the tab bar) and 3 (the third tab)', async () => {
+		const probe = await start();
+		await press(probe, keys.down, s => s.focus === 'content');
+		const state = await press(probe, `${keys.escape}3`, s => s.tab === 'maps');
+		expect(state.focus).toBe('tabs');
+		const back = await press(probe, `${keys.down}${keys.escape}${keys.right}`, s => s.tab !== 'maps');
+		expect(back).toMatchObject({tab: 'examples', focus: 'tabs'});
+	});
+
+	it('keeps up to 20 digits at the index prompt, says when more are typed, and names the number typed', async () => {
+		const probe = await start();
+		await press(probe, keys.down, s => s.focus === 'content');
+		await press(probe, `g${'1234567890'.repeat(2)}12`, s => s.prompt?.text.length === 20);
+		await waitFor(() => probe.training?.get().message !== undefined, 'a message');
+		expect(probe.training?.get().message).toBe('too long: an example number has at most 20 digits');
+		await press(probe, keys.enter, s => s.prompt === null);
+		await waitFor(() => probe.training?.get().message?.startsWith('no example') === true, 'the message');
+		expect(probe.training?.get().message).toBe('no example 123456…7890; the last is 249');
+	});
+
+	it('finds the misclassified examples in slices and jumps once, even on n n in one read', async () => {
+		const probe = await start();
+		const wrong = misclassified(handWeights(), {layers: handWeights().layers} as never, twoClassSplit);
+		expect(wrong.length).toBeGreaterThan(1);
+		await press(probe, keys.down, s => s.focus === 'content');
+		const state = await press(probe, 'nn', s => s.example !== 0);
+		expect(state.example).toBe(wrong.find(i => i > 0));
+		await waitFor(() => probe.training?.get().message?.includes('misclassified') === true, 'the count');
+		const next = await press(probe, 'n', s => s.example !== state.example);
+		expect(next.example).toBe(wrong.find(i => i > state.example));
 	});
 });
 
