@@ -273,7 +273,8 @@ describe('the g index prompt', () => {
 	it('keeps the digits as typed, even past the last example (the app says there is no such example)', () => {
 		expect(typed(['9', '9', '9', '9'])).toBe('9999');
 		expect(typed(['5', '0', '0', '0'])).toBe('5000');
-		expect(typed([...'1234567890'])).toBe('123456789');
+		expect(typed([...'1234567890'.repeat(2)])).toBe('1234567890'.repeat(2));
+		expect(typed([...'1234567890'.repeat(2), '1', '2'])).toBe('1234567890'.repeat(2));
 	});
 
 	it('clears the line on Ctrl-U', () => {
@@ -383,5 +384,10 @@ describe('asking before quitting', () => {
 		expect(reducer(asked, {type: 'keepRunning'}).quitAsked).toBe(false);
 		const state = at(size120);
 		expect(reducer(state, {type: 'keepRunning'})).toBe(state);
+	});
+
+	it('closes an open prompt when it asks: the save prompt would hide the question', () => {
+		const asked = reducer(at(size120, {prompt: {kind: 'save', text: 'm', selected: false}}), {type: 'askQuit'});
+		expect(asked).toMatchObject({quitAsked: true, prompt: null});
 	});
 });
