@@ -11,6 +11,7 @@ import {chooseDataset, datasetsDifferWords} from '../commands/choose-dataset.js'
 import type {CommandIo} from '../commands/io.js';
 import type {Dataset} from '../data/dataset.js';
 import {DatasetsDifferError, UsageError, errorMessage} from '../errors.js';
+import {checkSaveTarget} from '../fs/save-target.js';
 import {readModelFile} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
 import {checkDatasetFits, checkSameDataset, createModel} from '../model/model-dataset.js';
@@ -29,9 +30,13 @@ const chalkLevels: Record<ColorDepth, 0 | 1 | 2 | 3> = {none: 0, ansi16: 1, ansi
 
 type Prepared = {model: Model; dataset: Dataset; savePath?: string; trainingBlocked?: string};
 
-function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): Prepared {
+export function prepare(command: TuiCommand, env: NodeJS.ProcessEnv): Prepared {
 	const {save, force} = command;
 	const same = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && resolve(a) === resolve(b);
+	if (save !== undefined) {
+		checkSaveTarget(save, `--save ${save}`);
+	}
+
 	if (save !== undefined && !force && existsSync(save) && !same(save, command.model)) {
 		throw new UsageError(`--save ${save}: the file exists; open it with --model ${save}, or replace it with --force`);
 	}
