@@ -62,8 +62,30 @@ export function gunzipIdx(bytes: Uint8Array, source: string): Uint8Array {
 			);
 		}
 
+		if ((error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') {
+			throw truncated(bytes, source, total, error);
+		}
+
 		throw corrupt(source, error);
 	}
+}
+
+/**
+ * The stream ends before gzip's end (zlib's "unexpected end of file"): say so, where, and how much of
+ * the declared data came out before it (inflated again, flushing what there is, to count it).
+ */
+function truncated(bytes: Uint8Array, source: string, total: number, error: unknown): DatasetFormatError {
+	let got = 0;
+	try {
+		got = gunzipSync(bytes, {finishFlush: constants.Z_SYNC_FLUSH, chunkSize: Math.max(64, total + 1), maxOutputLength: total}).length;
+	} catch {
+		// Counting is a courtesy: the message below holds without the figure.
+	}
+
+	const missing = got >= total
+		? 'the gzip trailer (its CRC and size) after all the data'
+		: `the rest of the gzip stream (inflated ${got} of the ${total} bytes the IDX header declares)`;
+	return new DatasetFormatError(`${source}: byte ${bytes.length}: the file is truncated: expected ${missing}, found the end of the file`, {cause: error});
 }
 
 /** The first inflated bytes: enough for the longest IDX header (1,024 bytes) unless the data is shorter. */
@@ -116,8 +138,12 @@ function declaredSize(head: Uint8Array): {total: number; headerLength: number; s
 
 /** Offset of the deflate data after the gzip member header (RFC 1952: fixed 10 bytes, then optional fields). */
 function deflateStart(bytes: Uint8Array, source: string): number {
-	if (bytes.length < 10 || bytes[2] !== 8) {
-		throw corrupt(source, new Error(bytes.length < 10 ? 'truncated gzip header' : `compression method ${bytes[2]}, expected 8 (deflate)`));
+	if (bytes.length < 10) {
+		throw truncatedHeader(bytes, source);
+	}
+
+	if (bytes[2] !== 8) {
+		throw corrupt(source, new Error(`compression method ${bytes[2]}, expected 8 (deflate)`));
 	}
 
 	const flags = bytes[3];
@@ -138,10 +164,14 @@ function deflateStart(bytes: Uint8Array, source: string): number {
 	}
 
 	if (offset > bytes.length) {
-		throw corrupt(source, new Error('truncated gzip header'));
+		throw truncatedHeader(bytes, source);
 	}
 
 	return offset;
+}
+
+function truncatedHeader(bytes: Uint8Array, source: string): DatasetFormatError {
+	return new DatasetFormatError(`${source}: byte ${bytes.length}: the file is truncated: expected the rest of the gzip header, found the end of the file`);
 }
 
 function corrupt(source: string, error: unknown): DatasetFormatError {

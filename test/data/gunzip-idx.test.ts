@@ -81,9 +81,30 @@ describe('gunzipIdx', () => {
 		expect(() => parseIdxImages(png, 'png.gz')).toThrow('png.gz: byte 0: expected IDX magic 0x00000803 (images), found 0x89504e47');
 	});
 
-	it('calls a truncated gzip header corrupt data', () => {
+	it('says a gzip header cut short is truncated, and where it ends', () => {
 		const error = thrown(() => gunzipIdx(Uint8Array.of(0x1F, 0x8B, 8, 0), 'cut.gz'));
 		expect(error).toBeInstanceOf(DatasetFormatError);
-		expect(error.message).toBe('cut.gz: byte 0: expected a valid gzip stream (it starts with the gzip magic 1f 8b), found corrupt data: truncated gzip header');
+		expect(error.message).toBe('cut.gz: byte 4: the file is truncated: expected the rest of the gzip header, found the end of the file');
+		const named = gzipSync(new Uint8Array(16));
+		named[3] = 0x08; // a file name follows the fixed header, but no terminating zero before the end
+		expect(() => gunzipIdx(named.subarray(0, 14).map(b => b || 0x41), 'name.gz')).toThrow('name.gz: byte 14: the file is truncated: expected the rest of the gzip header, found the end of the file');
+	});
+
+	it('says a gzip stream cut short is truncated, where it ends and how much of the declared data came out', () => {
+		const whole = gzip(encodeIdx([300, 28, 28], syntheticPixels(300)));
+		const cut = whole.subarray(0, Math.floor(whole.length / 2));
+		const error = thrown(() => gunzipIdx(cut, 'half.gz'));
+		expect(error).toBeInstanceOf(DatasetFormatError);
+		expect(error.message).toMatch(new RegExp(`^half\\.gz: byte ${cut.length}: the file is truncated: expected the rest of the gzip stream \\(inflated \\d+ of the 235216 bytes the IDX header declares\\), found the end of the file$`));
+		expect(error.message).not.toContain('corrupt');
+		const noTrailer = whole.subarray(0, whole.length - 4);
+		expect(() => gunzipIdx(noTrailer, 'tail.gz')).toThrow(`tail.gz: byte ${noTrailer.length}: the file is truncated: expected the gzip trailer (its CRC and size) after all the data, found the end of the file`);
+	});
+
+	it('still calls data that is not deflate corrupt', () => {
+		const whole = gzip(encodeIdx([300, 28, 28], syntheticPixels(300)));
+		const spoiled = whole.slice();
+		spoiled.fill(0xFF, 200, 400);
+		expect(() => gunzipIdx(spoiled, 'bad.gz')).toThrow(/^bad\.gz: byte 0: expected a valid gzip stream \(it starts with the gzip magic 1f 8b\), found corrupt data: /);
 	});
 });
