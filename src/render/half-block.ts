@@ -2,7 +2,7 @@ import {ShapeError} from '../errors.js';
 import type {ColorDepth} from './color-depth.js';
 import {csi, sgr, sgrReset} from './escape-codes.js';
 import {
-	divergingAnsi16Table, divergingValue, fillDivergingIndices, grayTable, paletteSize, steppedDivergingTable, type Rgb,
+	divergingAnsi16Table, divergingValue, divergingXterm256Table, fillDivergingIndices, grayTable, paletteSize, steppedDivergingTable, type Rgb,
 } from './palette.js';
 import {ansi16Params, bgParams, fgParams} from './sgr.js';
 
@@ -56,20 +56,30 @@ export type PaletteTable = {
 
 /**
  * Build the encoder's table for a palette of paletteSize colours at a depth. `ansi16`, when given, is
- * the ANSI colour number (0..15) per index to use at depth ansi16 instead of the nearest to each RGB.
+ * the ANSI colour number (0..15) per index to use at depth ansi16 instead of the nearest to each RGB;
+ * `ansi256`, the xterm colour number (16..255) per index to use at depth ansi256.
  */
 export function paletteTable(
-	rgbs: readonly Rgb[], depth: ColorDepth, options: {signed?: boolean; ansi16?: readonly number[]} = {},
+	rgbs: readonly Rgb[], depth: ColorDepth, options: {signed?: boolean; ansi16?: readonly number[]; ansi256?: readonly number[]} = {},
 ): PaletteTable {
 	if (rgbs.length !== paletteSize) {
 		throw new ShapeError(`Palette table: the palette has ${rgbs.length} colours, expected ${paletteSize}.`);
 	}
 
 	const signed = options.signed ?? false;
-	const {ansi16} = options;
+	const {ansi16, ansi256} = options;
 	const named = depth === 'ansi16' && ansi16 !== undefined;
-	const fg = rgbs.map((rgb, i) => named ? ansi16Params(ansi16[i], 38) : fgParams(rgb, depth));
-	const bg = rgbs.map((rgb, i) => named ? ansi16Params(ansi16[i], 48) : bgParams(rgb, depth));
+	const numbered = depth === 'ansi256' && ansi256 !== undefined;
+	const params = (rgb: Rgb, i: number, base: 38 | 48): string => {
+		if (named) {
+			return ansi16Params(ansi16[i], base);
+		}
+
+		return numbered ? `${base};5;${ansi256[i]}` : (base === 38 ? fgParams(rgb, depth) : bgParams(rgb, depth));
+	};
+
+	const fg = rgbs.map((rgb, i) => params(rgb, i, 38));
+	const bg = rgbs.map((rgb, i) => params(rgb, i, 48));
 	const key = Uint8Array.from(fg, params => fg.indexOf(params));
 	return {
 		depth,
@@ -200,7 +210,7 @@ function cachedTable(cache: Map<ColorDepth, PaletteTable>, depth: ColorDepth, si
 	let table = cache.get(depth);
 	if (table === undefined) {
 		table = signed
-			? paletteTable(steppedDivergingTable, depth, {signed, ansi16: divergingAnsi16Table})
+			? paletteTable(steppedDivergingTable, depth, {signed, ansi16: divergingAnsi16Table, ansi256: divergingXterm256Table})
 			: paletteTable(grayTable, depth, {signed});
 		cache.set(depth, table);
 	}

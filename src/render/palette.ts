@@ -145,6 +145,21 @@ export function divergingStep(index: number): number {
 export const steppedDivergingTable: readonly Rgb[] = buildTable(i => diverging(divergingStep(i) / divergingColourSteps));
 
 /**
+ * The diverging map at 256 colours, as xterm colour numbers per step from -6 to +6, the dark neutral
+ * (233) in the middle. Mostly the nearest to each step's colour; not the weakest step on each side,
+ * whose nearest are greys (236, 235) that lose the sign: dark blue 18 (#000087) and dark red-brown 52
+ * (#5f0000) keep it, and sit near the truecolour steps' relative luminance (0.018 and 0.024 against
+ * 0.027 and 0.026). Lightness rises from the middle outward on each side; the sides differ along the
+ * blue-yellow axis, as in truecolour.
+ */
+const xterm256Steps: readonly number[] = [117, 75, 33, 26, 24, 18, 233, 52, 94, 130, 172, 179, 221];
+
+/** The diverging map at 256 colours, as xterm colour numbers (16..255) per palette index. */
+export const divergingXterm256Table: readonly number[] = Array.from(
+	{length: paletteSize}, (_, index) => xterm256Steps[divergingStep(index) + divergingColourSteps],
+);
+
+/**
  * The diverging map at 16 colours, as ANSI colour numbers (0..15) per palette index. The nearest of the
  * 16 to the smooth map's colours is no use here: the sky-blue end lands on white and cyan, the amber
  * end on yellow and its middle on red. So the 16 colours keep the map's blue-yellow axis by name:

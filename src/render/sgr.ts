@@ -47,6 +47,17 @@ export function rgbTo256(rgb: Rgb): number {
 	return greyDistance < cubeDistance ? 232 + k : 16 + (36 * ri) + (6 * gi) + bi;
 }
 
+/** The colour xterm draws for a 256-colour index 16..255: the 6x6x6 cube, then the grey ramp. */
+export function xterm256Rgb(index: number): Rgb {
+	if (index >= 232) {
+		const grey = 8 + (10 * (index - 232));
+		return [grey, grey, grey];
+	}
+
+	const cube = index - 16;
+	return [cubeLevels[Math.floor(cube / 36)], cubeLevels[Math.floor(cube / 6) % 6], cubeLevels[cube % 6]];
+}
+
 /** The nearest of the 16 ANSI colours (0..15) by RGB distance to xterm's default palette. */
 export function rgbTo16(rgb: Rgb): number {
 	const [r, g, b] = rgb;

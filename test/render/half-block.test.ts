@@ -333,6 +333,11 @@ describe('renderSignedImage', () => {
 		]);
 	});
 
+	it('draws the weakest steps at 256 colours in dark red-brown (52) and dark blue (18), not in greys that lose the sign', () => {
+		expect(renderSignedImage([1, -1, 1, -1], 2, 2, 6, 'ansi256')).toEqual(['\u001B[48;5;52m \u001B[48;5;18m \u001B[0m']);
+		expect(renderSignedImage([2, -2, 0, 0], 2, 2, 2, 'ansi256')).toEqual(['\u001B[38;5;221;48;5;233m▀\u001B[38;5;117m▀\u001B[0m']);
+	});
+
 	it('keeps the sign visible without colour: blocks for positive, ASCII for negative', () => {
 		expect(renderSignedImage(values, 2, 2, 2, 'none')).toEqual(['▒-']);
 		expect(renderSignedImage([1, -1, 1, -1], 2, 2, 1, 'none')).toEqual(['█#']);

@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {ShapeError} from '../../src/errors.js';
 import {
-	diverging, divergingAnsi16Table, divergingColourSteps, divergingIndex, divergingStep, divergingValue, divergingZeroIndex, fillDivergingIndices,
+	diverging, divergingAnsi16Table, divergingXterm256Table, divergingColourSteps, divergingIndex, divergingStep, divergingValue, divergingZeroIndex, fillDivergingIndices,
 	grayIndex, grayscale, grayTable, paletteSize, steppedDivergingTable, type Rgb,
 } from '../../src/render/palette.js';
+import {xterm256Rgb} from '../../src/render/sgr.js';
 
 /** Rec. 709 luma on the encoded channels: the brightness measure the diverging map is built on. */
 function luma([r, g, b]: Rgb): number {
@@ -164,5 +165,61 @@ describe('divergingAnsi16Table', () => {
 		expect(divergingAnsi16Table[divergingIndex(-1)]).toBe(12);
 		expect(divergingAnsi16Table[divergingIndex(1)]).toBe(11);
 		expect([divergingAnsi16Table[divergingIndex(-0.4)], divergingAnsi16Table[divergingIndex(0.4)]]).toEqual([4, 3]);
+	});
+});
+
+/** OKLab lightness L, and a and b (green-red, blue-yellow), of an sRGB colour (Björn Ottosson's matrices). */
+function oklab(rgb: Rgb): {l: number; a: number; b: number} {
+	const [r, g, b] = rgb.map(v => {
+		const c = v / 255;
+		return c <= 0.040_45 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+	});
+	const l = Math.cbrt((0.412_221_470_8 * r) + (0.536_332_536_3 * g) + (0.051_445_992_9 * b));
+	const m = Math.cbrt((0.211_903_498_2 * r) + (0.680_699_545_1 * g) + (0.107_396_956_6 * b));
+	const s = Math.cbrt((0.088_302_461_9 * r) + (0.281_718_837_6 * g) + (0.629_978_700_5 * b));
+	return {
+		l: (0.210_454_255_3 * l) + (0.793_617_785 * m) - (0.004_072_046_8 * s),
+		a: (1.977_998_495_1 * l) - (2.428_592_205 * m) + (0.450_593_709_9 * s),
+		b: (0.025_904_037_1 * l) + (0.782_771_766_2 * m) - (0.808_675_766 * s),
+	};
+}
+
+describe('divergingXterm256Table', () => {
+	/** The xterm colours of one side, from the centre outward (steps 0..6). */
+	const side = (sign: 1 | -1) => Array.from({length: divergingColourSteps + 1}, (_, step) => divergingXterm256Table[divergingIndex(sign * step / divergingColourSteps)]);
+
+	it('gives each step one xterm colour of the cube or the grey ramp, and 233 at zero', () => {
+		expect(divergingXterm256Table).toHaveLength(paletteSize);
+		expect(divergingXterm256Table.every(n => Number.isInteger(n) && n >= 16 && n <= 255)).toBe(true);
+		expect(divergingXterm256Table[divergingZeroIndex]).toBe(233);
+		expect(new Set(divergingXterm256Table).size).toBe((2 * divergingColourSteps) + 1);
+	});
+
+	it('keeps the sign down to the weakest step: every step but zero has a hue, blue below zero and red to yellow above (OKLab b)', () => {
+		for (const [sign, colours] of [[-1, side(-1)], [1, side(1)]] as const) {
+			for (const n of colours.slice(1)) {
+				const {a, b} = oklab(xterm256Rgb(n));
+				expect(Math.hypot(a, b), `xterm ${n}`).toBeGreaterThan(0.05);
+				expect(Math.sign(b), `xterm ${n}`).toBe(sign);
+			}
+		}
+
+		expect([side(-1)[1], side(1)[1]]).toEqual([18, 52]);
+	});
+
+	it('rises in lightness (OKLab L) from the centre outward on each side', () => {
+		for (const colours of [side(-1), side(1)]) {
+			const lightness = colours.map(n => oklab(xterm256Rgb(n)).l);
+			for (let step = 1; step < lightness.length; step++) {
+				expect(lightness[step], `step ${step}: xterm ${colours[step]} after ${colours[step - 1]}`).toBeGreaterThan(lightness[step - 1]);
+			}
+		}
+	});
+
+	it('stays within 0.12 of the truecolour step\'s OKLab lightness (the farthest, +2 as 94, is 0.106 lighter), so a magnitude reads alike at both depths', () => {
+		for (let index = 1; index < paletteSize; index++) {
+			const wanted = oklab(steppedDivergingTable[index]).l;
+			expect(Math.abs(oklab(xterm256Rgb(divergingXterm256Table[index])).l - wanted), `index ${index}`).toBeLessThan(0.12);
+		}
 	});
 });
