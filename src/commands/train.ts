@@ -1,8 +1,9 @@
-import {existsSync, statSync} from 'node:fs';
-import {join, resolve} from 'node:path';
+import {existsSync} from 'node:fs';
+import {resolve} from 'node:path';
 import type {NetworkChoice, TrainCommand} from './command-types.js';
 import type {Dataset} from '../data/dataset.js';
 import {DivergenceError, TrainingDivergedError, UsageError} from '../errors.js';
+import {checkSaveTarget} from '../fs/save-target.js';
 import {newConfig, presets, type TrainConfig} from '../nn/config.js';
 import type {Warning} from '../nn/diagnostics.js';
 import type {EpochRecord, Model} from '../model/model.js';
@@ -73,8 +74,9 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 
 function prepare(command: TrainCommand, io: CommandIo): {model: Model; dataset: Dataset; savePath?: string} {
 	const {resume, save, force} = command;
-	if (save !== undefined && isDirectory(save)) {
-		throw new UsageError(`--save ${save}: is a directory, expected a file name (such as ${join(save, 'model.safetensors')})`);
+	if (save !== undefined) {
+		// A directory, a dangling link, a missing or unwritable folder: said before the exists check's advice.
+		checkSaveTarget(save, `--save ${save}`);
 	}
 
 	if (save !== undefined && !force && existsSync(save) && (resume === undefined || resolve(save) !== resolve(resume))) {
@@ -92,11 +94,6 @@ function prepare(command: TrainCommand, io: CommandIo): {model: Model; dataset: 
 	const dataset = chooseDataset(command.data, model, io.env, resume);
 	checkSameDataset(model, dataset, resume);
 	return {model, dataset, savePath: save ?? resume};
-}
-
-/** Whether `path` is a directory, or a symbolic link to one (--force cannot replace it with a file). */
-function isDirectory(path: string): boolean {
-	return statSync(path, {throwIfNoEntry: false})?.isDirectory() ?? false;
 }
 
 /**

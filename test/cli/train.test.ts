@@ -170,8 +170,7 @@ describe('nnviz-tui train', () => {
 	it.each([
 		[['train', '--data', '/nonexistent/mnist'], 'nnviz-tui: mnist folder /nonexistent/mnist: no such file or directory\n'],
 		[['train', '--resume', '/nonexistent/m.safetensors'], 'nnviz-tui: /nonexistent/m.safetensors: no such file or directory\n'],
-		[['train', ...small, '--epochs', '1', '--save', '/nonexistent/m.safetensors'], 'nnviz-tui: /nonexistent/m.safetensors: cannot write'],
-		[['train', ...small, '--epochs', '1', '--save', '/tmp', '--force'], 'nnviz-tui: /tmp: cannot write'],
+		[['train', ...small, '--epochs', '1', '--save', '/nonexistent/m.safetensors'], 'nnviz-tui: --save /nonexistent/m.safetensors: cannot write: the folder /nonexistent does not exist'],
 		[['train', '--data', '/work/nonexistent'], 'nnviz-tui: mnist folder /work/nonexistent'],
 	])('fails with exit code 1 and one line for %j', async (argv, message) => {
 		const {code, stdout, stderr} = await runCli(argv);
