@@ -65,6 +65,17 @@ const files = {
 		m.history = JSON.stringify(Array.from({length: 100_000}, (_, i) => ({epoch: i + 1, seconds: 1, trainLoss: 0.5, validationAccuracy: 0.9, testAccuracy: 0.9})));
 		m.position = JSON.stringify({...JSON.parse(m.position), epoch: 100_000});
 	}),
+	// The longest history read in another form than nnviz-tui writes (spaces), just under the limit.
+	'history of spaced records, 1 MB': edited((tensors, m) => {
+		for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.'))) {
+			tensors.delete(name);
+		}
+
+		const record = i => `{"epoch": ${i + 1}, "seconds": 1, "trainLoss": 0.5, "validationAccuracy": 0.9, "testAccuracy": 0.9}`;
+		const count = Math.floor(1_000_000 / (record(99_999).length + 1));
+		m.history = `[${Array.from({length: count}, (_, i) => record(i)).join(',')}]`;
+		m.position = JSON.stringify({...JSON.parse(m.position), epoch: count});
+	}),
 	'a NaN weight': edited(tensors => { tensors.get('layers.1.weight').data[7] = Number.NaN; }),
 	'a repeated key': edited((_, m) => { m.config = m.config.replace('"eta":', '"eta":9,"eta":'); }),
 };

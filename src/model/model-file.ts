@@ -11,12 +11,12 @@ import type {Parameters} from '../nn/network.js';
 import {writeFileAtomic} from '../fs/atomic-write.js';
 import {oneLine, quoted, showValue} from './describe-value.js';
 import {checkJsonShape} from './json-scan.js';
-import {type Model, modelFormat, modelVersion} from './model.js';
+import {type EpochRecord, type Model, modelFormat, modelVersion} from './model.js';
 import {
-	validateConfig, validateDataset, validateHistory, validatePosition,
+	parseHistory, validateConfig, validateDataset, validateHistory, validatePosition,
 } from './model-metadata.js';
 import {
-	type Tensor, type TensorInput, decodeSafetensors, encodeSafetensors, encodeSafetensorsParts,
+	type Safetensors, type Tensor, type TensorInput, decodeSafetensors, encodeSafetensors, encodeSafetensorsParts,
 } from './safetensors.js';
 
 export {validateConfig} from './model-metadata.js';
@@ -75,7 +75,11 @@ function modelTensors(model: Model): [Map<string, TensorInput>, Record<string, s
  * built from them, so a small file costs little however large the numbers it claims.
  */
 export function decodeModel(bytes: Uint8Array, source: string): Model {
-	const {tensors, metadata} = decodeSafetensors(bytes, source);
+	return modelFromSafetensors(decodeSafetensors(bytes, source), source);
+}
+
+/** decodeModel after the safetensors layer: metadata and tensors to a checked Model. */
+function modelFromSafetensors({tensors, metadata}: Safetensors, source: string): Model {
 	checkFormat(metadata, source);
 	const field = (key: string): unknown => parseJsonField(metadata, key, source);
 	// The tensors present bound the layers a config can name (4 tensors a layer: weight and bias, current
@@ -93,7 +97,7 @@ export function decodeModel(bytes: Uint8Array, source: string): Model {
 	}
 
 	const dataset = validateDataset(field('dataset'), `${source}: metadata "dataset"`, config.layers);
-	const history = validateHistory(field('history'), `${source}: metadata "history"`);
+	const history = readHistory(metadata, source);
 	const {epoch, rng} = validatePosition(field('position'), `${source}: metadata "position"`);
 	if (history.length !== epoch) {
 		throw new ModelFormatError(`${source}: metadata "history" has ${history.length} epochs, but "position" says ${epoch} completed`);
@@ -125,7 +129,11 @@ const maxModelFileBytes = 2 ** 31 - 1;
 
 /** Read and decode a model file; file-system errors become `${path}: no such file or directory` etc. */
 export function readModelFile(path: string): Model {
-	let bytes: Uint8Array;
+	// The file's bytes are let go once decoded (tensors are copies), before the metadata is parsed.
+	return modelFromSafetensors(decodeSafetensors(readModelBytes(path), path), path);
+}
+
+function readModelBytes(path: string): Uint8Array {
 	try {
 		const stats = statSync(path);
 		if (stats.isDirectory()) {
@@ -140,7 +148,7 @@ export function readModelFile(path: string): Model {
 			throw new ModelFormatError(`${path}: ${stats.size} bytes, more than the 2 GiB a model file may have`);
 		}
 
-		bytes = readFileSync(path);
+		return readFileSync(path);
 	} catch (error) {
 		if (error instanceof ModelFormatError) {
 			throw error;
@@ -148,8 +156,6 @@ export function readModelFile(path: string): Model {
 
 		throw new ModelFormatError(`${path}: ${describeIoError(error)}`, {cause: error});
 	}
-
-	return decodeModel(bytes, path);
 }
 
 /**
@@ -209,14 +215,29 @@ function checkFormat(metadata: Record<string, string>, source: string): void {
 	}
 }
 
-function parseJsonField(metadata: Record<string, string>, key: string, source: string): unknown {
+function metadataText(metadata: Record<string, string>, key: string, source: string): string {
 	const text = metadata[key];
 	if (text === undefined) {
 		throw new ModelFormatError(`${source}: metadata "${key}" is missing`);
 	}
 
-	// config, dataset, history and position are objects or arrays of flat objects and arrays: two levels.
-	checkJsonShape(text, `${source}: metadata "${key}"`, 2);
+	return text;
+}
+
+/** config, dataset, history and position are objects or arrays of flat objects and arrays: two levels. */
+const metadataDepth = 2;
+
+/** The history, which may be most of a file's header: parsed without a scan when in the written form. */
+function readHistory(metadata: Record<string, string>, source: string): EpochRecord[] {
+	const where = `${source}: metadata "history"`;
+	return parseHistory(metadataText(metadata, 'history', source), where, text => {
+		checkJsonShape(text, where, metadataDepth);
+	});
+}
+
+function parseJsonField(metadata: Record<string, string>, key: string, source: string): unknown {
+	const text = metadataText(metadata, key, source);
+	checkJsonShape(text, `${source}: metadata "${key}"`, metadataDepth);
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {

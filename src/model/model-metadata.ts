@@ -4,11 +4,11 @@
  * (parsed JSON or an in-memory object) and a `where` prefix for messages, and returns a clean copy or
  * throws a one-line error. Pure.
  */
-import {type NnvizError, ModelFormatError} from '../errors.js';
+import {type NnvizError, ModelFormatError, errorMessage} from '../errors.js';
 import {
 	type TrainConfig, activations, costs, inits, outputFunctions,
 } from '../nn/config.js';
-import {showValue as show, unsafeCharacters} from './describe-value.js';
+import {oneLine, showValue as show, unsafeCharacters} from './describe-value.js';
 import {isFiniteNumber, isNonNegativeInteger, isPositiveInteger, isRecord} from './json-guards.js';
 import type {DatasetInfo, EpochRecord} from './model.js';
 
@@ -118,18 +118,89 @@ function checkPrintable(names: readonly string[], fail: (message: string) => nev
 
 /** Check the per-epoch history: records for epochs 1, 2, ... in order. */
 export function validateHistory(value: unknown, where: string): EpochRecord[] {
+	return checkHistory(value, where, false);
+}
+
+/**
+ * One record of a history's JSON text as nnviz-tui writes it (JSON.stringify of EpochRecords), with
+ * the comma or bracket after it: exactly the five fields, in order, no spaces. Text of such records
+ * nests two deep and repeats no key, so it needs no scan before JSON.parse, and each parsed record is
+ * an EpochRecord as it is. Matched record by record: one pattern over the whole text would keep a
+ * backtracking entry per record (16 MB for 100,000 records).
+ */
+const number = String.raw`-?\d+(?:\.\d+)?(?:e[+-]\d+)?`;
+const writtenRecord = new RegExp(String.raw`\{"epoch":\d+,"seconds":${number},"trainLoss":${number},"validationAccuracy":${number},"testAccuracy":${number}\}[,\]]`, 'y');
+
+/** Whether `text` is an array of records as nnviz-tui writes them. */
+function isWrittenHistory(text: string): boolean {
+	if (text === '[]') {
+		return true;
+	}
+
+	let index = 1;
+	while (text.charCodeAt(0) === 0x5B && index < text.length) {
+		writtenRecord.lastIndex = index;
+		if (!writtenRecord.test(text)) {
+			return false;
+		}
+
+		index = writtenRecord.lastIndex;
+		if (text.charCodeAt(index - 1) === 0x5D) {
+			return index === text.length;
+		}
+	}
+
+	return false;
+}
+
+/**
+ * The longest history text read in another form than nnviz-tui writes (spaces, other key order,
+ * escapes): about 10,000 records. Such text needs a scan before JSON.parse and a copy of every record,
+ * which for a 10 MB history costs several hundred milliseconds; the written form costs a fraction.
+ */
+export const maxLooseHistoryLength = 1_000_000;
+
+/**
+ * Parse and check the JSON text of metadata "history". Text in the form nnviz-tui writes is parsed at
+ * once and its records kept as they are; other text is scanned first (nesting, repeated keys) and
+ * must be at most maxLooseHistoryLength characters.
+ */
+export function parseHistory(text: string, where: string, checkShape: (text: string) => void): EpochRecord[] {
+	const written = isWrittenHistory(text);
+	if (!written) {
+		if (text.length > maxLooseHistoryLength) {
+			throw new ModelFormatError(`${where}: ${text.length} characters not in the form nnviz-tui writes (records of epoch, seconds, trainLoss, validationAccuracy and testAccuracy in that order, no spaces); a history over ${maxLooseHistoryLength} characters must be in that form`);
+		}
+
+		checkShape(text);
+	}
+
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		throw new ModelFormatError(`${where} is not valid JSON: ${oneLine(errorMessage(error))}`);
+	}
+
+	return checkHistory(value, where, written);
+}
+
+/** validateHistory; `keep` takes valid records as they are (they hold the five fields and nothing else). */
+function checkHistory(value: unknown, where: string, keep: boolean): EpochRecord[] {
 	if (!Array.isArray(value)) {
 		throw new ModelFormatError(`${where}: expected an array of epoch records, got ${show(value)}`);
 	}
 
 	// A history may hold many thousands of records: check the usual case plainly, and let the detailed
 	// check word the first record that fails.
-	const records: EpochRecord[] = Array.from({length: value.length});
+	const records: EpochRecord[] = keep ? value as EpochRecord[] : Array.from({length: value.length});
 	for (let index = 0; index < value.length; index++) {
 		const item: unknown = value[index];
-		records[index] = isPlainRecord(item, index + 1)
-			? {epoch: index + 1, seconds: item.seconds, trainLoss: item.trainLoss, validationAccuracy: item.validationAccuracy, testAccuracy: item.testAccuracy}
-			: validateEpochRecord(item, `${where}[${index}]`, index + 1);
+		if (!isPlainRecord(item, index + 1)) {
+			records[index] = validateEpochRecord(item, `${where}[${index}]`, index + 1);
+		} else if (!keep) {
+			records[index] = {epoch: index + 1, seconds: item.seconds, trainLoss: item.trainLoss, validationAccuracy: item.validationAccuracy, testAccuracy: item.testAccuracy};
+		}
 	}
 
 	return records;

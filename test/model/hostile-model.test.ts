@@ -170,3 +170,39 @@ describe('decodeModel refuses class names that would print control or direction 
 		refusedIn(bytes, String.raw`m.safetensors: unexpected tensor "x\u202Ey", a model with layers [4,3,2] after 2 epochs has no such tensor`);
 	});
 });
+
+describe('a history in the form nnviz-tui writes is read without a scan; other forms are bounded', () => {
+	/** The fixture with `count` epochs of history (no snapshots), each record written by `write`. */
+	const withHistory = (count: number, write: (epoch: number) => string): Uint8Array => edited((tensors, metadata) => {
+		for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.'))) {
+			tensors.delete(name);
+		}
+
+		metadata.history = `[${Array.from({length: count}, (_, i) => write(i + 1)).join(',')}]`;
+		metadata.position = JSON.stringify({...JSON.parse(metadata.position) as object, epoch: count});
+	});
+	const written = (epoch: number): string => JSON.stringify({epoch, seconds: 1.25, trainLoss: 2.5e-7, validationAccuracy: 0.9, testAccuracy: 1});
+	const spaced = (epoch: number): string => `{"epoch": ${epoch}, "seconds": 1.25, "trainLoss": 0.5, "validationAccuracy": 0.9, "testAccuracy": 1}`;
+
+	it('reads 20,000 written records as EpochRecords with exactly the five fields', () => {
+		const {history} = decodeModel(withHistory(20_000, written), source);
+		expect(history).toHaveLength(20_000);
+		expect(history[19_999]).toStrictEqual({epoch: 20_000, seconds: 1.25, trainLoss: 2.5e-7, validationAccuracy: 0.9, testAccuracy: 1});
+	});
+
+	it('still checks every written record: a wrong epoch or an accuracy over 1 is refused', () => {
+		refusedIn(withHistory(3, epoch => written(epoch === 2 ? 7 : epoch)), 'm.safetensors: metadata "history"[1]: epoch must be 2, got 7');
+		refusedIn(withHistory(3, epoch => (epoch === 3 ? written(epoch).replace('"testAccuracy":1', '"testAccuracy":1.5') : written(epoch))), 'm.safetensors: metadata "history"[2]: testAccuracy must be a fraction from 0 to 1, got 1.5');
+	});
+
+	it('reads a short history in another form (spaces), and still refuses a repeated key in it', () => {
+		expect(decodeModel(withHistory(3, spaced), source).history[2].epoch).toBe(3);
+		refusedIn(withHistory(3, epoch => spaced(epoch).replace('"seconds"', '"seconds": 2, "seconds"')), /^m\.safetensors: metadata "history": key "seconds" appears twice in one object/);
+		refusedIn(withHistory(3, epoch => spaced(epoch).replace('}', ', "extra": [[[1]]]}')), /^m\.safetensors: metadata "history": arrays and objects nest more than 2 deep/);
+	});
+
+	it('refuses a history over 1,000,000 characters in another form at once, saying which form it must have', () => {
+		const ms = refusedIn(withHistory(12_000, spaced), /^m\.safetensors: metadata "history": \d+ characters not in the form nnviz-tui writes \(records of epoch, seconds, trainLoss, validationAccuracy and testAccuracy in that order, no spaces\); a history over 1000000 characters must be in that form$/);
+		expect(ms).toBeLessThan(1000);
+	});
+});
