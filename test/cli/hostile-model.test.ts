@@ -87,7 +87,7 @@ describe('saving through symbolic links', () => {
 		const link = join(dir, 'link.safetensors');
 		symlinkSync('nowhere/m.safetensors', link);
 		const {code, stdout, stderr} = await runCli(['train', ...small, '--epochs', '1', '--save', link]);
-		expect(stderr).toMatch(new RegExp(`nnviz-tui: ${link}: cannot write: it is a symbolic link to nowhere/m\\.safetensors, which does not exist; create the target or save to another name\\n$`));
+		expect(stderr).toMatch(new RegExp(`nnviz-tui: --save ${link}: cannot write: it is a symbolic link to nowhere/m\\.safetensors, which does not exist; create the target or save to another name\\n$`));
 		expect(stdout).toBe('');
 		expect(code).toBe(1);
 		expect(readlinkSync(link)).toBe('nowhere/m.safetensors');

@@ -231,7 +231,7 @@ describe('nnviz-tui train', () => {
 		});
 		expect(result.code).toBe(1);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toBe(`nnviz-tui: ${file}: cannot write: permission denied\n`);
+		expect(result.stderr).toBe(`nnviz-tui: --save ${file}: cannot write: the folder ${locked} is not writable\n`);
 		expect(readFileSync(file, 'utf8')).toBe('old content');
 		expect(readdirSync(locked)).toEqual(['m.safetensors']);
 	});
