@@ -95,9 +95,11 @@ function applyEvent(state: TrainingView, event: TrainingEvent): TrainingView {
 		}
 
 		case 'epoch': {
+			// An epoch without weights leaves the shown ones (the worker sends them at a bounded rate).
+			const weights = event.parameters === undefined ? {} : {current: event.parameters, version: state.version + 1};
 			return {
 				...state,
-				current: event.parameters, version: state.version + 1,
+				...weights,
 				epoch: event.record.epoch, history: [...state.history, event.record], done: 0, warnings: event.warnings ?? [],
 			};
 		}

@@ -203,9 +203,9 @@ export class Workspace {
 		return s;
 	}
 
-	/** The parameters in the public [out x in] layout (fresh arrays). */
-	exportParameters(): Parameters {
-		return this.exportPair(this.wt, this.b);
+	/** The parameters in the public [out x in] layout: fresh arrays, or written into `into` (of this network's shape). */
+	exportParameters(into?: Parameters): Parameters {
+		return this.exportPair(this.wt, this.b, into);
 	}
 
 	/** The momentum buffers in the public layout, or null without momentum. */
@@ -262,8 +262,12 @@ export class Workspace {
 		this.touchedCount = 0;
 	}
 
-	private exportPair(wt: Float32Array[], b: Float32Array[]): Parameters {
-		const out = zeroParameters(this.layers);
+	private exportPair(wt: Float32Array[], b: Float32Array[], into?: Parameters): Parameters {
+		if (into) {
+			checkParameters(into, this.layers, 'export target');
+		}
+
+		const out = into ?? zeroParameters(this.layers);
 		for (let l = 0; l < this.depth; l++) {
 			transposeInto(wt[l], this.layers[l], this.layers[l + 1], out.weights[l]);
 			out.biases[l].set(b[l]);

@@ -27,11 +27,49 @@ export function sharedDataset(dataset: Dataset): Dataset {
 	return {...dataset, train: sharedSplit(dataset.train), validation: sharedSplit(dataset.validation), test: sharedSplit(dataset.test)};
 }
 
+/**
+ * Passes events on, holding progress and epoch events back so that they go at most every `batchMs`, in
+ * one go (short epochs end 25 times a second, and each delivery redraws the screen). Any other event
+ * (running, paused, done, saved, ...) goes at once, after those held back, so the order holds and the
+ * user's commands are answered at once.
+ */
+export class EventBatcher {
+	private held: TrainingEvent[] = [];
+	private timer: NodeJS.Timeout | undefined;
+	private lastDelivery = -Infinity;
+
+	constructor(private readonly deliver: (event: TrainingEvent) => void, private readonly batchMs: number) {}
+
+	receive(event: TrainingEvent): void {
+		this.held.push(event);
+		const wait = this.lastDelivery + this.batchMs - performance.now();
+		if ((event.type !== 'progress' && event.type !== 'epoch') || wait <= 0) {
+			this.flush();
+		} else {
+			this.timer ??= setTimeout(() => {
+				this.flush();
+			}, wait);
+		}
+	}
+
+	private flush(): void {
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		this.lastDelivery = performance.now();
+		const events = this.held;
+		this.held = [];
+		for (const event of events) {
+			this.deliver(event);
+		}
+	}
+}
+
 /** Sends the user's commands to the training worker and passes its events on. */
 export class TrainingClient {
 	private worker: Worker | undefined;
 	private readonly listeners = new Set<(event: TrainingEvent) => void>();
 	private stopped: Promise<void> | undefined;
+	private readonly batcher: EventBatcher;
 	/** Whether the save path existed at startup, when the command line checked it; a file that appears later is not replaced. */
 	private readonly savePathExisted: boolean;
 
@@ -42,7 +80,18 @@ export class TrainingClient {
 		/** Epochs each run of training lasts (--epochs): a start trains until that many are done, then stops. */
 		readonly epochs: number,
 		private readonly publishMs = 250,
+		/**
+		 * Least time between two deliveries of progress and epoch events, ms: short epochs end 25 times a
+		 * second, and each delivery redraws the screen. Other events (running, paused, done, saved, ...)
+		 * are delivered at once, after those held back, so the order holds and keys are answered at once.
+		 */
+		batchMs = 100,
 	) {
+		this.batcher = new EventBatcher(event => {
+			for (const listener of this.listeners) {
+				listener(event);
+			}
+		}, batchMs);
 		this.savePathExisted = savePath !== undefined && existsSync(savePath);
 	}
 
@@ -112,19 +161,13 @@ export class TrainingClient {
 		};
 		const worker = new Worker(new URL('worker.js', import.meta.url), {workerData: init});
 		worker.on('message', (event: TrainingEvent) => {
-			this.emit(event);
+			this.batcher.receive(event);
 		});
 		worker.on('error', error => {
-			this.emit({type: 'failed', message: `training stopped: ${error.message}`});
+			this.batcher.receive({type: 'failed', message: `training stopped: ${error.message}`});
 		});
 		worker.unref();
 		this.worker = worker;
 		return worker;
-	}
-
-	private emit(event: TrainingEvent): void {
-		for (const listener of this.listeners) {
-			listener(event);
-		}
 	}
 }

@@ -5,11 +5,13 @@
  * An epoch's lifecycle, from the engine to the screen:
  * 1. The Trainer trains the epoch in slices (nn/train-epoch.ts), yielding between them so the worker
  *    hears pause and stop; the WorkerLoop sends a 'progress' event with the live weights at most every
- *    `publishMs`.
+ *    `publishMs` (exported fresh, so they are transferred to the main thread, not copied).
  * 2. At the epoch's end the Trainer evaluates it (validation and test accuracy, the predictions and the
  *    hidden units' health), records it in the model (weights, snapshot, history, position) and keeps
  *    what the warnings need; an epoch that diverged or was stopped leaves the model as it was ('failed').
- * 3. The WorkerLoop sends an 'epoch' event (the record, the weights, the Trainer's warnings), then
+ * 3. The WorkerLoop sends an 'epoch' event (the record, the Trainer's warnings, and the weights if none
+ *    went for `publishMs`, or if the run ends or pauses there: short epochs would otherwise flood both
+ *    threads with copies of the weights), then
  *    saves to the save file if there is one ('saved' or 'saveFailed'), then 'done' when the run's last
  *    epoch is complete.
  * 4. The TrainingClient passes each event to its subscribers; the root component (app/App.tsx)
@@ -51,7 +53,8 @@ export type TrainingCommand =
 /** Worker to main thread: what training did. */
 export type TrainingEvent =
 	| {readonly type: 'progress'; readonly epoch: number; readonly done: number; readonly total: number; readonly samplesPerSecond: number; readonly parameters: Parameters}
-	| {readonly type: 'epoch'; readonly record: EpochRecord; readonly parameters: Parameters; readonly warnings?: readonly Warning[]}
+	/** `parameters` (the epoch's weights) come at most every `publishMs`, and always with the epoch that ends or pauses a run; without them the screen keeps the weights it has. */
+	| {readonly type: 'epoch'; readonly record: EpochRecord; readonly parameters?: Parameters; readonly warnings?: readonly Warning[]}
 	/** Training goes on, and stops by itself once epoch `until` is complete. */
 	| {readonly type: 'running'; readonly until: number}
 	/** The run is complete: epoch `epoch` (its target) is done and training waits for the next start. */

@@ -6,11 +6,11 @@
 import type {Dataset} from '../data/dataset.js';
 import {TrainingDivergedError} from '../errors.js';
 import {checkDatasetFits} from '../model/model-dataset.js';
-import type {EpochRecord, Model} from '../model/model.js';
+import type {EpochRecord, EpochSnapshot, Model} from '../model/model.js';
 import {thinSnapshots} from '../model/snapshot-thinning.js';
 import {diagnose, type EpochCheck, hiddenHealth, predictionCounts, type Warning} from '../nn/diagnostics.js';
 import {accuracy, fractionCorrect, predict} from '../nn/evaluate.js';
-import {cloneParameters, parametersFinite} from '../nn/network.js';
+import {type Parameters, parametersFinite} from '../nn/network.js';
 import {Random} from '../nn/random.js';
 import {type EpochOptions, trainEpochAsync} from '../nn/train-epoch.js';
 import {Workspace} from '../nn/workspace.js';
@@ -27,6 +27,10 @@ export class Trainer {
 	private rng: Random;
 	/** What the last epoch's evaluation found beyond accuracy, for warnings. */
 	private check: EpochCheck | undefined;
+	/** Weights this trainer exported that are still in use (the current ones, snapshots), so never written to. */
+	private readonly exported = new WeakSet<Parameters>();
+	/** The arrays of a dropped snapshot, written with the next epoch's weights instead of new ones. */
+	private spare: Parameters | undefined;
 
 	constructor(model: Model, dataset: Dataset) {
 		checkDatasetFits(model.config.layers, dataset);
@@ -49,7 +53,8 @@ export class Trainer {
 		}
 
 		const seconds = (performance.now() - started) / 1000;
-		const current = this.ws.exportParameters();
+		const current = this.ws.exportParameters(this.spare);
+		this.spare = undefined;
 		if (!Number.isFinite(stats.trainLoss) || !parametersFinite(current)) {
 			this.reload();
 			const what = Number.isFinite(stats.trainLoss) ? 'the weights became NaN or Infinity' : `the loss became ${stats.trainLoss}`;
@@ -68,10 +73,29 @@ export class Trainer {
 		this.check = {predicted: predictionCounts(predictions, this.dataset.classNames.length), hidden: hiddenHealth(this.ws, test)};
 		const model = this.model;
 		model.current = current;
-		model.snapshots = thinSnapshots([...model.snapshots, {epoch, parameters: cloneParameters(current)}], epoch);
+		// The snapshot shares the current weights' arrays: neither is written to after this (the workspace
+		// trains its own copy and exports fresh arrays), so a copy would only double each epoch's garbage.
+		const snapshots = [...model.snapshots, {epoch, parameters: current}];
+		model.snapshots = thinSnapshots(snapshots, epoch);
+		this.keepSpare(snapshots, current);
 		model.history.push(record);
 		model.position = {epoch, rng: this.rng.getState(), velocity: this.ws.exportVelocity()};
 		return record;
+	}
+
+	/**
+	 * Keep the arrays of a snapshot the thinning just dropped, if this trainer exported them, for the next
+	 * epoch's weights: long runs then allocate no weights per epoch (garbage that the worker's heap would
+	 * hold for many epochs, since V8 frees it late).
+	 */
+	private keepSpare(before: readonly EpochSnapshot[], current: Parameters): void {
+		this.exported.add(current);
+		const kept = new Set(this.model.snapshots);
+		for (const snapshot of before) {
+			if (!kept.has(snapshot) && this.exported.delete(snapshot.parameters)) {
+				this.spare = snapshot.parameters;
+			}
+		}
 	}
 
 	/** Warnings about the last completed epoch (a class never predicted, saturated units, a rising loss). */

@@ -8,6 +8,7 @@ import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {errorMessage, FileWriteError} from '../errors.js';
 import {writeModelFile} from '../model/model-file.js';
+import {cloneParameters, type Parameters} from '../nn/network.js';
 import type {TrainingCommand, TrainingEvent} from './protocol.js';
 import type {Trainer} from './trainer.js';
 
@@ -18,6 +19,21 @@ export type WorkerLoopOptions = {
 	readonly epochs: number;
 	readonly publishMs: number;
 };
+
+/** Sends an event to the main thread, moving (not copying) the buffers in `transfer`, which the sender no longer uses. */
+export type SendEvent = (message: TrainingEvent, transfer?: readonly ArrayBuffer[]) => void;
+
+/** The buffers behind freshly exported parameters, to transfer rather than copy them. */
+export function parameterBuffers(parameters: Parameters): ArrayBuffer[] {
+	const buffers = new Set<ArrayBuffer>();
+	for (const array of [...parameters.weights, ...parameters.biases]) {
+		if (array.buffer instanceof ArrayBuffer) {
+			buffers.add(array.buffer);
+		}
+	}
+
+	return [...buffers];
+}
 
 /** Commands in through `handle`; epochs, progress and state changes out through `send`. */
 export class WorkerLoop {
@@ -38,7 +54,7 @@ export class WorkerLoop {
 	constructor(
 		private readonly trainer: Trainer,
 		private readonly options: WorkerLoopOptions,
-		private readonly send: (message: TrainingEvent) => void,
+		private readonly send: SendEvent,
 	) {
 		this.until = trainer.model.position.epoch + options.epochs;
 		this.savePath = options.savePath;
@@ -114,7 +130,7 @@ export class WorkerLoop {
 						const time = performance.now();
 						if (time - lastPublish >= this.options.publishMs) {
 							const samplesPerSecond = (now - sliceDone) / Math.max(1e-3, (time - sliceStart) / 1000);
-							this.send({type: 'progress', epoch, done: now, total, samplesPerSecond, parameters: this.trainer.workspace.exportParameters()});
+							this.sendProgress({epoch, done: now, total, samplesPerSecond});
 							lastPublish = time;
 							sliceStart = time;
 							sliceDone = now;
@@ -123,7 +139,8 @@ export class WorkerLoop {
 					between: async () => {
 						if (!this.running && !this.stopping) {
 							// Tell where the epoch stands now, not at the last (rate-limited) update.
-							this.send({type: 'progress', epoch, done, total: this.trainer.dataset.train.count, samplesPerSecond: 0, parameters: this.trainer.workspace.exportParameters()});
+							this.sendProgress({epoch, done, total: this.trainer.dataset.train.count, samplesPerSecond: 0});
+							lastPublish = performance.now();
 							this.send({type: 'paused'});
 							await this.waitForStart();
 							sliceStart = performance.now();
@@ -134,7 +151,19 @@ export class WorkerLoop {
 				sliceStart = performance.now();
 				sliceDone = 0;
 				done = 0;
-				this.send({type: 'epoch', record, parameters: this.trainer.model.current, warnings: this.trainer.warnings()});
+				// The weights go at most every publishMs (epochs can end 25 times a second), and always when the run
+				// ends or pauses here, so the screen ends on the last epoch's weights.
+				const time = performance.now();
+				const last = this.trainer.model.position.epoch >= this.until || !this.running || this.stopping;
+				if (last || time - lastPublish >= this.options.publishMs) {
+					// A copy of its own, transferred: the trainer reuses the arrays of the snapshots it drops.
+					const parameters = cloneParameters(this.trainer.model.current);
+					this.send({type: 'epoch', record, parameters, warnings: this.trainer.warnings()}, parameterBuffers(parameters));
+					lastPublish = time;
+				} else {
+					this.send({type: 'epoch', record, warnings: this.trainer.warnings()});
+				}
+
 				this.saveAfterEpoch();
 				if (this.trainer.model.position.epoch >= this.until) {
 					this.running = false;
@@ -155,6 +184,12 @@ export class WorkerLoop {
 		}
 
 		this.send({type: 'stopped'});
+	}
+
+	/** The live weights, exported fresh and so transferred to the main thread instead of copied. */
+	private sendProgress(progress: {epoch: number; done: number; total: number; samplesPerSecond: number}): void {
+		const parameters = this.trainer.workspace.exportParameters();
+		this.send({type: 'progress', ...progress, parameters}, parameterBuffers(parameters));
 	}
 
 	private async waitForStart(): Promise<void> {

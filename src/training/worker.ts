@@ -20,8 +20,8 @@ if (parentPort !== null && isWorkerInit(workerData)) {
 	const port = parentPort;
 	const model = decodeModel(init.modelBytes, 'model');
 	const dataset: Dataset = {...init.dataset, classNames: [...init.dataset.classNames]};
-	const loop = new WorkerLoop(new Trainer(model, dataset), init, message => {
-		port.postMessage(message);
+	const loop = new WorkerLoop(new Trainer(model, dataset), init, (message, transfer) => {
+		port.postMessage(message, transfer);
 	});
 	port.on('message', (message: TrainingCommand) => {
 		loop.handle(message);

@@ -79,4 +79,15 @@ describe('trainingReducer', () => {
 		expect(failed).toMatchObject({status: 'failed', done: 0});
 		expect(epochUnderWay(failed)).toBe(false);
 	});
+
+	it('keeps the weights it shows when an epoch comes without them, and takes the ones that come', () => {
+		const start = initialTraining(parameters, [], 0, 100, 3);
+		const newer = {...parameters, biases: parameters.biases.map(b => b.map(x => x + 1))};
+		const without = trainingReducer(start, {type: 'event', event: {type: 'epoch', record: record(1)}});
+		expect(without).toMatchObject({epoch: 1, history: [record(1)], version: 0});
+		expect(without.current).toBe(parameters);
+		const withWeights = trainingReducer(without, {type: 'event', event: {type: 'epoch', record: record(2), parameters: newer}});
+		expect(withWeights).toMatchObject({epoch: 2, version: 1});
+		expect(withWeights.current).toBe(newer);
+	});
 });

@@ -274,3 +274,39 @@ describe('WorkerLoop (the training worker)', () => {
 	});
 });
 
+
+describe('WorkerLoop: weights to the main thread', () => {
+	it('sends the weights at most every publishMs, and always with the epoch that ends the run', async () => {
+		const data = dataset(tinySplit);
+		const trainer = new Trainer(createModel(tinyConfig, data), data);
+		const sent: TrainingEvent[] = [];
+		const loop = new WorkerLoop(trainer, {savePath: undefined, epochs: 5, publishMs: 1e9}, message => sent.push(message));
+		loops.push(loop);
+		void loop.run();
+		loop.handle({type: 'start'});
+		await waitFor(() => sent.some(m => m.type === 'done'), 'the end of the run');
+		const epochs = sent.flatMap(m => (m.type === 'epoch' ? [m] : []));
+		expect(epochs.map(m => m.parameters !== undefined)).toEqual([false, false, false, false, true]);
+		expect(sent.filter(m => m.type === 'progress')).toEqual([]);
+		expect(epochs.at(-1)?.parameters).toEqual(trainer.model.current);
+	});
+
+	it('transfers the weights it sends (copies of their own, not the model\'s arrays)', async () => {
+		const data = dataset(split(40));
+		const trainer = new Trainer(createModel(tinyConfig, data), data);
+		const sent: Array<{message: TrainingEvent; transfer: readonly ArrayBuffer[]}> = [];
+		const loop = new WorkerLoop(trainer, {savePath: undefined, epochs: 3, publishMs: 0}, (message, transfer = []) => sent.push({message, transfer}));
+		loops.push(loop);
+		void loop.run();
+		loop.handle({type: 'start'});
+		await waitFor(() => sent.some(s => s.message.type === 'done'), 'the end of the run');
+		const withWeights = sent.flatMap(({message, transfer}) => (message.type === 'progress' || message.type === 'epoch' ? [{parameters: message.parameters, transfer}] : []));
+		expect(withWeights.filter(s => s.parameters !== undefined).length).toBeGreaterThanOrEqual(3);
+		const models = new Set([trainer.model.current, ...trainer.model.snapshots.map(s => s.parameters)].flatMap(p => [...p.weights, ...p.biases].map(a => a.buffer)));
+		for (const {parameters, transfer} of withWeights) {
+			const buffers = [...parameters!.weights, ...parameters!.biases].map(a => a.buffer);
+			expect(new Set(transfer)).toEqual(new Set(buffers));
+			expect(buffers.some(b => models.has(b))).toBe(false);
+		}
+	});
+});
