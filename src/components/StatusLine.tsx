@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {printable} from '../errors.js';
 import {keyOf} from '../app/key-map.js';
 import type {Prompt} from '../app/state.js';
 import {theme} from '../app/theme.js';
@@ -21,7 +22,9 @@ export function statusHint(focus: 'tabs' | 'content'): string {
 }
 
 /** The bottom line: what the keys do from here and the latest message, or the save prompt. */
-export function StatusLine({focus, message, savePrompt = null, width}: Props) {
+export function StatusLine({focus, message: raw, savePrompt = null, width}: Props) {
+	// Messages can hold a path the user typed or gave on the command line: never send its control characters.
+	const message = raw === undefined ? undefined : printable(raw);
 	if (savePrompt !== null) {
 		// A suggestion is shown selected: typing replaces it.
 		return (

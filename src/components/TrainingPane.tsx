@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {printable} from '../errors.js';
 import {keyOf} from '../app/key-map.js';
 import {paneWidth} from '../app/layout.js';
 import {theme} from '../app/theme.js';
@@ -83,11 +84,11 @@ export function TrainingPane({training, savePath, height}: Props) {
 					// Cut the path on the left, so the file name stays in view.
 					<Box>
 						<Box flexShrink={0}><Text color={theme.muted}>file </Text></Box>
-						<Text color={theme.muted} wrap='truncate-start'>{savePath}</Text>
+						<Text color={theme.muted} wrap='truncate-start'>{printable(savePath)}</Text>
 					</Box>
 				)}
 			<Text color={theme.muted} wrap='truncate-end'>{training.savedEpoch === undefined ? '' : `saved: epoch ${training.savedEpoch}`}</Text>
-			{training.message !== undefined && training.status === 'failed' && <Text color={theme.wrong} wrap='wrap'>{training.message}</Text>}
+			{training.message !== undefined && training.status === 'failed' && <Text color={theme.wrong} wrap='wrap'>{printable(training.message)}</Text>}
 		</Box>
 	);
 }

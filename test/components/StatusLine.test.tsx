@@ -10,6 +10,13 @@ describe('StatusLine', () => {
 		expect(out).toContain('saved epoch 3 to m.safetensors');
 	});
 
+	it('shows a message holding a path with control and bidi characters escaped, never raw', () => {
+		const out = renderToString(<StatusLine focus='tabs' message={'saved epoch 1 to x\u001B[31mred\u202Etxt.st'} width={120}/>, {columns: 120});
+		expect(out).not.toContain('\u001B[31m');
+		expect(out).not.toContain('\u202E');
+		expect(out).toContain('saved epoch 1 to x');
+	});
+
 	it('shows the save prompt, with what has been typed, in place of the keys', () => {
 		const out = renderToString(<StatusLine focus='tabs' message='old news' savePrompt={{text: 'runs/m.safetensors', selected: false}} width={120}/>, {columns: 120});
 		expect(out).toContain('save to: runs/m.safetensors▏  Enter saves, Esc cancels');

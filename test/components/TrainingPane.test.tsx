@@ -45,6 +45,12 @@ describe('TrainingPane', () => {
 		expect(out).not.toContain('not saved yet');
 	});
 
+	it('names a file whose path holds a bidi override with it escaped', async () => {
+		const out = await show(after([]), 'r\u202Em.st');
+		expect(out).not.toContain('\u202E');
+		expect(out).toContain('m.st');
+	});
+
 	it('says when there is no accuracy yet', async () => {
 		const out = await show(initialTraining(parameters, [], 0, 1000, 30));
 		expect(out).toContain('test accuracy: after epoch 1');
