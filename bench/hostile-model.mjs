@@ -18,7 +18,7 @@ function validModel(epochs) {
 		weights: [Float32Array.from({length: 30 * 784}, (_, i) => Math.sin(seed + i) / 10), Float32Array.from({length: 300}, (_, i) => Math.cos(seed + i) / 10)],
 		biases: [new Float32Array(30), new Float32Array(10)],
 	});
-	const history = Array.from({length: epochs}, (_, i) => ({epoch: i + 1, seconds: 1, trainLoss: 0.5, validationAccuracy: 0.9, testAccuracy: 0.9}));
+	const history = Array.from({length: epochs}, (_, i) => record(i));
 	return encodeModel({
 		config: {layers, activation: 'sigmoid', output: 'softmax', cost: 'cross-entropy', init: 'scaled', batch: 10, eta: 0.5, lambda: 5, momentum: 0, seed: 1},
 		dataset: {name: 'mnist-embedded', classNames: Array.from({length: 10}, (_, i) => String(i)), rows: 28, cols: 28, trainCount: 800, validationCount: 100, testCount: 97},
@@ -30,12 +30,27 @@ function validModel(epochs) {
 	});
 }
 
-/** The small valid model with its tensors or metadata changed, encoded again. */
+/** The small valid model (version 2) with its tensors or metadata changed, encoded again. */
 function edited(edit, epochs = 2) {
 	const {tensors, metadata} = decodeSafetensors(validModel(epochs), 'bench');
 	edit(tensors, metadata);
 	return encodeSafetensors(tensors, metadata);
 }
+
+/** As an older nnviz-tui wrote it: version 1, the history as JSON metadata instead of a tensor. */
+function asVersion1(tensors, metadata) {
+	tensors.delete('history');
+	metadata.version = '1';
+}
+
+/** Drop the snapshot tensors (as thinning would for a long run). */
+function withoutSnapshots(tensors) {
+	for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.'))) {
+		tensors.delete(name);
+	}
+}
+
+const record = i => ({epoch: i + 1, seconds: 1, trainLoss: 0.5, validationAccuracy: 0.9, testAccuracy: 0.9});
 
 const nested = depth => '['.repeat(depth) + ']'.repeat(depth);
 const layers = count => metadata => {
@@ -47,7 +62,10 @@ const layers = count => metadata => {
 const files = {
 	'valid [784,30,10], 10 epochs': validModel(10),
 	'config nested 5,000 deep': edited((_, m) => { m.config = nested(5000); }),
-	'history nested 100,000 deep': edited((_, m) => { m.history = nested(100_000); }),
+	'v1 history nested 100,000 deep': edited((t, m) => {
+		asVersion1(t, m);
+		m.history = nested(100_000);
+	}),
 	'a shape nested 5,000 deep': (() => {
 		const text = new TextEncoder().encode(`{"w":{"dtype":"F32","shape":${nested(5000)},"data_offsets":[0,0]}}`);
 		const bytes = new Uint8Array(8 + text.length);
@@ -57,23 +75,28 @@ const files = {
 	})(),
 	'1,000,000 layers': edited((_, m) => layers(1_000_000)(m)),
 	'1,000,000 layers, 10 epochs': edited((_, m) => layers(1_000_000)(m), 10),
-	'100,000-epoch history': edited((tensors, m) => {
-		for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.'))) {
-			tensors.delete(name);
-		}
-
-		m.history = JSON.stringify(Array.from({length: 100_000}, (_, i) => ({epoch: i + 1, seconds: 1, trainLoss: 0.5, validationAccuracy: 0.9, testAccuracy: 0.9})));
+	// Version 2: the history is the F64 tensor "history" [100000, 5], 4 MB of data.
+	'v2 100,000-epoch history': edited((tensors, m) => {
+		withoutSnapshots(tensors);
+		const data = new Float64Array(Array.from({length: 100_000}, (_, i) => Object.values(record(i))).flat());
+		tensors.set('history', {shape: [100_000, 5], data});
 		m.position = JSON.stringify({...JSON.parse(m.position), epoch: 100_000});
 	}),
-	// The longest history read in another form than nnviz-tui writes (spaces), just under the limit.
-	'history of spaced records, 1 MB': edited((tensors, m) => {
-		for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.'))) {
-			tensors.delete(name);
-		}
-
-		const record = i => `{"epoch": ${i + 1}, "seconds": 1, "trainLoss": 0.5, "validationAccuracy": 0.9, "testAccuracy": 0.9}`;
-		const count = Math.floor(1_000_000 / (record(99_999).length + 1));
-		m.history = `[${Array.from({length: count}, (_, i) => record(i)).join(',')}]`;
+	'v2 header padded to 3 MB': edited((_, m) => { m.note = 'x'.repeat(3_000_000); }),
+	// Version 1 (JSON history) as an older nnviz-tui wrote it: over 1,000,000 characters is refused.
+	'v1 100,000-epoch history': edited((tensors, m) => {
+		withoutSnapshots(tensors);
+		asVersion1(tensors, m);
+		m.history = JSON.stringify(Array.from({length: 100_000}, (_, i) => record(i)));
+		m.position = JSON.stringify({...JSON.parse(m.position), epoch: 100_000});
+	}),
+	// The longest version-1 history read, in another form than nnviz-tui wrote (spaces), just under the limit.
+	'v1 history of spaced records, 1 MB': edited((tensors, m) => {
+		withoutSnapshots(tensors);
+		asVersion1(tensors, m);
+		const spaced = i => `{"epoch": ${i + 1}, "seconds": 1, "trainLoss": 0.5, "validationAccuracy": 0.9, "testAccuracy": 0.9}`;
+		const count = Math.floor(1_000_000 / (spaced(99_999).length + 1));
+		m.history = `[${Array.from({length: count}, (_, i) => spaced(i)).join(',')}]`;
 		m.position = JSON.stringify({...JSON.parse(m.position), epoch: count});
 	}),
 	'a NaN weight': edited(tensors => { tensors.get('layers.1.weight').data[7] = Number.NaN; }),

@@ -2,7 +2,8 @@
  * Model files: a Model as a safetensors file. Weights are F32 tensors named as PyTorch's nn.Linear
  * would name them (`layers.{i}.weight` [out, in], `layers.{i}.bias` [out]), with the untrained
  * network under `initial.`, the weights after epoch e under `epoch.{e}.` and momentum buffers under
- * `velocity.`. Everything else is JSON in string metadata. encodeModel and decodeModel are pure;
+ * `velocity.`, and the per-epoch history is the F64 tensor `history` [epochs, 5]. Everything else is
+ * JSON in string metadata (version 1 files also keep the history there). encodeModel and decodeModel are pure;
  * readModelFile and writeModelFile are thin wrappers that add the file I/O.
  */
 import {readFileSync, statSync} from 'node:fs';
@@ -11,9 +12,11 @@ import type {Parameters} from '../nn/network.js';
 import {writeFileAtomic} from '../fs/atomic-write.js';
 import {oneLine, quoted, showValue} from './describe-value.js';
 import {checkJsonShape} from './json-scan.js';
-import {type EpochRecord, type Model, modelFormat, modelVersion} from './model.js';
 import {
-	parseHistory, validateConfig, validateDataset, validateHistory, validatePosition,
+	type EpochRecord, type Model, modelFormat, modelVersion, modelVersion1,
+} from './model.js';
+import {
+	historyFromTensor, historyTensor, parseHistory, validateConfig, validateDataset, validateHistory, validatePosition,
 } from './model-metadata.js';
 import {
 	type Safetensors, type Tensor, type TensorInput, decodeSafetensors, encodeSafetensors, encodeSafetensorsParts,
@@ -58,13 +61,14 @@ function modelTensors(model: Model): [Map<string, TensorInput>, Record<string, s
 		addParameters(tensors, 'velocity.', velocity, config.layers);
 	}
 
+	tensors.set(historyTensorName, historyTensor(history));
+
 	return [tensors, {
 		format: modelFormat,
 		version: modelVersion,
 		created_by: 'nnviz-tui (fully connected network trained in the terminal)',
 		config: JSON.stringify(config),
 		dataset: JSON.stringify(dataset),
-		history: JSON.stringify(history),
 		position: JSON.stringify({epoch, rng}),
 	}];
 }
@@ -75,12 +79,40 @@ function modelTensors(model: Model): [Map<string, TensorInput>, Record<string, s
  * built from them, so a small file costs little however large the numbers it claims.
  */
 export function decodeModel(bytes: Uint8Array, source: string): Model {
-	return modelFromSafetensors(decodeSafetensors(bytes, source), source);
+	return modelFromSafetensors(...decodeModelBytes(bytes, source), source);
+}
+
+/** The tensor holding the per-epoch history in version 2. */
+const historyTensorName = 'history';
+
+/**
+ * The longest header of a model file of any version: a version-1 history of 1,000,000 characters
+ * (maxVersion1HistoryLength) with its quotes escaped, and the rest. Longer is refused before the header
+ * is decoded as text.
+ */
+const maxModelHeaderLength = 4_000_000;
+
+/**
+ * The longest header of a version-2 file with `tensors` tensors: what nnviz-tui writes is about 100
+ * bytes a tensor plus a few kilobytes of metadata; this allows ten times that.
+ */
+function maxVersion2HeaderLength(tensors: number): number {
+	return 1_000_000 + (1000 * tensors);
+}
+
+/** The header length in the first 8 bytes (decodeSafetensors has checked it), 0 if there are fewer. */
+function headerLengthOf(bytes: Uint8Array): number {
+	return bytes.length < 8 ? 0 : Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
 }
 
 /** decodeModel after the safetensors layer: metadata and tensors to a checked Model. */
-function modelFromSafetensors({tensors, metadata}: Safetensors, source: string): Model {
-	checkFormat(metadata, source);
+function modelFromSafetensors({tensors, metadata}: Safetensors, headerLength: number, source: string): Model {
+	const version = checkFormat(metadata, source);
+	if (version === modelVersion && headerLength > maxVersion2HeaderLength(tensors.size)) {
+		throw new ModelFormatError(`${source}: header of ${headerLength} bytes; a version-${modelVersion} model file with ${tensors.size} tensors has at most ${maxVersion2HeaderLength(tensors.size)}`);
+	}
+
+	const historyData = version === modelVersion ? takeHistoryTensor(tensors, source) : undefined;
 	const field = (key: string): unknown => parseJsonField(metadata, key, source);
 	// The tensors present bound the layers a config can name (4 tensors a layer: weight and bias, current
 	// and initial), and so its length: refuse a longer one before parsing it.
@@ -97,8 +129,10 @@ function modelFromSafetensors({tensors, metadata}: Safetensors, source: string):
 	}
 
 	const dataset = validateDataset(field('dataset'), `${source}: metadata "dataset"`, config.layers);
-	const history = readHistory(metadata, source);
 	const {epoch, rng} = validatePosition(field('position'), `${source}: metadata "position"`);
+	const history = historyData === undefined
+		? readHistory(metadata, source)
+		: historyFromTensor(historyData.shape, historyData.data, epoch, `${source}: tensor "${historyTensorName}"`);
 	if (history.length !== epoch) {
 		throw new ModelFormatError(`${source}: metadata "history" has ${history.length} epochs, but "position" says ${epoch} completed`);
 	}
@@ -130,7 +164,30 @@ const maxModelFileBytes = 2 ** 31 - 1;
 /** Read and decode a model file; file-system errors become `${path}: no such file or directory` etc. */
 export function readModelFile(path: string): Model {
 	// The file's bytes are let go once decoded (tensors are copies), before the metadata is parsed.
-	return modelFromSafetensors(decodeSafetensors(readModelBytes(path), path), path);
+	const [safetensors, headerLength] = decodeModelBytes(readModelBytes(path), path);
+	return modelFromSafetensors(safetensors, headerLength, path);
+}
+
+function decodeModelBytes(bytes: Uint8Array, source: string): [Safetensors, number] {
+	return [decodeSafetensors(bytes, source, maxModelHeaderLength), headerLengthOf(bytes)];
+}
+
+/**
+ * Remove the `history` tensor of a version-2 file from `tensors` (the rest are weights) and return it;
+ * F64 and present, or a ModelFormatError.
+ */
+function takeHistoryTensor(tensors: Map<string, Tensor>, source: string): {shape: number[]; data: Float64Array} {
+	const tensor = tensors.get(historyTensorName);
+	if (tensor === undefined) {
+		throw new ModelFormatError(`${source}: missing tensor "${historyTensorName}" (the per-epoch history of a version-${modelVersion} file)`);
+	}
+
+	if (tensor.dtype !== 'F64') {
+		throw new ModelFormatError(`${source}: tensor "${historyTensorName}" has dtype "${tensor.dtype}", expected "F64"`);
+	}
+
+	tensors.delete(historyTensorName);
+	return tensor;
 }
 
 function readModelBytes(path: string): Uint8Array {
@@ -199,7 +256,8 @@ function findSnapshotEpochs(tensors: ReadonlyMap<string, Tensor>, epoch: number,
 	return [...epochs].sort((a, b) => a - b);
 }
 
-function checkFormat(metadata: Record<string, string>, source: string): void {
+/** The file's version, modelVersion or modelVersion1, after checking it is one of our models. */
+function checkFormat(metadata: Record<string, string>, source: string): string {
 	const {format, version} = metadata;
 	if (format === undefined) {
 		throw new ModelFormatError(`${source}: not an nnviz-tui model: metadata "format" is missing, expected "${modelFormat}"`);
@@ -209,10 +267,16 @@ function checkFormat(metadata: Record<string, string>, source: string): void {
 		throw new ModelFormatError(`${source}: not an nnviz-tui model: metadata "format" is ${showValue(format)}, expected "${modelFormat}"`);
 	}
 
-	if (version !== modelVersion) {
+	if (version !== modelVersion && version !== modelVersion1) {
 		const found = version === undefined ? 'has no version' : `is version ${showValue(version)}`;
-		throw new ModelFormatError(`${source}: model file ${found}, this nnviz-tui reads version "${modelVersion}" only`);
+		throw new ModelFormatError(`${source}: model file ${found}, this nnviz-tui reads versions "${modelVersion1}" and "${modelVersion}" only`);
 	}
+
+	if (version === modelVersion && metadata.history !== undefined) {
+		throw new ModelFormatError(`${source}: metadata "history" in a version-${modelVersion} file, which keeps its history in tensor "${historyTensorName}"`);
+	}
+
+	return version;
 }
 
 function metadataText(metadata: Record<string, string>, key: string, source: string): string {
@@ -280,6 +344,10 @@ function checkTensor(tensors: ReadonlyMap<string, Tensor>, name: string, shape: 
 		throw new ModelFormatError(`${source}: missing tensor "${name}"`);
 	}
 
+	if (tensor.dtype !== 'F32') {
+		throw new ModelFormatError(`${source}: tensor "${name}" has dtype "${tensor.dtype}", expected "F32" (weights)`);
+	}
+
 	if (tensor.shape.length !== shape.length || tensor.shape.some((size, i) => size !== shape[i])) {
 		throw new ModelFormatError(`${source}: tensor "${name}" has shape ${showValue(tensor.shape)}, expected ${showValue(shape)} for ${model()}`);
 	}
@@ -287,7 +355,7 @@ function checkTensor(tensors: ReadonlyMap<string, Tensor>, name: string, shape: 
 
 /** Weights are finite numbers: a NaN or an Infinity anywhere makes the file unusable. */
 function checkFinite(tensors: ReadonlyMap<string, Tensor>, source: string): void {
-	for (const [name, {data}] of tensors) {
+	for (const [name, {data}] of tensors) { // weights only: the history tensor is checked on its own
 		for (let i = 0; i < data.length; i++) {
 			if (!Number.isFinite(data[i])) {
 				throw new ModelFormatError(`${source}: tensor ${quoted(name)} holds ${data[i]} at index ${i}; weights must be finite numbers`);
@@ -300,8 +368,8 @@ function takeParameters(tensors: ReadonlyMap<string, Tensor>, prefix: string, la
 	const weights: Float32Array[] = [];
 	const biases: Float32Array[] = [];
 	for (let l = 0; l + 1 < layers.length; l++) {
-		weights.push(tensors.get(`${prefix}layers.${l}.weight`)!.data);
-		biases.push(tensors.get(`${prefix}layers.${l}.bias`)!.data);
+		weights.push(tensors.get(`${prefix}layers.${l}.weight`)!.data as Float32Array); // F32: checkTensor
+		biases.push(tensors.get(`${prefix}layers.${l}.bias`)!.data as Float32Array);
 	}
 
 	return {layers: [...layers], weights, biases};

@@ -154,24 +154,23 @@ function isWrittenHistory(text: string): boolean {
 }
 
 /**
- * The longest history text read in another form than nnviz-tui writes (spaces, other key order,
- * escapes): about 10,000 records. Such text needs a scan before JSON.parse and a copy of every record,
- * which for a 10 MB history costs several hundred milliseconds; the written form costs a fraction.
+ * The longest JSON history read from a version-1 file, in any form: about 10,000 records. Version 2
+ * keeps the history in a tensor; a longer JSON history would cost hundreds of milliseconds to parse.
  */
-export const maxLooseHistoryLength = 1_000_000;
+export const maxVersion1HistoryLength = 1_000_000;
 
 /**
- * Parse and check the JSON text of metadata "history". Text in the form nnviz-tui writes is parsed at
- * once and its records kept as they are; other text is scanned first (nesting, repeated keys) and
- * must be at most maxLooseHistoryLength characters.
+ * Parse and check the JSON text of a version-1 file's metadata "history", at most
+ * maxVersion1HistoryLength characters. Text in the form nnviz-tui wrote is parsed at once and its
+ * records kept as they are; other text is scanned first (nesting, repeated keys).
  */
 export function parseHistory(text: string, where: string, checkShape: (text: string) => void): EpochRecord[] {
+	if (text.length > maxVersion1HistoryLength) {
+		throw new ModelFormatError(`${where}: ${text.length} characters, over the ${maxVersion1HistoryLength} read from a version-1 file; the file is from an older nnviz-tui and its history is too long`);
+	}
+
 	const written = isWrittenHistory(text);
 	if (!written) {
-		if (text.length > maxLooseHistoryLength) {
-			throw new ModelFormatError(`${where}: ${text.length} characters not in the form nnviz-tui writes (records of epoch, seconds, trainLoss, validationAccuracy and testAccuracy in that order, no spaces); a history over ${maxLooseHistoryLength} characters must be in that form`);
-		}
-
 		checkShape(text);
 	}
 
@@ -235,6 +234,42 @@ function validateEpochRecord(value: unknown, where: string, epoch: number): Epoc
 		validationAccuracy: fraction('validationAccuracy'),
 		testAccuracy: fraction('testAccuracy'),
 	};
+}
+
+/** The columns of a version-2 file's `history` tensor (F64 [epochs, columns]), in order. */
+export const historyColumns = ['epoch', 'seconds', 'trainLoss', 'validationAccuracy', 'testAccuracy'] as const;
+
+/** A checked history as the rows of the `history` tensor. */
+export function historyTensor(history: readonly EpochRecord[]): {shape: number[]; data: Float64Array} {
+	const width = historyColumns.length;
+	const data = new Float64Array(history.length * width);
+	for (const [row, record] of history.entries()) {
+		for (const [column, field] of historyColumns.entries()) {
+			data[(row * width) + column] = record[field];
+		}
+	}
+
+	return {shape: [history.length, width], data};
+}
+
+/**
+ * The history from the `history` tensor of a file whose position says `epochs` completed: shape
+ * [epochs, 5], row i for epoch i + 1, values checked as in a JSON record.
+ */
+export function historyFromTensor(shape: readonly number[], data: Float64Array, epochs: number, where: string): EpochRecord[] {
+	const width = historyColumns.length;
+	if (shape.length !== 2 || shape[0] !== epochs || shape[1] !== width) {
+		throw new ModelFormatError(`${where}: shape ${show(shape)}, expected [${epochs}, ${width}] (${epochs} epochs completed; ${historyColumns.join(', ')})`);
+	}
+
+	const records: EpochRecord[] = Array.from({length: epochs});
+	for (let row = 0; row < epochs; row++) {
+		const at = row * width;
+		const record = {epoch: data[at], seconds: data[at + 1], trainLoss: data[at + 2], validationAccuracy: data[at + 3], testAccuracy: data[at + 4]};
+		records[row] = isPlainRecord(record, row + 1) ? record : validateEpochRecord(record, `${where}: row ${row}`, row + 1);
+	}
+
+	return records;
 }
 
 /** Check the saved part of a TrainingPosition: completed epochs and the 4-word generator state. */

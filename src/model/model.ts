@@ -54,5 +54,7 @@ export type Model = {
 
 /** The `format` metadata value that marks a safetensors file as one of our models. */
 export const modelFormat = 'nnviz-tui-model';
-/** The model file version this build writes and reads. */
-export const modelVersion = '1';
+/** The model file version this build writes; it reads this one and version 1 (history as JSON metadata). */
+export const modelVersion = '2';
+/** The older version still read: the per-epoch history is JSON in metadata "history", not a tensor. */
+export const modelVersion1 = '1';

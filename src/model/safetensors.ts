@@ -5,7 +5,7 @@
  *   bytes 8..8+N    UTF-8 JSON object: {"__metadata__": {string: string}, name: {dtype, shape, data_offsets}}
  *   bytes 8+N..     data section; data_offsets [begin, end] are relative to its start, data is little-endian
  *
- * Only F32 tensors are written and read. The encoder pads the header with spaces so the data section
+ * F32 and F64 tensors are written and read. The encoder pads the header with spaces so the data section
  * starts at a multiple of 8 bytes, as Python's safetensors does. Pure: bytes in, values out, no I/O.
  */
 import {ModelFormatError, ShapeError, errorMessage} from '../errors.js';
@@ -13,10 +13,10 @@ import {oneLine, quoted, showValue as show} from './describe-value.js';
 import {isNonNegativeInteger, isRecord} from './json-guards.js';
 import {checkJsonShape} from './json-scan.js';
 
-/** A tensor to encode: row-major float32 values with their shape. */
+/** A tensor to encode: row-major values with their shape; a Float64Array is written as F64, else F32. */
 export type TensorInput = {
 	readonly shape: readonly number[];
-	readonly data: Float32Array; // product(shape) values, row-major
+	readonly data: Float32Array | Float64Array; // product(shape) values, row-major
 };
 
 /** A decoded tensor; `data` is a fresh, aligned copy that owns its buffer. */
@@ -24,6 +24,10 @@ export type Tensor = {
 	readonly dtype: 'F32';
 	readonly shape: number[];
 	readonly data: Float32Array;
+} | {
+	readonly dtype: 'F64';
+	readonly shape: number[];
+	readonly data: Float64Array;
 };
 
 export type Safetensors = {
@@ -37,10 +41,11 @@ export const maxHeaderLength = 100_000_000;
 const headerStart = 8;
 const alignment = 8;
 const float32Bytes = 4;
+const float64Bytes = 8;
 const metadataKey = '__metadata__';
 const headerDepth = 3;
 
-/** Every dtype the safetensors specification names; only F32 is supported here. */
+/** Every dtype the safetensors specification names; only F32 and F64 are supported here. */
 const knownDtypes = new Set([
 	'BOOL', 'U8', 'I8', 'U16', 'I16', 'U32', 'I32', 'U64', 'I64', 'F16', 'BF16', 'F32', 'F64', 'C64',
 	'F8_E5M2', 'F8_E4M3', 'F8_E8M0', 'F6_E2M3', 'F6_E3M2', 'F4',
@@ -86,7 +91,7 @@ export function encodeSafetensorsParts(
 	for (const [name, tensor] of tensors) {
 		checkTensorInput(name, tensor);
 		const end = dataLength + tensor.data.byteLength;
-		entries.push([name, {dtype: 'F32', shape: [...tensor.shape], data_offsets: [dataLength, end]}]);
+		entries.push([name, {dtype: tensor.data instanceof Float64Array ? 'F64' : 'F32', shape: [...tensor.shape], data_offsets: [dataLength, end]}]);
 		dataLength = end;
 	}
 
@@ -107,8 +112,8 @@ export function encodeSafetensorsParts(
  * Decode safetensors bytes. Every length, offset, dtype and shape is checked before anything is
  * allocated or copied; any problem is a one-line ModelFormatError naming `source`.
  */
-export function decodeSafetensors(bytes: Uint8Array, source: string): Safetensors {
-	const headerLength = readHeaderLength(bytes, source);
+export function decodeSafetensors(bytes: Uint8Array, source: string, headerLimit = maxHeaderLength): Safetensors {
+	const headerLength = readHeaderLength(bytes, source, headerLimit);
 	const dataStart = headerStart + headerLength;
 	const dataLength = bytes.length - dataStart;
 	const header = parseHeader(bytes.subarray(headerStart, dataStart), source);
@@ -120,14 +125,16 @@ export function decodeSafetensors(bytes: Uint8Array, source: string): Safetensor
 
 	const tensors = new Map<string, Tensor>();
 	for (const entry of entries) {
-		const data = readFloat32(bytes, dataStart + entry.begin, (entry.end - entry.begin) / float32Bytes);
-		tensors.set(entry.name, {dtype: 'F32', shape: entry.shape, data});
+		const offset = dataStart + entry.begin;
+		tensors.set(entry.name, entry.dtype === 'F64'
+			? {dtype: 'F64', shape: entry.shape, data: readFloat64(bytes, offset, (entry.end - entry.begin) / float64Bytes)}
+			: {dtype: 'F32', shape: entry.shape, data: readFloat32(bytes, offset, (entry.end - entry.begin) / float32Bytes)});
 	}
 
 	return {tensors, metadata};
 }
 
-type Entry = {name: string; shape: number[]; begin: number; end: number};
+type Entry = {name: string; dtype: 'F32' | 'F64'; shape: number[]; begin: number; end: number};
 
 function checkedMetadata(metadata: Readonly<Record<string, string>>): Record<string, string> {
 	for (const [key, value] of Object.entries(metadata)) {
@@ -154,7 +161,7 @@ function checkTensorInput(name: string, tensor: TensorInput): void {
 	}
 }
 
-function readHeaderLength(bytes: Uint8Array, source: string): number {
+function readHeaderLength(bytes: Uint8Array, source: string, limit: number): number {
 	if (bytes.length < headerStart) {
 		throw new ModelFormatError(`${source}: file is ${bytes.length} bytes, too short for the 8-byte safetensors header length; not a safetensors file`);
 	}
@@ -162,6 +169,10 @@ function readHeaderLength(bytes: Uint8Array, source: string): number {
 	const length = new DataView(bytes.buffer, bytes.byteOffset, headerStart).getBigUint64(0, true);
 	if (length > BigInt(maxHeaderLength)) {
 		throw new ModelFormatError(`${source}: byte 0: header length ${length} is over the ${maxHeaderLength}-byte limit; not a safetensors file`);
+	}
+
+	if (length > BigInt(limit)) {
+		throw new ModelFormatError(`${source}: byte 0: header length ${length} is over the ${limit}-byte limit; longer than any model file nnviz-tui writes`);
 	}
 
 	if (length > BigInt(bytes.length - headerStart)) {
@@ -221,7 +232,7 @@ function readEntry(name: string, value: unknown, dataLength: number, source: str
 	}
 
 	const {dtype, shape, data_offsets: offsets} = value;
-	checkDtype(dtype, where);
+	const type = checkDtype(dtype, where);
 	if (!isShape(shape)) {
 		throw new ModelFormatError(`${where}: shape must be an array of non-negative integers, got ${show(shape)}`);
 	}
@@ -239,16 +250,16 @@ function readEntry(name: string, value: unknown, dataLength: number, source: str
 		throw new ModelFormatError(`${where}: data_offsets [${begin}, ${end}] end past the ${dataLength}-byte data section`);
 	}
 
-	const needed = product(shape) * float32Bytes;
+	const needed = product(shape) * (type === 'F64' ? float64Bytes : float32Bytes);
 	if (end - begin !== needed) {
 		throw new ModelFormatError(`${where}: data_offsets [${begin}, ${end}] hold ${end - begin} bytes, shape ${show(shape)} needs ${needed}`);
 	}
 
-	return {name, shape: [...shape], begin, end};
+	return {name, dtype: type, shape: [...shape], begin, end};
 }
 
-/** Only F32 is decoded; other dtypes the format knows are reported as unsupported by name. */
-function checkDtype(dtype: unknown, where: string): void {
+/** Only F32 and F64 are decoded; other dtypes the format knows are reported as unsupported by name. */
+function checkDtype(dtype: unknown, where: string): 'F32' | 'F64' {
 	if (typeof dtype !== 'string') {
 		throw new ModelFormatError(`${where}: dtype is ${kindOf(dtype)}, expected a string such as "F32"`);
 	}
@@ -257,9 +268,11 @@ function checkDtype(dtype: unknown, where: string): void {
 		throw new ModelFormatError(`${where}: unknown dtype ${show(dtype)}, expected "F32"`);
 	}
 
-	if (dtype !== 'F32') {
-		throw new ModelFormatError(`${where}: dtype "${dtype}" is not supported, expected "F32"`);
+	if (dtype !== 'F32' && dtype !== 'F64') {
+		throw new ModelFormatError(`${where}: dtype "${dtype}" is not supported, expected "F32" or "F64"`);
 	}
+
+	return dtype;
 }
 
 /** Tensors, sorted by offset, must tile the data section exactly: no overlap, no gap, nothing after. */
@@ -285,10 +298,21 @@ function checkCoverage(entries: readonly Entry[], dataStart: number, dataLength:
 	}
 }
 
-/** Float32 values as little-endian bytes, bit for bit: a view on a little-endian host, else a copy. */
-function littleEndianBytes(data: Float32Array): Uint8Array {
+/** Float values as little-endian bytes, bit for bit: a view on a little-endian host, else a copy. */
+function littleEndianBytes(data: Float32Array | Float64Array): Uint8Array {
 	if (littleEndianHost) {
 		return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+	}
+
+	if (data instanceof Float64Array) {
+		const bytes = new Uint8Array(data.byteLength);
+		const view = new DataView(bytes.buffer);
+		const bits = new BigUint64Array(data.buffer, data.byteOffset, data.length);
+		for (let i = 0; i < bits.length; i++) {
+			view.setBigUint64(i * float64Bytes, bits[i], true);
+		}
+
+		return bytes;
 	}
 
 	const bytes = new Uint8Array(data.byteLength);
@@ -314,6 +338,24 @@ function readFloat32(bytes: Uint8Array, offset: number, count: number): Float32A
 	const bits = new Uint32Array(data.buffer);
 	for (let i = 0; i < count; i++) {
 		bits[i] = view.getUint32(i * float32Bytes, true);
+	}
+
+	return data;
+}
+
+/** Copy `count` little-endian float64 values at `offset` (maybe unaligned) into a fresh array. */
+function readFloat64(bytes: Uint8Array, offset: number, count: number): Float64Array {
+	const data = new Float64Array(count);
+	const length = count * float64Bytes;
+	if (littleEndianHost) {
+		new Uint8Array(data.buffer).set(bytes.subarray(offset, offset + length));
+		return data;
+	}
+
+	const view = new DataView(bytes.buffer, bytes.byteOffset + offset, length);
+	const bits = new BigUint64Array(data.buffer);
+	for (let i = 0; i < count; i++) {
+		bits[i] = view.getBigUint64(i * float64Bytes, true);
 	}
 
 	return data;

@@ -2,13 +2,21 @@ import {describe, expect, it} from 'vitest';
 import {ModelFormatError} from '../../src/errors.js';
 import {decodeModel, encodeModel} from '../../src/model/model-file.js';
 import {type Tensor, decodeSafetensors, encodeSafetensors} from '../../src/model/safetensors.js';
-import {buildModel, expectError} from './model-fixture.js';
+import {historyTensor} from '../../src/model/model-metadata.js';
+import {buildModel, expectError, toVersion1} from './model-fixture.js';
 
 const source = 'm.safetensors';
 
-/** Encode the fixture model, change its tensors or metadata, and encode again without the model checks. */
-function edited(edit: (tensors: Map<string, Tensor>, metadata: Record<string, string>) => void): Uint8Array {
+/**
+ * Encode the fixture model, change its tensors or metadata, and encode again without the model checks;
+ * as a version-1 file (history in metadata) unless `version` is 2.
+ */
+function edited(edit: (tensors: Map<string, Tensor>, metadata: Record<string, string>) => void, version: 1 | 2 = 1): Uint8Array {
 	const {tensors, metadata} = decodeSafetensors(encodeModel(buildModel()), source);
+	if (version === 1) {
+		toVersion1(tensors, metadata);
+	}
+
 	edit(tensors, metadata);
 	return encodeSafetensors(tensors, metadata);
 }
@@ -100,19 +108,19 @@ describe('decodeModel checks counts against the tensors present before building 
 		refusedIn(bytes, 'm.safetensors: metadata "config" has 9 layers, whose current and initial weights need 32 tensors, but the file holds 20');
 	});
 
-	it('reads a 100,000-epoch history whose snapshots were thinned out, quickly', () => {
+	it('reads a version-2 file with a 100,000-epoch history tensor whose snapshots were thinned out, quickly', () => {
 		const bytes = edited((tensors, metadata) => {
 			for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.'))) {
 				tensors.delete(name);
 			}
 
 			const history = Array.from({length: 100_000}, (_, i) => ({epoch: i + 1, seconds: 0, trainLoss: 1, validationAccuracy: 0.5, testAccuracy: 0.5}));
-			metadata.history = JSON.stringify(history);
+			tensors.set('history', {dtype: 'F64', ...historyTensor(history)});
 			metadata.position = JSON.stringify({...JSON.parse(metadata.position) as object, epoch: 100_000});
-		});
+		}, 2);
 		const started = performance.now();
 		const model = decodeModel(bytes, source);
-		expect(performance.now() - started).toBeLessThan(2000); // about 150 ms here
+		expect(performance.now() - started).toBeLessThan(600); // about 30 ms here
 		expect(model.position.epoch).toBe(100_000);
 		expect(model.snapshots).toEqual([]);
 	});
@@ -171,7 +179,7 @@ describe('decodeModel refuses class names that would print control or direction 
 	});
 });
 
-describe('a history in the form nnviz-tui writes is read without a scan; other forms are bounded', () => {
+describe('a version-1 history (JSON) is read up to 1,000,000 characters in any form', () => {
 	/** The fixture with `count` epochs of history (no snapshots), each record written by `write`. */
 	const withHistory = (count: number, write: (epoch: number) => string): Uint8Array => edited((tensors, metadata) => {
 		for (const name of [...tensors.keys()].filter(n => n.startsWith('epoch.'))) {
@@ -184,10 +192,10 @@ describe('a history in the form nnviz-tui writes is read without a scan; other f
 	const written = (epoch: number): string => JSON.stringify({epoch, seconds: 1.25, trainLoss: 2.5e-7, validationAccuracy: 0.9, testAccuracy: 1});
 	const spaced = (epoch: number): string => `{"epoch": ${epoch}, "seconds": 1.25, "trainLoss": 0.5, "validationAccuracy": 0.9, "testAccuracy": 1}`;
 
-	it('reads 20,000 written records as EpochRecords with exactly the five fields', () => {
-		const {history} = decodeModel(withHistory(20_000, written), source);
-		expect(history).toHaveLength(20_000);
-		expect(history[19_999]).toStrictEqual({epoch: 20_000, seconds: 1.25, trainLoss: 2.5e-7, validationAccuracy: 0.9, testAccuracy: 1});
+	it('reads 10,000 written records as EpochRecords with exactly the five fields', () => {
+		const {history} = decodeModel(withHistory(10_000, written), source);
+		expect(history).toHaveLength(10_000);
+		expect(history[9999]).toStrictEqual({epoch: 10_000, seconds: 1.25, trainLoss: 2.5e-7, validationAccuracy: 0.9, testAccuracy: 1});
 	});
 
 	it('still checks every written record: a wrong epoch or an accuracy over 1 is refused', () => {
@@ -201,8 +209,50 @@ describe('a history in the form nnviz-tui writes is read without a scan; other f
 		refusedIn(withHistory(3, epoch => spaced(epoch).replace('}', ', "extra": [[[1]]]}')), /^m\.safetensors: metadata "history": arrays and objects nest more than 2 deep/);
 	});
 
-	it('refuses a history over 1,000,000 characters in another form at once, saying which form it must have', () => {
-		const ms = refusedIn(withHistory(12_000, spaced), /^m\.safetensors: metadata "history": \d+ characters not in the form nnviz-tui writes \(records of epoch, seconds, trainLoss, validationAccuracy and testAccuracy in that order, no spaces\); a history over 1000000 characters must be in that form$/);
+	it.each([['written', written], ['spaced', spaced]])('refuses a version-1 history over 1,000,000 characters (%s) at once, saying the file is from an older nnviz-tui', (_, write) => {
+		const ms = refusedIn(withHistory(12_000, write), /^m\.safetensors: metadata "history": \d+ characters, over the 1000000 read from a version-1 file; the file is from an older nnviz-tui and its history is too long$/);
 		expect(ms).toBeLessThan(1000);
+	});
+});
+
+describe('a version-2 file keeps its history in the F64 tensor "history", checked like the records were', () => {
+	const withRows = (shape: number[], values: number[]): Uint8Array => edited(tensors => {
+		tensors.set('history', {dtype: 'F64', shape, data: Float64Array.from(values)});
+	}, 2);
+	const good = [1, 0.25, 1.5, 0.5, 0.25, 2, 0.125, 0.75, 2 / 3, 1];
+
+	it('reads the rows back as the records written', () => {
+		expect(decodeModel(withRows([2, 5], good), source).history).toStrictEqual(buildModel().history);
+	});
+
+	it.each([
+		['a shape with another epoch count', [3, 5], [...good, 3, 0, 0, 0, 0], 'm.safetensors: tensor "history": shape [3,5], expected [2, 5] (2 epochs completed; epoch, seconds, trainLoss, validationAccuracy, testAccuracy)'],
+		['a shape with another column count', [2, 4], good.slice(0, 8), 'm.safetensors: tensor "history": shape [2,4], expected [2, 5] (2 epochs completed; epoch, seconds, trainLoss, validationAccuracy, testAccuracy)'],
+		['a NaN loss', [2, 5], good.map((v, i) => (i === 7 ? Number.NaN : v)), 'm.safetensors: tensor "history": row 1: trainLoss must be a finite number, got NaN'],
+		['epochs out of order', [2, 5], good.map((v, i) => (i === 0 ? 2 : (i === 5 ? 1 : v))), 'm.safetensors: tensor "history": row 0: epoch must be 1, got 2'],
+		['a negative time', [2, 5], good.map((v, i) => (i === 1 ? -1 : v)), 'm.safetensors: tensor "history": row 0: seconds must be a finite number >= 0, got -1'],
+		['an accuracy over 1', [2, 5], good.map((v, i) => (i === 9 ? 1.5 : v)), 'm.safetensors: tensor "history": row 1: testAccuracy must be a fraction from 0 to 1, got 1.5'],
+	])('refuses %s, in one line', (_, shape, values, message) => {
+		refusedIn(withRows(shape, values), message);
+	});
+
+	it('refuses a history tensor that is missing or F32, and JSON history metadata beside it', () => {
+		refusedIn(edited(tensors => tensors.delete('history'), 2), 'm.safetensors: missing tensor "history" (the per-epoch history of a version-2 file)');
+		refusedIn(edited(tensors => {
+			tensors.set('history', {dtype: 'F32', shape: [2, 5], data: Float32Array.from(good)});
+		}, 2), 'm.safetensors: tensor "history" has dtype "F32", expected "F64"');
+		refusedIn(edited((_, metadata) => {
+			metadata.history = '[]';
+		}, 2), 'm.safetensors: metadata "history" in a version-2 file, which keeps its history in tensor "history"');
+	});
+
+	it('refuses a version-2 header over its bound (1,000,000 bytes + 1,000 a tensor), and any header over 4,000,000 bytes before decoding it', () => {
+		refusedIn(edited((_, metadata) => {
+			metadata.note = 'x'.repeat(1_100_000);
+		}, 2), /^m\.safetensors: header of 110\d{4} bytes; a version-2 model file with 21 tensors has at most 1021000$/);
+		const ms = refusedIn(edited((_, metadata) => {
+			metadata.note = 'x'.repeat(5_000_000);
+		}), /^m\.safetensors: byte 0: header length 50\d{5} is over the 4000000-byte limit; longer than any model file nnviz-tui writes$/);
+		expect(ms).toBeLessThan(300);
 	});
 });

@@ -13,7 +13,7 @@ import {
 	decodeModel, encodeModel, readModelFile, validateConfig, writeModelFile,
 } from '../../src/model/model-file.js';
 import {type Tensor, decodeSafetensors, encodeSafetensors} from '../../src/model/safetensors.js';
-import {buildModel, expectError, makeParameters, parameterBits} from './model-fixture.js';
+import {buildModel, expectError, makeParameters, parameterBits, toVersion1} from './model-fixture.js';
 
 const source = 'm.safetensors';
 
@@ -26,7 +26,11 @@ function edited(edit: (tensors: Map<string, Tensor>, metadata: Record<string, st
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the edits write values of any shape, wrong ones on purpose
 function editJson(key: string, change: (value: any) => void): Uint8Array {
-	return edited((_, metadata) => {
+	return edited((tensors, metadata) => {
+		if (key === 'history') {
+			toVersion1(tensors, metadata); // only a version-1 file keeps its history as JSON
+		}
+
 		const value: unknown = JSON.parse(metadata[key]);
 		change(value);
 		metadata[key] = JSON.stringify(value);
@@ -34,6 +38,15 @@ function editJson(key: string, change: (value: any) => void): Uint8Array {
 }
 
 describe('encodeModel and decodeModel', () => {
+	it('still reads a version-1 file (history as JSON metadata) as the same model', () => {
+		const model = buildModel();
+		const bytes = edited(toVersion1, model);
+		const decoded = decodeModel(bytes, source);
+		expect(decoded.history).toStrictEqual(model.history);
+		expect(decoded.position.epoch).toBe(2);
+		expect(parameterBits(decoded.current)).toEqual(parameterBits(model.current));
+	});
+
 	it('round-trip a whole model bit for bit: weights, snapshots, momentum buffers and metadata', () => {
 		const model = buildModel();
 		const decoded = decodeModel(encodeModel(model), source);
@@ -71,7 +84,12 @@ describe('encodeModel and decodeModel', () => {
 		expect(tensors.has('initial.layers.1.weight')).toBe(true);
 		expect(tensors.has('velocity.layers.0.bias')).toBe(true);
 		expect(metadata.format).toBe('nnviz-tui-model');
-		expect(metadata.version).toBe('1');
+		expect(metadata.version).toBe('2');
+		expect(metadata.history).toBeUndefined();
+		const history = tensors.get('history')!;
+		expect(history.dtype).toBe('F64');
+		expect(history.shape).toEqual([2, 5]);
+		expect([...history.data]).toEqual([1, 0.25, 1.5, 0.5, 0.25, 2, 0.125, 0.75, 2 / 3, 1]);
 		expect(metadata.created_by).toMatch(/nnviz-tui/);
 		expect(JSON.parse(metadata.position)).toEqual({epoch: 2, rng: [1, 0xFF_FF_FF_FF, 0, 123_456]});
 		expect(JSON.parse(metadata.config)).toEqual(buildModel().config);
@@ -121,7 +139,7 @@ describe('decodeModel rejects', () => {
 		}), 'm.safetensors: metadata "dataset": 3 class names, but the output layer has 2 neurons'],
 		['history that does not match the epoch count', () => editJson('position', position => {
 			position.epoch = 1;
-		}), 'm.safetensors: metadata "history" has 2 epochs, but "position" says 1 completed'],
+		}), 'm.safetensors: tensor "history": shape [2,5], expected [1, 5] (1 epochs completed; epoch, seconds, trainLoss, validationAccuracy, testAccuracy)'],
 		['history records out of order', () => editJson('history', history => {
 			history.reverse();
 		}), 'm.safetensors: metadata "history"[0]: epoch must be 1, got 2'],
@@ -139,8 +157,8 @@ describe('decodeModel rejects', () => {
 		}), 'm.safetensors: not an nnviz-tui model: metadata "format" is "pytorch", expected "nnviz-tui-model"'],
 		['a plain safetensors file without our metadata', () => encodeSafetensors(new Map([['w', {shape: [1], data: new Float32Array(1)}]])), 'm.safetensors: not an nnviz-tui model: metadata "format" is missing, expected "nnviz-tui-model"'],
 		['another model file version', () => edited((_, metadata) => {
-			metadata.version = '2';
-		}), 'm.safetensors: model file is version "2", this nnviz-tui reads version "1" only'],
+			metadata.version = '3';
+		}), 'm.safetensors: model file is version "3", this nnviz-tui reads versions "1" and "2" only'],
 		['a text file', () => new TextEncoder().encode('hello, this is a text file\n'), 'm.safetensors: byte 0: header length 8367736964726416744 is over the 100000000-byte limit; not a safetensors file'],
 	];
 

@@ -2,6 +2,7 @@
 import {expect} from 'vitest';
 import type {Parameters} from '../../src/nn/network.js';
 import type {Model} from '../../src/model/model.js';
+import type {Tensor} from '../../src/model/safetensors.js';
 
 const layers = [4, 3, 2];
 
@@ -69,4 +70,18 @@ export function expectError(run: () => unknown, type: abstract new (...args: nev
 	} else {
 		expect(text).toMatch(message);
 	}
+}
+
+/**
+ * Turn the decoded tensors and metadata of a version-2 file into those of a version-1 file, as an
+ * older nnviz-tui wrote it: the history tensor becomes JSON records in metadata "history".
+ */
+export function toVersion1(tensors: Map<string, Tensor>, metadata: Record<string, string>): void {
+	const {data} = tensors.get('history')!;
+	tensors.delete('history');
+	const history = Array.from({length: data.length / 5}, (_, i) => ({
+		epoch: data[i * 5], seconds: data[(i * 5) + 1], trainLoss: data[(i * 5) + 2], validationAccuracy: data[(i * 5) + 3], testAccuracy: data[(i * 5) + 4],
+	}));
+	metadata.version = '1';
+	metadata.history = JSON.stringify(history);
 }

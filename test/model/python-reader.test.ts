@@ -29,22 +29,26 @@ for name, info in sorted(header.items(), key=lambda item: item[1]['data_offsets'
     count = 1
     for size in info['shape']:
         count *= size
-    assert info['dtype'] == 'F32' and begin == end and stop - begin == 4 * count, name
+    width = 8 if name == 'history' else 4
+    assert info['dtype'] == ('F64' if name == 'history' else 'F32') and begin == end and stop - begin == width * count, name
     end = stop
 assert start + end == len(data)
 weight = header['layers.0.weight']
 begin, stop = weight['data_offsets']
 values = struct.unpack('<%df' % ((stop - begin) // 4), data[start + begin:start + stop])
+begin, stop = header['history']['data_offsets']
+history = struct.unpack('<%dd' % ((stop - begin) // 8), data[start + begin:start + stop])
 print(json.dumps({
     'aligned': start % 8 == 0,
     'metadata': metadata,
     'shapes': {name: info['shape'] for name, info in header.items()},
     'weight': values,
+    'history': history,
 }))
 `;
 
 describe.runIf(hasPython)('a model file read by an independent Python reader', () => {
-	it('has an aligned header, valid offsets, our metadata and the exact float32 weights', () => {
+	it('has an aligned header, valid offsets, our metadata, the exact float32 weights and the float64 history', () => {
 		const folder = mkdtempSync(join(tmpdir(), 'nnviz-python-'));
 		try {
 			const path = join(folder, 'm.safetensors');
@@ -55,13 +59,15 @@ describe.runIf(hasPython)('a model file read by an independent Python reader', (
 			const run = spawnSync('python3', [script, path], {encoding: 'utf8'});
 			expect(run.stderr).toBe('');
 			expect(run.status).toBe(0);
-			const result = JSON.parse(run.stdout) as {aligned: boolean; metadata: Record<string, string>; shapes: Record<string, number[]>; weight: number[]};
+			const result = JSON.parse(run.stdout) as {aligned: boolean; metadata: Record<string, string>; shapes: Record<string, number[]>; weight: number[]; history: number[]};
 			expect(result.aligned).toBe(true);
 			expect(result.metadata.format).toBe('nnviz-tui-model');
 			expect(JSON.parse(result.metadata.config)).toEqual(model.config);
 			expect(result.shapes['layers.0.weight']).toEqual([3, 4]);
 			expect(result.shapes['epoch.2.layers.1.bias']).toEqual([2]);
-			expect(Object.keys(result.shapes)).toHaveLength(20);
+			expect(Object.keys(result.shapes)).toHaveLength(21);
+			expect(result.shapes.history).toEqual([2, 5]);
+			expect(result.history).toEqual(model.history.flatMap(r => [r.epoch, r.seconds, r.trainLoss, r.validationAccuracy, r.testAccuracy]));
 			const expected = new Uint32Array(model.current.weights[0].buffer);
 			expect([...new Uint32Array(Float32Array.from(result.weight).buffer)]).toEqual([...expected]);
 		} finally {

@@ -25,8 +25,10 @@ function floatBytes(values: number[]): Uint8Array {
 	return bytes;
 }
 
-function bits(array: Float32Array): number[] {
-	return [...new Uint32Array(array.buffer, array.byteOffset, array.length)];
+function bits(array: Float32Array | Float64Array): Array<number | bigint> {
+	return array instanceof Float64Array
+		? [...new BigUint64Array(array.buffer, array.byteOffset, array.length)]
+		: [...new Uint32Array(array.buffer, array.byteOffset, array.length)];
 }
 
 function headerOf(bytes: Uint8Array): {length: number; text: string} {
@@ -37,6 +39,20 @@ function headerOf(bytes: Uint8Array): {length: number; text: string} {
 const special = Float32Array.from([0, -0, 1.4e-45, -1.1754942e-38, 1.1754944e-38, 3.4028235e38, -Infinity, Infinity, 1 / 3, -2.5]);
 
 describe('encodeSafetensors and decodeSafetensors', () => {
+	it('round-trips an F64 tensor bit for bit as dtype F64, beside F32 ones', () => {
+		const wide = Float64Array.of(0.1, -0, 5e-324, Number.POSITIVE_INFINITY, 1 + Number.EPSILON, 12_345.678_901_234_5);
+		const tensors = new Map<string, TensorInput>([
+			['narrow', {shape: [1], data: Float32Array.of(0.5)}],
+			['wide', {shape: [3, 2], data: wide}],
+		]);
+		const bytes = encodeSafetensors(tensors);
+		expect(headerOf(bytes).text).toContain('"wide":{"dtype":"F64","shape":[3,2],"data_offsets":[4,52]}');
+		const got = decodeSafetensors(bytes, source).tensors.get('wide')!;
+		expect(got.dtype).toBe('F64');
+		expect(got.shape).toEqual([3, 2]);
+		expect(bits(got.data)).toEqual(bits(wide));
+	});
+
 	it('round-trips tensors and metadata bit for bit, including -0, denormals and infinities', () => {
 		const nan = new Float32Array(new Uint32Array([0x7F_C0_00_01, 0xFF_80_00_02]).buffer);
 		const tensors = new Map<string, TensorInput>([
@@ -155,7 +171,7 @@ describe('decodeSafetensors rejects', () => {
 		['a tensor entry that is not an object', handMade({t: 3}), 'm.safetensors: tensor "t": entry is a number (3), expected an object with dtype, shape and data_offsets'],
 		['a missing dtype', handMade({t: {shape: [], data_offsets: [0, 4]}}, new Uint8Array(4)), 'm.safetensors: tensor "t": dtype is missing, expected a string such as "F32"'],
 		['an unknown dtype', handMade({t: {dtype: 'Q7', shape: [1], data_offsets: [0, 4]}}, new Uint8Array(4)), 'm.safetensors: tensor "t": unknown dtype "Q7", expected "F32"'],
-		['a known but unsupported dtype', handMade({t: {dtype: 'F16', shape: [2], data_offsets: [0, 4]}}, new Uint8Array(4)), 'm.safetensors: tensor "t": dtype "F16" is not supported, expected "F32"'],
+		['a known but unsupported dtype', handMade({t: {dtype: 'F16', shape: [2], data_offsets: [0, 4]}}, new Uint8Array(4)), 'm.safetensors: tensor "t": dtype "F16" is not supported, expected "F32" or "F64"'],
 		['a negative dimension', handMade({t: f32([-1], [0, 4])}, new Uint8Array(4)), 'm.safetensors: tensor "t": shape must be an array of non-negative integers, got [-1]'],
 		['a fractional dimension', handMade({t: f32([1.5], [0, 4])}, new Uint8Array(4)), 'm.safetensors: tensor "t": shape must be an array of non-negative integers, got [1.5]'],
 		['a dimension beyond safe integers', handMade('{"t":{"dtype":"F32","shape":[1e300],"data_offsets":[0,4]}}', new Uint8Array(4)), 'm.safetensors: tensor "t": shape must be an array of non-negative integers, got [1e+300]'],
