@@ -127,8 +127,8 @@ export function decodeSafetensors(bytes: Uint8Array, source: string, headerLimit
 	for (const entry of entries) {
 		const offset = dataStart + entry.begin;
 		tensors.set(entry.name, entry.dtype === 'F64'
-			? {dtype: 'F64', shape: entry.shape, data: readFloat64(bytes, offset, (entry.end - entry.begin) / float64Bytes)}
-			: {dtype: 'F32', shape: entry.shape, data: readFloat32(bytes, offset, (entry.end - entry.begin) / float32Bytes)});
+			? {dtype: 'F64', shape: entry.shape, data: new Float64Array(readFloats(bytes, offset, (entry.end - entry.begin) / float64Bytes, float64Bytes))}
+			: {dtype: 'F32', shape: entry.shape, data: new Float32Array(readFloats(bytes, offset, (entry.end - entry.begin) / float32Bytes, float32Bytes))});
 	}
 
 	return {tensors, metadata};
@@ -298,67 +298,26 @@ function checkCoverage(entries: readonly Entry[], dataStart: number, dataLength:
 	}
 }
 
-/** Float values as little-endian bytes, bit for bit: a view on a little-endian host, else a copy. */
+/** Float values as little-endian bytes, bit for bit: a view on a little-endian host, else a swapped copy. */
 function littleEndianBytes(data: Float32Array | Float64Array): Uint8Array {
-	if (littleEndianHost) {
-		return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-	}
+	const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+	return littleEndianHost ? bytes : swapEachValue(new Uint8Array(bytes), data.BYTES_PER_ELEMENT);
+}
 
-	if (data instanceof Float64Array) {
-		const bytes = new Uint8Array(data.byteLength);
-		const view = new DataView(bytes.buffer);
-		const bits = new BigUint64Array(data.buffer, data.byteOffset, data.length);
-		for (let i = 0; i < bits.length; i++) {
-			view.setBigUint64(i * float64Bytes, bits[i], true);
-		}
+/** Copy `count` little-endian values of `width` bytes at `offset` (maybe unaligned) into a fresh, aligned buffer in host order. */
+function readFloats(bytes: Uint8Array, offset: number, count: number, width: number): ArrayBuffer {
+	// A copy (Buffer's own slice would only be a view), with an offset of 0, so it aligns.
+	const copy = new Uint8Array(bytes.subarray(offset, offset + (count * width)));
+	return (littleEndianHost ? copy : swapEachValue(copy, width)).buffer as ArrayBuffer;
+}
 
-		return bytes;
-	}
-
-	const bytes = new Uint8Array(data.byteLength);
-	const view = new DataView(bytes.buffer);
-	const bits = new Uint32Array(data.buffer, data.byteOffset, data.length);
-	for (let i = 0; i < bits.length; i++) {
-		view.setUint32(i * float32Bytes, bits[i], true);
+/** Reverse the bytes of each `width`-byte value in place (little- to big-endian and back). */
+function swapEachValue(bytes: Uint8Array, width: number): Uint8Array {
+	for (let start = 0; start < bytes.length; start += width) {
+		bytes.subarray(start, start + width).reverse();
 	}
 
 	return bytes;
-}
-
-/** Copy `count` little-endian float32 values at `offset` (maybe unaligned) into a fresh array. */
-function readFloat32(bytes: Uint8Array, offset: number, count: number): Float32Array {
-	const data = new Float32Array(count);
-	const length = count * float32Bytes;
-	if (littleEndianHost) {
-		new Uint8Array(data.buffer).set(bytes.subarray(offset, offset + length));
-		return data;
-	}
-
-	const view = new DataView(bytes.buffer, bytes.byteOffset + offset, length);
-	const bits = new Uint32Array(data.buffer);
-	for (let i = 0; i < count; i++) {
-		bits[i] = view.getUint32(i * float32Bytes, true);
-	}
-
-	return data;
-}
-
-/** Copy `count` little-endian float64 values at `offset` (maybe unaligned) into a fresh array. */
-function readFloat64(bytes: Uint8Array, offset: number, count: number): Float64Array {
-	const data = new Float64Array(count);
-	const length = count * float64Bytes;
-	if (littleEndianHost) {
-		new Uint8Array(data.buffer).set(bytes.subarray(offset, offset + length));
-		return data;
-	}
-
-	const view = new DataView(bytes.buffer, bytes.byteOffset + offset, length);
-	const bits = new BigUint64Array(data.buffer);
-	for (let i = 0; i < count; i++) {
-		bits[i] = view.getBigUint64(i * float64Bytes, true);
-	}
-
-	return data;
 }
 
 function isShape(value: unknown): value is number[] {
