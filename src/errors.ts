@@ -151,5 +151,10 @@ const unsafeGlobal = new RegExp(unsafeCharacters.source, 'g');
  * what follows. The one place the command line and the model reader escape text.
  */
 export function printable(text: string): string {
-	return text.replaceAll(unsafeGlobal, c => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+	return text.replaceAll(unsafeGlobal, c => `\\u${codePointLabel(c)}`);
+}
+
+/** The code point of `c`'s first character as at least four upper-case hex digits: `001B`, `202E`, `1F642`. */
+export function codePointLabel(c: string): string {
+	return c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {ModelFormatError, describeIoError, errorMessage, printable} from '../src/errors.js';
-import {escapeUnsafe} from '../src/model/describe-value.js';
+import {quoted} from '../src/model/describe-value.js';
 
 describe('errorMessage', () => {
 	it('gives an Error\'s message without its class name, and anything else thrown as a string', () => {
@@ -24,6 +24,6 @@ describe('printable', () => {
 	});
 
 	it('is what the model reader escapes strings from files with', () => {
-		expect(escapeUnsafe).toBe(printable);
+		expect(quoted('a\u202Eb\u2066')).toBe(`"${printable('a\u202Eb\u2066')}"`);
 	});
 });

@@ -1,21 +1,15 @@
 /** Short one-line renderings of values for error messages. */
 
-import {printable, unsafeCharacters} from '../errors.js';
-
-/** Characters that must never reach the terminal from a file (their one home is src/errors.ts). */
-export {unsafeCharacters};
-
-/** `text` with every unsafe character escaped, so it prints as what it is (see printable in src/errors.ts). */
-export const escapeUnsafe = printable;
+import {printable} from '../errors.js';
 
 /** A string from a file in double quotes, escaped, safe to print: `"layers.0.weight"`. */
 export function quoted(text: string): string {
-	return escapeUnsafe(JSON.stringify(text));
+	return printable(JSON.stringify(text));
 }
 
 /** Collapse whitespace and cut to `max` characters, so a message stays on one line. */
 export function oneLine(text: string, max = 80): string {
-	const flat = escapeUnsafe(text.replaceAll(/\s+/g, ' ').trim());
+	const flat = printable(text.replaceAll(/\s+/g, ' ').trim());
 	return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 

@@ -4,11 +4,13 @@
  * (parsed JSON or an in-memory object) and a `where` prefix for messages, and returns a clean copy or
  * throws a one-line error. Pure.
  */
-import {type NnvizError, ModelFormatError, errorMessage} from '../errors.js';
+import {
+	type NnvizError, ModelFormatError, codePointLabel, errorMessage, unsafeCharacters,
+} from '../errors.js';
 import {
 	type TrainConfig, activations, costs, inits, outputFunctions,
 } from '../nn/config.js';
-import {oneLine, showValue as show, unsafeCharacters} from './describe-value.js';
+import {oneLine, showValue as show} from './describe-value.js';
 import {isFiniteNumber, isNonNegativeInteger, isPositiveInteger, isRecord} from './json-guards.js';
 import type {DatasetInfo, EpochRecord} from './model.js';
 
@@ -108,7 +110,7 @@ function checkPrintable(names: readonly string[], fail: (message: string) => nev
 	for (const [index, name] of names.entries()) {
 		const found = unsafeCharacters.exec(name);
 		if (found !== null) {
-			const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+			const code = `U+${codePointLabel(found[0])}`;
 			fail(`classNames[${index}] ${show(name)} holds the control or direction character ${code} at ${found.index}, expected printable text`);
 		}
 	}
