@@ -26,19 +26,13 @@ export function keepsSnapshot(epoch: number, completed: number): boolean {
 	return epoch % olderStride(completed - recentCount) === 0;
 }
 
-/** The epochs kept once `completed` epochs are done, in order. */
+/** The epochs kept once `completed` epochs are done, in order: those of 1..completed that keepsSnapshot keeps. */
 export function keptEpochs(completed: number): number[] {
 	const kept: number[] = [];
-	if (completed > keepAllUpTo) {
-		const older = completed - recentCount;
-		const stride = olderStride(older);
-		for (let epoch = stride; epoch <= older; epoch += stride) {
+	for (let epoch = 1; epoch <= completed; epoch++) {
+		if (keepsSnapshot(epoch, completed)) {
 			kept.push(epoch);
 		}
-	}
-
-	for (let epoch = Math.max(1, completed > keepAllUpTo ? completed - recentCount + 1 : 1); epoch <= completed; epoch++) {
-		kept.push(epoch);
 	}
 
 	return kept;
