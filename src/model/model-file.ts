@@ -8,7 +8,7 @@
  */
 import {readFileSync, statSync} from 'node:fs';
 import {ModelFormatError, ShapeError, describeIoError, errorMessage} from '../errors.js';
-import type {Parameters} from '../nn/network.js';
+import {type Parameters, indexOfNonFinite} from '../nn/network.js';
 import {writeFileAtomic} from '../fs/atomic-write.js';
 import {oneLine, quoted, showValue} from './describe-value.js';
 import {checkJsonShape} from './json-scan.js';
@@ -356,10 +356,9 @@ function checkTensor(tensors: ReadonlyMap<string, Tensor>, name: string, shape: 
 /** Weights are finite numbers: a NaN or an Infinity anywhere makes the file unusable. */
 function checkFinite(tensors: ReadonlyMap<string, Tensor>, source: string): void {
 	for (const [name, {data}] of tensors) { // weights only: the history tensor is checked on its own
-		for (let i = 0; i < data.length; i++) {
-			if (!Number.isFinite(data[i])) {
-				throw new ModelFormatError(`${source}: tensor ${quoted(name)} holds ${data[i]} at index ${i}; weights must be finite numbers`);
-			}
+		const i = indexOfNonFinite(data);
+		if (i !== -1) {
+			throw new ModelFormatError(`${source}: tensor ${quoted(name)} holds ${data[i]} at index ${i}; weights must be finite numbers`);
 		}
 	}
 }

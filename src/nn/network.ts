@@ -58,15 +58,18 @@ export function cloneParameters(p: Parameters): Parameters {
 
 /** True when every weight and bias is a finite number. */
 export function parametersFinite(p: Parameters): boolean {
-	for (const array of [...p.weights, ...p.biases]) {
-		for (const v of array) {
-			if (!Number.isFinite(v)) {
-				return false;
-			}
+	return [...p.weights, ...p.biases].every(array => indexOfNonFinite(array) === -1);
+}
+
+/** The index of the first NaN or Infinity in `array`, or -1 when every value is finite. */
+export function indexOfNonFinite(array: ArrayLike<number>): number {
+	for (let i = 0; i < array.length; i++) {
+		if (!Number.isFinite(array[i])) {
+			return i;
 		}
 	}
 
-	return true;
+	return -1;
 }
 
 /** Throw a ShapeError unless the arrays have the lengths that `layers` implies. */
