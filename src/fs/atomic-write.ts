@@ -5,10 +5,11 @@
  */
 import {randomBytes} from 'node:crypto';
 import {
-	closeSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, writeSync,
+	closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync,
 } from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {FileWriteError, describeIoError} from '../errors.js';
+import {danglingLinkMessage, fileBehind} from './save-target.js';
 
 /** The temporary name used while writing `path`: a hidden file in the same folder. */
 export function temporaryPathFor(path: string): string {
@@ -64,32 +65,14 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8
 	syncFolder(dirname(target));
 }
 
-/** The file to replace: `path` itself, or the file a symbolic link at `path` leads to. */
+/** The file to replace: `path` itself, or the file a symbolic link at `path` leads to (refused when that is missing). */
 function resolveTarget(path: string): string {
-	let isLink: boolean;
-	try {
-		isLink = lstatSync(path).isSymbolicLink();
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-			return path; // a new file
-		}
-
-		throw error;
+	const file = fileBehind(path);
+	if (file === undefined) {
+		throw new FileWriteError(danglingLinkMessage(path));
 	}
 
-	if (!isLink) {
-		return path;
-	}
-
-	try {
-		return realpathSync(path);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-			throw new FileWriteError(`${path}: cannot write: it is a symbolic link to ${readlinkSync(path)}, which does not exist; create the target or save to another name`, {cause: error});
-		}
-
-		throw error;
-	}
+	return file;
 }
 
 /** The pid in a temporary name of `target` (see temporaryPathFor), or undefined for any other name. */

@@ -19,17 +19,30 @@ export class SaveTargetError extends NnvizError {
 	}
 }
 
-/** The file a save replaces: `path`, or the file a symbolic link there leads to (undefined: it leads nowhere). */
-function fileBehind(path: string): string | undefined {
+/**
+ * The file a write to `path` replaces: `path` itself (also when nothing is there yet), or the file a
+ * symbolic link at `path` leads to; undefined when the link leads to nothing. Other failures (of
+ * lstat, or of following the link for another reason than a missing target) are thrown.
+ */
+export function fileBehind(path: string): string | undefined {
 	if (!(lstatSync(path, {throwIfNoEntry: false})?.isSymbolicLink() ?? false)) {
 		return path;
 	}
 
 	try {
 		return realpathSync(path);
-	} catch {
-		return undefined;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			return undefined;
+		}
+
+		throw error;
 	}
+}
+
+/** Why a symbolic link at `path` that leads to nothing is not written through; `label` starts the text. */
+export function danglingLinkMessage(path: string, label = path): string {
+	return `${label}: cannot write: it is a symbolic link to ${readlinkSync(path)}, which does not exist; create the target or save to another name`;
 }
 
 /**
@@ -38,9 +51,18 @@ function fileBehind(path: string): string | undefined {
  * (`--save m.safetensors` names the flag).
  */
 export function checkSaveTarget(path: string, label = path): void {
-	const file = fileBehind(path);
+	let file: string | undefined;
+	try {
+		file = fileBehind(path);
+	} catch (error) {
+		// A link that cannot be followed (a loop, a folder on its way not searchable) is refused as one leading nowhere.
+		if (!(lstatSync(path, {throwIfNoEntry: false})?.isSymbolicLink() ?? false)) {
+			throw error;
+		}
+	}
+
 	if (file === undefined) {
-		throw new SaveTargetError('dangling-link', `${label}: cannot write: it is a symbolic link to ${readlinkSync(path)}, which does not exist; create the target or save to another name`);
+		throw new SaveTargetError('dangling-link', danglingLinkMessage(path, label));
 	}
 
 	if (statSync(file, {throwIfNoEntry: false})?.isDirectory() ?? false) {
