@@ -4,6 +4,7 @@ import {resolve} from 'node:path';
 import {useEffect, useRef} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import {errorMessage} from '../errors.js';
+import {checkSaveTarget, SaveTargetError} from '../fs/save-target.js';
 import type {Model} from '../model/model.js';
 import {type Command, commandFor, keyOf} from './key-map.js';
 import {computeLayout} from './layout.js';
@@ -102,6 +103,17 @@ export function useCommands({model, dataset, client, savePath, trainingBlocked, 
 	const saveTo = (typed: string): void => {
 		const path = savePathFrom(typed);
 		if (path === undefined) {
+			return;
+		}
+
+		try {
+			checkSaveTarget(path);
+		} catch (error) {
+			if (!(error instanceof SaveTargetError)) {
+				throw error;
+			}
+
+			send({type: 'message', message: error.message});
 			return;
 		}
 

@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {useEffect} from 'react';
@@ -165,6 +168,21 @@ describe('useKeys, several keys in one read (a paste, a busy app, a slow link)',
 		expect(probe.state?.prompt).toMatchObject({text: 'nnviz-model.safetensors', selected: true});
 		await press(probe, `saved1.safetensors${keys.enter}`, s => s.prompt === null);
 		expect(probe.client).toEqual([`save ${process.cwd()}/saved1.safetensors`]);
+	});
+
+	it('refuses a directory typed at the save prompt as a directory, not as a file that exists, and sends no save', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'nnviz-save-dir-'));
+		try {
+			const probe = await start();
+			trained(probe, 1);
+			await press(probe, 's', s => s.prompt?.kind === 'save');
+			await press(probe, `${folder}${keys.enter}`, s => s.prompt === null);
+			await waitFor(() => probe.training?.get().message !== undefined, 'a message');
+			expect(probe.training?.get().message).toBe(`${folder}: is a directory, expected a file name (such as ${join(folder, 'model.safetensors')})`);
+			expect(probe.client).toEqual([]);
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
 	});
 
 	it('deletes a character for each Backspace in a read, never typing the DEL byte', async () => {
