@@ -25,9 +25,11 @@ export type TileSetsOptions = {
 	readonly image: {readonly rows: number; readonly cols: number};
 };
 
-type Page = Pick<TileSetsOptions, 'id' | 'label' | 'selected' | 'sharedScale' | 'depth'> & {
+type Page = Pick<TileSetsOptions, 'id' | 'label' | 'depth'> & {
 	readonly first: number;
 	readonly count: number;
+	/** One colour scale for every tile, else undefined: each tile its own largest value. */
+	readonly scale: number | undefined;
 	readonly rows: number;
 	readonly cols: number;
 };
@@ -41,22 +43,27 @@ export type TileSets = {
 	readonly untrained: readonly Tile[];
 };
 
-/** The tiles of one page of a set, scaled per tile or by the largest value of the whole set. */
+/** The tiles of one page of a set, scaled per tile or by the largest value of the whole set; none selected yet. */
 function drawPage(set: readonly TileSource[], page: Page): Tile[] {
-	const {id, label, first, count, selected, sharedScale, depth, rows, cols} = page;
-	const scale = sharedScale ? sharedScaleOf(set) : 0;
+	const {id, label, first, count, scale, depth, rows, cols} = page;
 	return set.slice(first, first + count).map((source, k) => ({
 		id: `${id}.${k}`,
-		lines: renderSignedImage(source.values, rows, cols, sharedScale ? scale : maxAbs(source.values), depth),
-		selected: first + k === selected,
+		lines: renderSignedImage(source.values, rows, cols, scale ?? maxAbs(source.values), depth),
+		selected: false,
 		label: label(source, first + k),
 	}));
+}
+
+/** The page's tiles with the selected one marked: the same images and labels, no drawing. */
+function markSelected(tiles: readonly Tile[], first: number, selected: number): Tile[] {
+	return tiles.map((tile, k) => ({...tile, selected: first + k === selected}));
 }
 
 /**
  * The page of tiles that holds the selected one, trained (or what training changed) and untrained,
  * each set drawn again only when what it reads changes: the parameters (a new object for every
- * update), the page, the scale, the depth, the image size and the label.
+ * update), the page, the scale, the depth, the image size and the label. Moving the selection
+ * within a page only marks another tile; a set's shared scale is found again only for a new set.
  */
 export function useTileSets(options: TileSetsOptions): TileSets {
 	const {id, current, initial, sources, label, perPage, selected, change, sharedScale, depth, image} = options;
@@ -66,13 +73,17 @@ export function useTileSets(options: TileSetsOptions): TileSets {
 	const total = currentSources.length;
 	const {first, count} = pageOf(selected, perPage, total);
 	const shown = useMemo(() => (change ? changeOf(currentSources, initialSources) : currentSources), [change, currentSources, initialSources]);
-	const trained = useMemo(
-		() => drawPage(shown, {id: `${id}.trained`, first, count, selected, sharedScale, depth, rows, cols, label}),
-		[shown, id, first, count, selected, sharedScale, depth, rows, cols, label],
+	const shownScale = useMemo(() => (sharedScale ? sharedScaleOf(shown) : undefined), [shown, sharedScale]);
+	const initialScale = useMemo(() => (sharedScale ? sharedScaleOf(initialSources) : undefined), [initialSources, sharedScale]);
+	const trainedPage = useMemo(
+		() => drawPage(shown, {id: `${id}.trained`, first, count, scale: shownScale, depth, rows, cols, label}),
+		[shown, id, first, count, shownScale, depth, rows, cols, label],
 	);
-	const untrained = useMemo(
-		() => drawPage(initialSources, {id: `${id}.untrained`, first, count, selected, sharedScale, depth, rows, cols, label}),
-		[initialSources, id, first, count, selected, sharedScale, depth, rows, cols, label],
+	const untrainedPage = useMemo(
+		() => drawPage(initialSources, {id: `${id}.untrained`, first, count, scale: initialScale, depth, rows, cols, label}),
+		[initialSources, id, first, count, initialScale, depth, rows, cols, label],
 	);
+	const trained = useMemo(() => markSelected(trainedPage, first, selected), [trainedPage, first, selected]);
+	const untrained = useMemo(() => markSelected(untrainedPage, first, selected), [untrainedPage, first, selected]);
 	return {first, count, total, trained, untrained};
 }
