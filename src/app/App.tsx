@@ -11,7 +11,7 @@ import {TabBar} from '../components/TabBar.js';
 import {TrainingPane} from '../components/TrainingPane.js';
 import {WeightsTab} from '../components/WeightsTab.js';
 import {keyOf} from './key-map.js';
-import {computeLayout, exampleZoom, minColumns, minRows, paneAutoColumns, paneWidth} from './layout.js';
+import {computeLayout, exampleZoom, minColumns, minRows} from './layout.js';
 import {classify} from './model-view.js';
 import {type Counts, initialState, reducer} from './state.js';
 import {theme} from './theme.js';
@@ -41,7 +41,10 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 	const [ui, uiStore] = useStore(() => createStore(reducer, initialState(size)));
 	const [training, trainingStore] = useStore(() => createStore(trainingReducer, initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, client.epochs)));
 	const image = {rows: dataset.rows, cols: dataset.cols};
-	const counts: Counts = {examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols};
+	const counts: Counts = {
+		examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols,
+		cellItems: 0, listPerRow: 1, listPerPage: 1,
+	};
 
 	useEffect(() => {
 		uiStore.dispatch({type: 'resize', size});
@@ -79,7 +82,6 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 			<Box flexGrow={1}>
 				{!layout.paneInstead && <Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{renderTab()}</Box>}
 				{layout.pane && <Box marginLeft={layout.paneInstead ? 0 : 1}><TrainingPane training={training} savePath={savePath ?? training.savedTo} height={layout.contentHeight}/></Box>}
-				{layout.paneInstead && <Box marginLeft={2} width={layout.contentWidth - paneWidth - 2}><Text color={theme.muted} wrap='wrap'>{`The training pane takes the tab's place below ${paneAutoColumns} columns; ${keyOf('togglePane')} hides it.`}</Text></Box>}
 			</Box>
 			<StatusLine focus={ui.focus} message={question ?? training.message} savePrompt={ui.prompt?.kind === 'save' ? ui.prompt : null} width={size.columns - 1}/>
 		</Box>
@@ -93,6 +95,10 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 
 			case 'weights': {
 				return <WeightsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} layout={layout} selected={ui.tile} sharedScale={ui.sharedScale} untrained={ui.untrained} change={ui.change} depth={depth} image={image}/>;
+			}
+
+			case 'confusion': {
+				return <Text>confusion</Text>;
 			}
 
 			case 'maps': {

@@ -4,13 +4,14 @@
  * hook, the help overlay and every hint on screen read this table: a key is spelled here only.
  */
 export type Command =
-	| 'quit' | 'help' | 'nextTab' | 'previousTab' | 'tab1' | 'tab2' | 'tab3'
+	| 'quit' | 'help' | 'nextTab' | 'previousTab' | 'tab1' | 'tab2' | 'tab3' | 'tab4'
+	| 'epochBack' | 'epochForward' | 'epochFirst' | 'epochLatest' | 'select'
 	| 'left' | 'right' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'first' | 'last'
 	| 'enter' | 'back' | 'nextWrong' | 'previousWrong' | 'goto'
 	| 'toggleTraining' | 'save' | 'toggleUntrained' | 'toggleChange' | 'toggleScale' | 'togglePane'
 	| 'accept' | 'cancel' | 'deleteBack' | 'clearLine' | 'deleteWord';
 
-export type KeyScope = 'everywhere' | 'tab bar' | 'in a tab' | 'examples' | 'weights' | 'generalized images' | 'in a prompt';
+export type KeyScope = 'everywhere' | 'timeline' | 'tab bar' | 'in a tab' | 'examples' | 'weights' | 'generalized images' | 'confusion' | 'in a prompt';
 
 export type CommandKeys = {
 	/** Key names as keysOf() produces them; hints name the first. */
@@ -26,30 +27,36 @@ const move = (help: string, keys: readonly [string, ...string[]]): CommandKeys =
 const imageTabs: readonly ['weights', 'generalized images'] = ['weights', 'generalized images'];
 
 export const keyMap: Readonly<Record<Command, CommandKeys>> = {
-	nextTab: {keys: ['tab'], scopes: ['everywhere'], help: 'next tab'},
-	previousTab: {keys: ['shift+tab'], scopes: ['everywhere'], help: 'previous tab'},
+	nextTab: {keys: ['tab'], scopes: ['everywhere'], help: 'next / previous tab'},
+	previousTab: {keys: ['shift+tab'], scopes: ['everywhere'], help: 'next / previous tab'},
 	// The same help text puts the three on one line of the help overlay.
 	tab1: {keys: ['1'], scopes: ['everywhere'], help: 'go to that tab'},
 	tab2: {keys: ['2'], scopes: ['everywhere'], help: 'go to that tab'},
 	tab3: {keys: ['3'], scopes: ['everywhere'], help: 'go to that tab'},
+	tab4: {keys: ['4'], scopes: ['everywhere'], help: 'go to that tab'},
+	epochBack: {keys: ['['], scopes: ['timeline'], help: 'epoch before / after'},
+	epochForward: {keys: [']'], scopes: ['timeline'], help: 'epoch before / after'},
+	epochFirst: {keys: ['{'], scopes: ['timeline'], help: 'untrained network / live'},
+	epochLatest: {keys: ['}'], scopes: ['timeline'], help: 'untrained network / live'},
 	toggleTraining: {keys: ['t'], scopes: ['everywhere'], help: 'start / pause training'},
 	save: {keys: ['s'], scopes: ['everywhere'], help: 'save (asks for a file once)'},
 	togglePane: {keys: ['p'], scopes: ['everywhere'], help: 'show / hide training pane'},
 	help: {keys: ['?'], scopes: ['everywhere'], help: 'this help'},
-	back: {keys: ['escape'], scopes: ['everywhere'], help: 'close help / to tab bar'},
+	back: {keys: ['escape'], scopes: ['everywhere'], help: 'back (help, list, tab bar)'},
 	quit: {keys: ['q', 'ctrl+c'], scopes: ['everywhere'], help: 'quit (asks if unsaved)'},
-	left: {keys: ['left', 'h'], scopes: ['tab bar', 'in a tab'], help: 'previous example / tile', helpIn: {'tab bar': 'previous tab'}},
-	right: {keys: ['right', 'l'], scopes: ['tab bar', 'in a tab'], help: 'next example / tile', helpIn: {'tab bar': 'next tab'}},
+	left: {keys: ['left', 'h'], scopes: ['tab bar', 'in a tab'], help: 'previous / next item', helpIn: {'tab bar': 'previous / next tab'}},
+	right: {keys: ['right', 'l'], scopes: ['tab bar', 'in a tab'], help: 'previous / next item', helpIn: {'tab bar': 'previous / next tab'}},
 	enter: {keys: ['down', 'enter', 'j'], scopes: ['tab bar'], help: 'go into the tab'},
-	up: move('row up (examples: -10)', ['up', 'k']),
-	down: move('row down (examples: +10)', ['down', 'j']),
-	pageUp: move('page back (examples: -100)', ['pageup']),
-	pageDown: move('page on (examples: +100)', ['pagedown']),
-	first: move('first', ['home']),
-	last: move('last', ['end']),
-	nextWrong: {keys: ['n'], scopes: ['examples'], help: 'next misclassified'},
-	previousWrong: {keys: ['N'], scopes: ['examples'], help: 'previous misclassified'},
+	up: move('up / down a row (±10)', ['up', 'k']),
+	down: move('up / down a row (±10)', ['down', 'j']),
+	pageUp: move('page back / on (±100)', ['pageup']),
+	pageDown: move('page back / on (±100)', ['pagedown']),
+	first: move('first / last', ['home']),
+	last: move('first / last', ['end']),
+	nextWrong: {keys: ['n'], scopes: ['examples'], help: 'next / prev. misclassified'},
+	previousWrong: {keys: ['N'], scopes: ['examples'], help: 'next / prev. misclassified'},
 	goto: {keys: ['g'], scopes: ['examples'], help: 'go to example by index'},
+	select: {keys: ['enter'], scopes: ['in a tab'], help: 'confusion: list / open'},
 	toggleUntrained: {keys: ['u'], scopes: imageTabs, help: 'trained / untrained'},
 	toggleChange: {keys: ['d'], scopes: imageTabs, help: 'what training changed'},
 	toggleScale: {keys: ['a'], scopes: ['weights'], help: 'scale per tile / shared'},
@@ -118,9 +125,9 @@ export function helpLines(scope: KeyScope): Array<{readonly label: string; reado
 }
 
 /** Which scopes apply, most specific first, when the tab bar or a tab has the focus. */
-export function activeScopes(focus: 'tabs' | 'content', tab: 'examples' | 'weights' | 'maps'): KeyScope[] {
+export function activeScopes(focus: 'tabs' | 'content', tab: 'examples' | 'weights' | 'maps' | 'confusion'): KeyScope[] {
 	const tabScope: KeyScope = tab === 'maps' ? 'generalized images' : tab;
-	return focus === 'tabs' ? ['tab bar', tabScope, 'everywhere'] : [tabScope, 'in a tab', 'everywhere'];
+	return focus === 'tabs' ? ['tab bar', tabScope, 'timeline', 'everywhere'] : [tabScope, 'in a tab', 'timeline', 'everywhere'];
 }
 
 /** The command a key triggers in the given scopes, or undefined. */

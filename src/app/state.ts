@@ -6,13 +6,27 @@ import {type Command, commandFor} from './key-map.js';
 import {isText} from './keystrokes.js';
 import {computeLayout, type Size} from './layout.js';
 
-export type TabId = 'examples' | 'weights' | 'maps';
+export type TabId = 'examples' | 'weights' | 'maps' | 'confusion';
 /** The tabs in order, each with the command that jumps to it. */
 export const tabs: ReadonlyArray<{id: TabId; title: string; command: Command}> = [
 	{id: 'examples', title: 'Examples', command: 'tab1'},
 	{id: 'weights', title: 'Weights', command: 'tab2'},
 	{id: 'maps', title: 'Generalized images', command: 'tab3'},
+	{id: 'confusion', title: 'Confusion', command: 'tab4'},
 ];
+
+/** The epoch the views show: a completed epoch (0 = the untrained network), or 'live' (the weights training has now). */
+export type ShownEpoch = number | 'live';
+
+/** Where the confusion tab is: the cursor cell (row = true class, column = predicted) and its listed images. */
+export type ConfusionCursor = {
+	readonly row: number;
+	readonly col: number;
+	/** The cell's test images are listed, and the arrows move over them. */
+	readonly open: boolean;
+	/** The selected image in the list. */
+	readonly item: number;
+};
 
 export type UiState = {
 	readonly tab: TabId;
@@ -32,6 +46,8 @@ export type UiState = {
 	readonly untrained: boolean;
 	/** Show what training changed (trained minus untrained) in place of the trained weights. */
 	readonly change: boolean;
+	readonly shownEpoch: ShownEpoch;
+	readonly confusion: ConfusionCursor;
 };
 
 export type Prompt = {
@@ -51,12 +67,20 @@ export type Counts = {
 	readonly classes: number;
 	readonly imageRows: number;
 	readonly imageCols: number;
+	/** Test images in the confusion cursor's cell. */
+	readonly cellItems: number;
+	/** Thumbnails a row and a page in the confusion tab's list. */
+	readonly listPerRow: number;
+	readonly listPerPage: number;
 };
 
 export type Action =
 	| {readonly type: 'resize'; readonly size: Size}
 	| {readonly type: 'command'; readonly command: Command; readonly counts: Counts}
 	| {readonly type: 'selectExample'; readonly index: number; readonly counts: Counts}
+	/** Open an example in the examples tab (from the confusion tab's list): the tab and the example. */
+	| {readonly type: 'openExample'; readonly index: number; readonly counts: Counts}
+	| {readonly type: 'showEpoch'; readonly epoch: ShownEpoch}
 	/** Ask for a file to save to, `suggestion` offered (selected). `g` opens the index prompt as a command. */
 	| {readonly type: 'askSavePath'; readonly suggestion: string}
 	/** A key typed at the open prompt (Enter is the app's to carry out: it closes the prompt with closePrompt). */
@@ -70,6 +94,7 @@ export function initialState(size: Size): UiState {
 	return {
 		tab: 'examples', focus: 'tabs', help: false, paneOpen: undefined, size,
 		example: 0, prompt: null, quitAsked: false, tile: 0, map: 0, sharedScale: false, untrained: false, change: false,
+		shownEpoch: 'live', confusion: {row: 0, col: 0, open: false, item: 0},
 	};
 }
 
@@ -85,6 +110,14 @@ export function reducer(state: UiState, action: Action): UiState {
 
 		case 'selectExample': {
 			return {...state, example: clamp(action.index, action.counts.examples)};
+		}
+
+		case 'openExample': {
+			return {...state, tab: 'examples', focus: 'content', example: clamp(action.index, action.counts.examples)};
+		}
+
+		case 'showEpoch': {
+			return state.shownEpoch === action.epoch ? state : {...state, shownEpoch: action.epoch};
 		}
 
 		case 'askSavePath': {
@@ -132,7 +165,8 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 
 		case 'tab1':
 		case 'tab2':
-		case 'tab3': {
+		case 'tab3':
+		case 'tab4': {
 			return {...state, tab: tabs.find(t => t.command === command)!.id};
 		}
 
@@ -143,6 +177,10 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 		case 'back': {
 			if (state.help) {
 				return {...state, help: false};
+			}
+
+			if (state.tab === 'confusion' && state.confusion.open) {
+				return {...state, confusion: {...state.confusion, open: false}};
 			}
 
 			return {...state, focus: 'tabs'};
@@ -196,7 +234,20 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 		case 'toggleTraining':
 		case 'save':
 		case 'nextWrong':
-		case 'previousWrong': {
+		case 'previousWrong':
+		case 'epochBack':
+		case 'epochForward':
+		case 'epochFirst':
+		case 'epochLatest': {
+			return state;
+		}
+
+		case 'select': {
+			// Enter on a cell lists its images; Enter on a listed image is the app's (it opens the example).
+			if (state.tab === 'confusion' && !state.confusion.open && counts.cellItems > 0) {
+				return {...state, confusion: {...state.confusion, open: true, item: 0}};
+			}
+
 			return state;
 		}
 
@@ -221,6 +272,10 @@ function move(state: UiState, direction: Move, counts: Counts): UiState {
 		return {...state, example: clamp(state.example + steps[direction], counts.examples)};
 	}
 
+	if (state.tab === 'confusion') {
+		return moveInConfusion(state, direction, counts);
+	}
+
 	const grid = computeLayout(state.size, state.paneOpen, {rows: counts.imageRows, cols: counts.imageCols}).grid;
 	const steps: Record<Move, number> = {
 		left: -1, right: 1, up: -grid.perRow, down: grid.perRow,
@@ -234,6 +289,45 @@ function move(state: UiState, direction: Move, counts: Counts): UiState {
 
 	const map = clamp(state.map + steps[direction], counts.classes);
 	return direction === 'up' && state.map < grid.perRow ? {...state, focus: 'tabs'} : {...state, map};
+}
+
+/** Arrows over the matrix's cells, or over the listed images of the open cell. */
+function moveInConfusion(state: UiState, direction: Move, counts: Counts): UiState {
+	const {confusion} = state;
+	if (confusion.open) {
+		const steps: Record<Move, number> = {
+			left: -1, right: 1, up: -counts.listPerRow, down: counts.listPerRow,
+			pageUp: -counts.listPerPage, pageDown: counts.listPerPage, first: -Infinity, last: Infinity,
+		};
+		return {...state, confusion: {...confusion, item: clamp(confusion.item + steps[direction], counts.cellItems)}};
+	}
+
+	const last = counts.classes - 1;
+	switch (direction) {
+		case 'left':
+		case 'right': {
+			return {...state, confusion: {...confusion, col: clamp(confusion.col + (direction === 'left' ? -1 : 1), counts.classes)}};
+		}
+
+		case 'up': {
+			// Up from the first row goes back to the tab bar, as in the other tabs.
+			return confusion.row === 0 ? {...state, focus: 'tabs'} : {...state, confusion: {...confusion, row: confusion.row - 1}};
+		}
+
+		case 'down': {
+			return {...state, confusion: {...confusion, row: clamp(confusion.row + 1, counts.classes)}};
+		}
+
+		case 'pageUp':
+		case 'first': {
+			return {...state, confusion: {...confusion, row: 0, col: direction === 'first' ? 0 : confusion.col}};
+		}
+
+		case 'pageDown':
+		case 'last': {
+			return {...state, confusion: {...confusion, row: last, col: direction === 'last' ? last : confusion.col}};
+		}
+	}
 }
 
 /**

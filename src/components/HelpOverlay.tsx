@@ -4,7 +4,7 @@ import {theme} from '../app/theme.js';
 
 const columns: ReadonlyArray<readonly KeyScope[]> = [
 	['everywhere', 'tab bar', 'in a prompt'],
-	['in a tab', 'examples', 'weights', 'generalized images'],
+	['in a tab', 'examples', 'weights', 'generalized images', 'timeline'],
 ];
 
 /** The keys, generated from the key map that the input handling also uses; fits 80x24. */
@@ -19,7 +19,7 @@ export function HelpOverlay() {
 							<Box key={scope} flexDirection='column'>
 								<Text color={theme.accent} bold>{scope}</Text>
 								{helpLines(scope).map(line => (
-									<Text key={line.label} wrap='truncate-end'>{`${line.label.padEnd(10)}${line.help}`}</Text>
+									<Text key={line.label} wrap='truncate-end'>{`${line.label.padEnd(Math.max(10, line.label.length + 1))}${line.help}`}</Text>
 								))}
 							</Box>
 						))}

@@ -3,19 +3,19 @@ import {activeScopes, bindings, commandFor, helpLines, keyMap, keyOf, type KeySc
 import type {TabId} from '../../src/app/state.js';
 
 const focuses = ['tabs', 'content'] as const;
-const tabIds: readonly TabId[] = ['examples', 'weights', 'maps'];
+const tabIds: readonly TabId[] = ['examples', 'weights', 'maps', 'confusion'];
 const scopeSets = focuses.flatMap(focus => tabIds.map(tab => ({focus, tab, scopes: activeScopes(focus, tab)})));
 
 
 describe('activeScopes', () => {
-	it('puts the tab bar first, then the tab, then keys that work everywhere, while the tab bar has the focus', () => {
-		expect(activeScopes('tabs', 'examples')).toEqual(['tab bar', 'examples', 'everywhere']);
-		expect(activeScopes('tabs', 'maps')).toEqual(['tab bar', 'generalized images', 'everywhere']);
+	it('puts the tab bar first, then the tab, then the timeline and keys that work everywhere, while the tab bar has the focus', () => {
+		expect(activeScopes('tabs', 'examples')).toEqual(['tab bar', 'examples', 'timeline', 'everywhere']);
+		expect(activeScopes('tabs', 'maps')).toEqual(['tab bar', 'generalized images', 'timeline', 'everywhere']);
 	});
 
-	it('puts the tab first, then moving inside a tab, then keys that work everywhere, inside a tab', () => {
-		expect(activeScopes('content', 'weights')).toEqual(['weights', 'in a tab', 'everywhere']);
-		expect(activeScopes('content', 'maps')).toEqual(['generalized images', 'in a tab', 'everywhere']);
+	it('puts the tab first, then moving inside a tab, then the timeline and keys that work everywhere, inside a tab', () => {
+		expect(activeScopes('content', 'weights')).toEqual(['weights', 'in a tab', 'timeline', 'everywhere']);
+		expect(activeScopes('content', 'maps')).toEqual(['generalized images', 'in a tab', 'timeline', 'everywhere']);
 	});
 });
 
@@ -52,7 +52,7 @@ describe('commandFor', () => {
 		expect(commandFor('g', scopes)).toBe('goto');
 		expect(commandFor('u', scopes)).toBeUndefined();
 		expect(commandFor('a', scopes)).toBeUndefined();
-		expect(commandFor('enter', scopes)).toBeUndefined();
+		expect(commandFor('enter', scopes)).toBe('select');
 	});
 
 	it('offers u, d and a in the weights tab, and not the examples keys', () => {
@@ -162,10 +162,11 @@ describe('the key text the screen shows', () => {
 
 	it('puts commands with the same help on one line of help, and keeps the rest one a line', () => {
 		const everywhere = helpLines('everywhere');
-		expect(everywhere).toContainEqual({label: '1 2 3', help: 'go to that tab'});
+		expect(everywhere).toContainEqual({label: '1 2 3 4', help: 'go to that tab'});
 		expect(everywhere).toContainEqual({label: 'q Ctrl-C', help: keyMap.quit.help});
-		expect(everywhere).toHaveLength(bindings.filter(b => b.scope === 'everywhere').length - 2);
-		expect(helpLines('tab bar').map(l => l.help)).toEqual(['previous tab', 'next tab', 'go into the tab']);
+		// Tab and Shift-Tab share a line, and 1 2 3 4 another.
+		expect(everywhere).toHaveLength(bindings.filter(b => b.scope === 'everywhere').length - 4);
+		expect(helpLines('tab bar').map(l => l.help)).toEqual(['previous / next tab', 'go into the tab']);
 	});
 });
 

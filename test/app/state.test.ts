@@ -3,7 +3,7 @@ import {activeScopes, type Command, commandFor} from '../../src/app/key-map.js';
 import {computeLayout, type Size} from '../../src/app/layout.js';
 import {type Counts, initialState, reducer, type UiState} from '../../src/app/state.js';
 
-const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28};
+const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28, cellItems: 23, listPerRow: 5, listPerPage: 10};
 const size80: Size = {columns: 80, rows: 24};
 const size120: Size = {columns: 120, rows: 40};
 const size200: Size = {columns: 200, rows: 60};
@@ -48,27 +48,29 @@ describe('switching tabs', () => {
 		const state = at(size120);
 		expect(press(state, 'tab').tab).toBe('weights');
 		expect(press(press(state, 'tab'), 'tab').tab).toBe('maps');
-		expect(press(press(press(state, 'tab'), 'tab'), 'tab').tab).toBe('examples');
+		expect(press(press(press(state, 'tab'), 'tab'), 'tab').tab).toBe('confusion');
+		expect(press(press(press(press(state, 'tab'), 'tab'), 'tab'), 'tab').tab).toBe('examples');
 	});
 
 	it('goes to the previous tab on Shift-Tab and wraps from the first to the last', () => {
 		const state = at(size120);
-		expect(press(state, 'shift+tab').tab).toBe('maps');
-		expect(press(press(state, 'shift+tab'), 'shift+tab').tab).toBe('weights');
+		expect(press(state, 'shift+tab').tab).toBe('confusion');
+		expect(press(press(state, 'shift+tab'), 'shift+tab').tab).toBe('maps');
 	});
 
 	it('switches with Tab and Shift-Tab while a tab has the focus too, keeping the focus in the content', () => {
 		const state = at(size120, {focus: 'content'});
 		expect(press(state, 'tab')).toMatchObject({tab: 'weights', focus: 'content'});
-		expect(press(state, 'shift+tab')).toMatchObject({tab: 'maps', focus: 'content'});
+		expect(press(state, 'shift+tab')).toMatchObject({tab: 'confusion', focus: 'content'});
 	});
 
-	it('jumps to a tab with 1, 2 and 3 from any tab', () => {
-		for (const tab of ['examples', 'weights', 'maps'] as const) {
+	it('jumps to a tab with 1, 2, 3 and 4 from any tab', () => {
+		for (const tab of ['examples', 'weights', 'maps', 'confusion'] as const) {
 			const state = at(size120, {tab});
 			expect(press(state, '1').tab).toBe('examples');
 			expect(press(state, '2').tab).toBe('weights');
 			expect(press(state, '3').tab).toBe('maps');
+			expect(press(state, '4').tab).toBe('confusion');
 		}
 	});
 
@@ -76,9 +78,9 @@ describe('switching tabs', () => {
 		const state = at(size120);
 		expect(press(state, 'right').tab).toBe('weights');
 		expect(press(state, 'l').tab).toBe('weights');
-		expect(press(state, 'left').tab).toBe('maps');
-		expect(press(state, 'h').tab).toBe('maps');
-		expect(press(at(size120, {tab: 'maps'}), 'right').tab).toBe('examples');
+		expect(press(state, 'left').tab).toBe('confusion');
+		expect(press(state, 'h').tab).toBe('confusion');
+		expect(press(at(size120, {tab: 'confusion'}), 'right').tab).toBe('examples');
 	});
 
 	it('leaves the selections alone when Left and Right switch tabs on the tab bar', () => {
@@ -287,8 +289,8 @@ describe('the g index prompt', () => {
 });
 
 describe('toggles', () => {
-	it('hides the pane that the width shows (120 columns) and shows it again', () => {
-		const state = at(size120);
+	it('folds the dashboard that the width shows (200 columns) into the strip and shows it again', () => {
+		const state = at(size200);
 		expect(computeLayout(state.size, state.paneOpen, {rows: 28, cols: 28}).pane).toBe(true);
 		const hidden = command(state, 'togglePane');
 		expect(hidden.paneOpen).toBe(false);
@@ -296,7 +298,7 @@ describe('toggles', () => {
 		expect(command(hidden, 'togglePane').paneOpen).toBe(true);
 	});
 
-	it('shows the pane that the width hides (80 columns) and hides it again', () => {
+	it('shows the dashboard that the width folds (80 columns) and folds it again', () => {
 		const shown = command(at(size80), 'togglePane');
 		expect(shown.paneOpen).toBe(true);
 		expect(computeLayout(shown.size, shown.paneOpen, {rows: 28, cols: 28}).pane).toBe(true);

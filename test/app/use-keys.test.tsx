@@ -16,7 +16,7 @@ import {routeKey, useKeys} from '../../src/app/use-keys.js';
 import {createStore, type Store, useStore} from '../../src/app/use-store.js';
 import {handWeights, syntheticSplit, waitFor} from '../components/fixtures.js';
 
-const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28};
+const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28, cellItems: 23, listPerRow: 5, listPerPage: 10};
 
 /** The synthetic images, labelled for the hand network's two outputs. */
 const twoClassSplit = (() => {
@@ -284,7 +284,7 @@ describe('QA fixes', () => {
 		const state = await press(probe, `${keys.escape}3`, s => s.tab === 'maps');
 		expect(state.focus).toBe('tabs');
 		const back = await press(probe, `${keys.down}${keys.escape}${keys.right}`, s => s.tab !== 'maps');
-		expect(back).toMatchObject({tab: 'examples', focus: 'tabs'});
+		expect(back).toMatchObject({tab: 'confusion', focus: 'tabs'});
 	});
 
 	it('keeps up to 20 digits at the index prompt, says when more are typed, and names the number typed', async () => {

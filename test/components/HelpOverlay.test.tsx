@@ -15,7 +15,7 @@ describe('HelpOverlay', () => {
 		for (const binding of bindings) {
 			const line = helpLines(binding.scope).find(l => l.help === binding.help)!;
 			expect(line.label.split(' '), `${binding.command} in ${binding.scope}`).toEqual(expect.arrayContaining(binding.label.split(' ')));
-			expect(text, `${binding.command} in ${binding.scope}`).toContain(`${line.label.padEnd(10)}${binding.help}`);
+			expect(text, `${binding.command} in ${binding.scope}`).toContain(`${line.label.padEnd(Math.max(10, line.label.length + 1))}${binding.help}`);
 		}
 	});
 
