@@ -11,7 +11,7 @@ import {TabBar} from '../components/TabBar.js';
 import {TrainingPane} from '../components/TrainingPane.js';
 import {WeightsTab} from '../components/WeightsTab.js';
 import {keyOf} from './key-map.js';
-import {computeLayout, exampleZoom, minColumns, minRows} from './layout.js';
+import {computeLayout, minColumns, minRows} from './layout.js';
 import {classify} from './model-view.js';
 import {type Counts, initialState, reducer} from './state.js';
 import {theme} from './theme.js';
@@ -90,7 +90,13 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 	function renderTab() {
 		switch (ui.tab) {
 			case 'examples': {
-				return <ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracyText} goto={ui.prompt?.kind === 'goto' ? ui.prompt.text : null} hint={ui.focus === 'content' ? 'keys' : 'enter'} zoom={exampleZoom(layout, image, Math.max(...dataset.classNames.map(name => name.length)))}/>;
+				return (
+					<ExamplesTab
+						split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth}
+						width={layout.contentWidth} height={layout.contentHeight} epochLabel={accuracyText} summary={undefined} progress={untrained.progress}
+						goto={ui.prompt?.kind === 'goto' ? ui.prompt.text : null} hint={ui.focus === 'content' ? 'keys' : 'enter'} focused={ui.focus === 'content'}
+					/>
+				);
 			}
 
 			case 'weights': {

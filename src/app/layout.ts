@@ -104,14 +104,3 @@ export function computeLayout(size: Size, paneOpen: boolean | undefined, image: 
 		sideBySide,
 	};
 }
-
-/**
- * How many times to enlarge the example image so it fills the room the examples tab has: beside it a
- * frame (2 columns), a gap of 3 and the confidence column (the longest class name plus 32); above and
- * below it the heading, the accuracy line, a blank line, the frame and the key hint (6 rows).
- */
-export function exampleZoom(layout: Layout, image: {rows: number; cols: number}, nameWidth: number): number {
-	const width = layout.contentWidth - 5 - (nameWidth + 32);
-	const textRows = layout.contentHeight - 6;
-	return Math.max(1, Math.min(Math.floor(width / image.cols), Math.floor((2 * textRows) / image.rows)));
-}

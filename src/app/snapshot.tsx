@@ -26,7 +26,7 @@ export function staticSnapshot(model: Model, dataset: Dataset, depth: ColorDepth
 		<Box flexDirection='column' width={width - 1}>
 			<Text bold>{`nnviz-tui · [${c.layers.join(',')}] ${c.activation}/${c.output}, ${c.cost} · ${dataset.name} · ${model.position.epoch} epochs`}</Text>
 			<Text> </Text>
-			<ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={0} result={result} classNames={dataset.classNames} depth={depth} accuracyText={accuracy} goto={null} hint='none'/>
+			<ExamplesTab split={dataset.test} rows={image.rows} cols={image.cols} index={0} result={result} classNames={dataset.classNames} depth={depth} width={width - 1} height={Math.ceil(image.rows / 2) + 3} epochLabel={accuracy} summary={undefined} goto={null} hint='none'/>
 			<Text> </Text>
 			<WeightsTab {...common} selected={-1} sharedScale={false} untrained={false} change={false}/>
 			<Text> </Text>

@@ -20,6 +20,15 @@ export function bar(value: number, width: number): string {
 	return text.padEnd(width, ' ');
 }
 
+/**
+ * A bar as its filled part and its track, so the track can be drawn faint: `value` (0..1) of `width`
+ * cells, to an eighth of a cell, and the rest as a thin line.
+ */
+export function barParts(value: number, width: number): {readonly filled: string; readonly track: string} {
+	const filled = bar(value, width).trimEnd();
+	return {filled, track: '─'.repeat(Math.max(0, width - [...filled].length))};
+}
+
 /** One row per class: its name, a bar proportional to the network's output, and the value. */
 export function ConfidenceColumn({outputs, classNames, label, predicted, barWidth}: Props) {
 	const nameWidth = Math.max(...classNames.map(n => n.length));
@@ -36,9 +45,12 @@ export function ConfidenceColumn({outputs, classNames, label, predicted, barWidt
 					mark = marks.truth;
 				}
 
+				const {filled, track} = barParts(outputs[c], barWidth);
 				return (
-					<Text key={name} color={color} bold={c === predicted} dimColor={color === undefined}>
-						{`${name.padStart(nameWidth)} ${bar(outputs[c], barWidth)} ${outputs[c].toFixed(3)} ${mark}`}
+					<Text key={name} color={color} bold={c === predicted} dimColor={color === undefined} wrap='truncate-end'>
+						{`${name.padStart(nameWidth)} ${filled}`}
+						<Text color={theme.muted} bold={false} dimColor>{track}</Text>
+						{` ${outputs[c].toFixed(3)} ${mark}`}
 					</Text>
 				);
 			})}

@@ -12,6 +12,8 @@ type Props = {
 	readonly height: number;
 	/** The panel the keys act on: its border in the accent colour and its title bold (inverse without colour). */
 	readonly focused?: boolean;
+	/** The border's colour when it says something of its own (an example classified right or wrong); the focus then shows in the title. */
+	readonly borderColor?: string;
 	readonly children?: ReactNode;
 };
 
@@ -47,8 +49,8 @@ function cut(text: string, room: number): string {
  * A bordered panel with its title in the top border (btop's look): the one frame every view uses,
  * so borders, titles and the focus look the same everywhere.
  */
-export function Panel({title, note = '', width, height, focused = false, children}: Props) {
-	const border = focused ? theme.accent : theme.muted;
+export function Panel({title, note = '', width, height, focused = false, borderColor, children}: Props) {
+	const border = borderColor ?? (focused ? theme.accent : theme.muted);
 	const top = topBorder(title, note, width);
 	return (
 		<Box flexDirection='column' width={width} height={height} flexShrink={0}>

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {computeLayout, exampleZoom, minColumns, minRows, sidePaneColumns, sidePaneWidth, type Size} from '../../src/app/layout.js';
+import {computeLayout, minColumns, minRows, sidePaneColumns, sidePaneWidth, type Size} from '../../src/app/layout.js';
 
 const image = {rows: 28, cols: 28};
 const sizes: readonly Size[] = [{columns: 80, rows: 24}, {columns: 120, rows: 40}, {columns: 200, rows: 60}];
@@ -66,16 +66,5 @@ describe('computeLayout', () => {
 		const layout = computeLayout({columns: 80, rows: 24}, undefined, image);
 		expect([layout.imageRows, layout.imageCols]).toEqual([14, 28]);
 		expect(computeLayout({columns: 80, rows: 24}, undefined, {rows: 5, cols: 3}).imageRows).toBe(3);
-	});
-});
-
-describe('exampleZoom', () => {
-	it('enlarges the example as far as the width and the height both allow, never below 1', () => {
-		const zoom = (columns: number, rows: number, pane?: boolean, nameWidth = 1): number => exampleZoom(computeLayout({columns, rows}, pane, image), image, nameWidth);
-		expect(zoom(80, 24)).toBe(1);
-		expect(zoom(120, 40)).toBe(1); // 26 text rows: 52 pixel rows
-		expect(zoom(200, 60)).toBe(3); // 149 - 38 = 111 columns; 50 text rows = 100 pixel rows
-		expect(zoom(300, 120, false)).toBe(7); // width: 299 - 38 = 261 columns
-		expect(zoom(100, 40, false, 11)).toBe(1); // 99 - 48 = 51 columns
 	});
 });

@@ -91,8 +91,8 @@ describe('ConfidenceColumn', () => {
 			{columns: 80},
 		)).split('\n');
 		expect(out[0]).toBe('a ██████████ 1.000 ◀✓');
-		expect(out[1].trimEnd()).toBe('b █████      0.500');
-		expect(out[2].trimEnd()).toBe('c            0.000');
+		expect(out[1].trimEnd()).toBe('b █████───── 0.500');
+		expect(out[2].trimEnd()).toBe('c ────────── 0.000');
 	});
 
 	it('right-aligns class names of different lengths so the bars line up', () => {

@@ -1,93 +1,126 @@
+import {renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {classify} from '../../src/app/model-view.js';
-import {ExamplesTab} from '../../src/components/ExamplesTab.js';
+import {exampleZoom, ExamplesTab, type TestSetSummary} from '../../src/components/ExamplesTab.js';
 import {renderGrayImage} from '../../src/render/half-block.js';
 import {tinyClassNames, tinyConfig, tinyParameters, tinySplit} from '../app/tiny-classifier.js';
-import {testTree, waitFor} from './fixtures.js';
+import {digitNames, fashionNames, plain, testTree, waitFor} from './fixtures.js';
 
-function tab(index: number, goto: string | null = null, hint: 'keys' | 'enter' | 'none' = 'keys', shape = {rows: 2, cols: 2}) {
+type Options = {goto?: string | null; hint?: 'keys' | 'enter' | 'none'; shape?: {rows: number; cols: number}; summary?: TestSetSummary; width?: number; height?: number};
+
+function tab(index: number, options: Options = {}) {
+	const {goto = null, hint = 'keys', shape = {rows: 2, cols: 2}, summary, width = 100, height = 16} = options;
 	const result = classify(tinyParameters, tinyConfig, tinySplit, index);
 	return (
 		<ExamplesTab
 			split={tinySplit} rows={shape.rows} cols={shape.cols} index={index} result={result} classNames={tinyClassNames}
-			depth='none' accuracyText='test accuracy 75.00% after epoch 3' goto={goto} hint={hint}
+			depth='none' width={width} height={height} epochLabel='epoch 3' summary={summary} progress={0.42} goto={goto} hint={hint}
 		/>
 	);
 }
 
+const summary: TestSetSummary = {count: 4, accuracy: 0.75, recall: Float64Array.of(0.5, 1, Number.NaN), neverPredicted: [2]};
 const tree = testTree();
 const frame = tree.frame;
 
 describe('ExamplesTab', () => {
-	it('shows the example index, the true label and the right prediction', async () => {
+	it('names the example, and says the true label and the right prediction over the confidence column', async () => {
 		tree.show(tab(0));
-		await waitFor(() => frame().includes('example 0 of 4'), 'the first frame');
-		const [heading] = frame().split('\n');
-		expect(heading).toMatch(/^example 0 of 4 \(test set\) +true: top +predicted: top ✓$/);
+		await waitFor(() => frame().includes('Example 0 of 4'), 'the first frame');
+		expect(frame().split('\n')[0]).toMatch(/^╭─ Example 0 of 4 ─*╮ ╭─ true top · predicted top ✓ · epoch 3 ─*╮/);
 	});
 
 	it('shows a wrong prediction beside the true label', async () => {
 		tree.show(tab(1));
-		await waitFor(() => frame().includes('example 1 of 4'), 'the first frame');
-		expect(frame().split('\n')[0]).toMatch(/true: top +predicted: bottom ✗$/);
+		await waitFor(() => frame().includes('Example 1 of 4'), 'the first frame');
+		expect(frame().split('\n')[0]).toContain('true top · predicted bottom ✗ · epoch 3');
 	});
 
 	it('follows the index when it changes', async () => {
 		tree.show(tab(0));
-		await waitFor(() => frame().includes('example 0 of 4'), 'the first frame');
+		await waitFor(() => frame().includes('Example 0 of 4'), 'the first frame');
 		tree.show(tab(3));
-		await waitFor(() => frame().includes('example 3 of 4'), 'example 3');
-		expect(frame().split('\n')[0]).toMatch(/true: bottom +predicted: bottom ✓$/);
+		await waitFor(() => frame().includes('Example 3 of 4'), 'example 3');
+		expect(frame().split('\n')[0]).toContain('true bottom · predicted bottom ✓');
 	});
 
-	it('shows the accuracy text it is given', async () => {
-		tree.show(tab(2));
-		await waitFor(() => frame().includes('test accuracy 75.00% after epoch 3'), 'the accuracy line');
-	});
-
-	it('draws the example image in a frame beside the confidence column', async () => {
-		tree.show(tab(0));
-		const [line] = renderGrayImage(tinySplit.images.subarray(0, 4), 2, 2, 'none');
-		await waitFor(() => frame().includes(`│${line}│`), 'the image');
-		const lines = frame().split('\n');
-		const row = lines.findIndex(l => l.includes(`│${line}│`));
-		expect(lines[row - 1].startsWith('╭──╮')).toBe(true);
-		expect(lines[row + 1].startsWith('╰──╯')).toBe(true);
-		expect(lines.slice(row - 1, row + 2).join('\n')).toMatch(/top .* 0\.909 ◀✓/);
-	});
-
-	it('draws the image at the shape it is given now, for the same example', async () => {
-		tree.show(tab(0));
-		const [square] = renderGrayImage(tinySplit.images.subarray(0, 4), 2, 2, 'none');
-		await waitFor(() => frame().includes(`│${square}│`), 'the 2x2 image');
-		// The same four pixels read as one row of four.
-		tree.show(tab(0, null, 'keys', {rows: 1, cols: 4}));
-		const [row] = renderGrayImage(tinySplit.images.subarray(0, 4), 1, 4, 'none');
-		await waitFor(() => frame().includes(`│${row}│`), 'the 1x4 image');
-	});
-
-	it('shows the confidence of every class', async () => {
+	it('draws the example image in a frame, with the confidence of every class beside it, for the epoch shown', async () => {
 		tree.show(tab(1));
-		await waitFor(() => frame().includes('blank'), 'the confidence column');
+		const [line] = renderGrayImage(tinySplit.images.subarray(4, 8), 2, 2, 'none', exampleZoom(100, 16, {rows: 2, cols: 2}, 6));
+		await waitFor(() => frame().includes('predicted bottom ✗ · epoch 3'), 'the confidence panel');
+		expect(frame()).toContain(`│${line}│`);
 		expect(frame()).toMatch(/ top .* 0\.017 true/);
 		expect(frame()).toMatch(/bottom .* 0\.909 ◀✗/);
 		expect(frame()).toMatch(/blank .* 0\.075/);
 	});
 
+	it('draws the image at the shape it is given now, for the same example', async () => {
+		const zoom = exampleZoom(100, 16, {rows: 1, cols: 4}, 6);
+		tree.show(tab(0, {shape: {rows: 1, cols: 4}}));
+		const [row] = renderGrayImage(tinySplit.images.subarray(0, 4), 1, 4, 'none', zoom);
+		await waitFor(() => frame().includes(`│${row}│`), 'the 1x4 image');
+	});
+
+	it('shows the test set class by class, and says which class is never predicted', async () => {
+		tree.show(tab(0, {summary}));
+		await waitFor(() => frame().includes('Test set'), 'the test-set panel');
+		expect(frame()).toContain('75.00% of 4 right · never predicted: blank');
+		expect(frame()).toMatch(/ top [█▏▎▍▌▋▊▉]+─+ +50\.0%/);
+		expect(frame()).toMatch(/bottom █+ 100\.0%/);
+		expect(frame()).toMatch(/blank ─+ +— *│/);
+	});
+
+	it('says the test set is being classified until its summary comes', async () => {
+		tree.show(tab(0));
+		await waitFor(() => frame().includes('classifying the test set… 42%'), 'the progress');
+	});
+
 	it('shows the keys to move, or the index typed after g', async () => {
 		tree.show(tab(0));
 		await waitFor(() => frame().includes('g go to'), 'the key hint');
-		tree.show(tab(0, '12'));
+		tree.show(tab(0, {goto: '12'}));
 		await waitFor(() => frame().includes('go to example (0-3): 12'), 'the prompt');
 		expect(frame()).not.toContain('g go to');
 	});
 
 	it('says how to get into the tab while the tab bar has the focus, and nothing in a snapshot', async () => {
-		tree.show(tab(0, null, 'enter'));
+		tree.show(tab(0, {hint: 'enter'}));
 		await waitFor(() => frame().includes('↓ to browse the examples'), 'the hint to enter');
 		expect(frame()).not.toContain('PgUp/PgDn');
-		tree.show(tab(0, null, 'none'));
+		tree.show(tab(0, {hint: 'none'}));
 		await waitFor(() => !frame().includes('↓ to browse'), 'no hint');
 		expect(frame()).not.toContain('go to');
+	});
+
+	it('enlarges a 28x28 digit as far as the area allows: once at 80x24, twice at 120x40, three times at 200x60', () => {
+		const digit = {rows: 28, cols: 28};
+		expect(exampleZoom(79, 17, digit, 1)).toBe(1);
+		expect(exampleZoom(119, 32, digit, 1)).toBe(2);
+		expect(exampleZoom(149, 56, digit, 1)).toBe(3);
+		expect(exampleZoom(119, 32, digit, 11)).toBe(2); // Fashion-MNIST's longest name
+		expect(exampleZoom(60, 10, digit, 1)).toBe(1); // never below 1
+	});
+
+	it('fills its area and never draws past it, at 80x24, 120x40 and 200x60, digits and Fashion-MNIST', () => {
+		const split = {count: 40, images: new Uint8Array(40 * 784).fill(200), labels: new Uint8Array(40).fill(3)};
+		const result = {outputs: Float64Array.from({length: 10}, (_, c) => c / 10), predicted: 9, label: 3, correct: false};
+		for (const names of [digitNames, fashionNames]) {
+			for (const [width, height] of [[79, 17], [119, 32], [149, 56]]) {
+				const out = plain(renderToString(
+					<ExamplesTab
+						split={split} rows={28} cols={28} index={0} result={result} classNames={names} depth='none' width={width} height={height}
+						epochLabel='live' summary={{count: 1, accuracy: 0.9, recall: new Float64Array(10).fill(0.9), neverPredicted: [], predictions: new Uint8Array(40).fill(9)}} goto={null} hint='keys'
+					/>,
+					{columns: width + 10},
+				));
+				const lines = out.split('\n');
+				const where = `${width}x${height} ${names[0]}`;
+				expect(lines.length, where).toBeLessThanOrEqual(height);
+				expect(Math.max(...lines.map(l => [...l].length)), where).toBeLessThanOrEqual(width);
+				expect(out, where).toContain(`${names[9]} `);
+				const blank = lines.reduce((n, l) => n + [...l.padEnd(width)].filter(ch => ch === ' ').length, 0) + ((height - lines.length) * width);
+				expect(blank / (width * height), where).toBeLessThan(0.25);
+			}
+		}
 	});
 });
