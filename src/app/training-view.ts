@@ -3,7 +3,7 @@
  * (training/protocol.ts) and the user's requests: the training pane's status and the weights the views show.
  */
 import type {EpochRecord} from '../model/model.js';
-import type {Warning} from '../nn/diagnostics.js';
+import {divergenceWarning, type Warning} from '../nn/diagnostics.js';
 import type {Parameters} from '../nn/network.js';
 import type {TrainingEvent} from '../training/protocol.js';
 
@@ -31,7 +31,10 @@ export type TrainingView = {
 	readonly savedTo: string | undefined;
 	/** The latest thing worth telling the user (saved, failed, ...). */
 	readonly message: string | undefined;
-	/** What the last completed epoch calls for (a class never predicted, saturated units, a rising loss). */
+	/**
+	 * What the last completed epoch calls for (a class never predicted, saturated units, a rising loss),
+	 * first of all that training diverged, from the failure until training runs again.
+	 */
 	readonly warnings: readonly Warning[];
 };
 
@@ -74,7 +77,7 @@ export function trainingReducer(state: TrainingView, action: TrainingAction): Tr
 function applyEvent(state: TrainingView, event: TrainingEvent): TrainingView {
 	switch (event.type) {
 		case 'running': {
-			return {...state, status: 'running', until: event.until, message: undefined};
+			return {...state, status: 'running', until: event.until, message: undefined, warnings: state.warnings.filter(w => w.kind !== 'diverged')};
 		}
 
 		case 'done': {
@@ -113,8 +116,10 @@ function applyEvent(state: TrainingView, event: TrainingEvent): TrainingView {
 		}
 
 		case 'failed': {
-			// The epoch under way is dropped.
-			return {...state, status: 'failed', done: 0, message: event.message};
+			// The epoch under way is dropped; the model is still at the last completed one.
+			const diverged = divergenceWarning(event.message);
+			const warnings = diverged === undefined ? state.warnings : [diverged, ...state.warnings.filter(w => w.kind !== 'diverged')];
+			return {...state, status: 'failed', done: 0, message: event.message, warnings};
 		}
 
 		case 'stopped': {
@@ -142,4 +147,55 @@ export function epochUnderWay(state: TrainingView): boolean {
 			return false;
 		}
 	}
+}
+
+/** Epochs whose recorded time the estimates average: recent enough to follow a change of speed. */
+const recentEpochs = 5;
+
+/** Seconds an epoch takes: the mean of the last few recorded epochs, else from the speed; undefined when neither is known. */
+export function secondsPerEpoch(state: TrainingView): number | undefined {
+	const recent = state.history.slice(-recentEpochs).filter(r => r.seconds > 0);
+	if (recent.length > 0) {
+		return recent.reduce((s, r) => s + r.seconds, 0) / recent.length;
+	}
+
+	return state.samplesPerSecond > 0 && state.total > 0 ? state.total / state.samplesPerSecond : undefined;
+}
+
+/**
+ * Time left, in seconds, while an epoch is under way: of that epoch (its samples left at the current
+ * speed) and of the run (that, and the epochs after it up to `until` at secondsPerEpoch). Undefined
+ * before the speed is known.
+ */
+export function timeLeft(state: TrainingView): {readonly epoch: number; readonly run: number} | undefined {
+	const perEpoch = secondsPerEpoch(state);
+	if (!epochUnderWay(state) || state.samplesPerSecond <= 0 || perEpoch === undefined) {
+		return undefined;
+	}
+
+	const epoch = Math.max(0, state.total - state.done) / state.samplesPerSecond;
+	return {epoch, run: epoch + (Math.max(0, state.until - state.epoch - 1) * perEpoch)};
+}
+
+/** Seconds as a short duration: `45s`, `3m 05s`, `2h 07m`; under a second `<1s`. */
+export function formatDuration(seconds: number): string {
+	if (!Number.isFinite(seconds)) {
+		return '?';
+	}
+
+	const whole = Math.round(seconds);
+	if (whole < 1) {
+		return '<1s';
+	}
+
+	if (whole < 60) {
+		return `${whole}s`;
+	}
+
+	const minutes = Math.floor(whole / 60);
+	if (minutes < 60) {
+		return `${minutes}m ${String(whole % 60).padStart(2, '0')}s`;
+	}
+
+	return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }

@@ -1,12 +1,13 @@
 /**
  * Checks that tell a learner when training has gone quietly wrong: a class the network never
  * predicts, hidden units that are saturated (sigmoid, tanh) or dead (relu), and a loss that keeps
- * rising. Pure: the checks read predictions, a workspace and a loss history, and return words.
+ * rising; and, loudly wrong, training that diverged. Pure: the checks read predictions, a workspace,
+ * a loss history or a failed epoch's message, and return words.
  */
 import type {DatasetSplit} from '../data/dataset.js';
 import type {Workspace} from './workspace.js';
 
-export type WarningKind = 'never-predicted' | 'saturated' | 'dead' | 'loss-rising';
+export type WarningKind = 'never-predicted' | 'saturated' | 'dead' | 'loss-rising' | 'diverged';
 /** `message` is a full sentence; `brief` says it in a few words for the training pane (which cuts what does not fit). */
 export type Warning = {readonly kind: WarningKind; readonly message: string; readonly brief: string};
 
@@ -144,4 +145,20 @@ export function diagnose(check: EpochCheck | undefined, losses: readonly number[
 	}
 
 	return warnings;
+}
+
+/** The words TrainingDivergedError (src/errors.ts) says: `epoch 3: training diverged (the loss became NaN); try ...`. */
+const divergedPattern = /^(?:training stopped: )?(?:epoch (\d+): )?training diverged\b/;
+
+/**
+ * A failed epoch's message as a warning when it says training diverged (the loss or the weights
+ * became NaN or Infinity), with the whole message as its sentence; undefined for other failures.
+ */
+export function divergenceWarning(message: string): Warning | undefined {
+	const match = divergedPattern.exec(message);
+	if (match === null) {
+		return undefined;
+	}
+
+	return {kind: 'diverged', message, brief: match[1] === undefined ? 'training diverged' : `diverged in epoch ${match[1]}`};
 }

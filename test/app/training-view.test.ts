@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {epochUnderWay, initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-view.js';
+import {
+	epochUnderWay, formatDuration, initialTraining, secondsPerEpoch, timeLeft, type TrainingAction, trainingReducer, type TrainingView,
+} from '../../src/app/training-view.js';
+import {TrainingDivergedError} from '../../src/errors.js';
 import type {EpochRecord} from '../../src/model/model.js';
 import {tinyParameters as parameters} from './tiny-classifier.js';
 
@@ -89,5 +92,64 @@ describe('trainingReducer', () => {
 		const withWeights = trainingReducer(without, {type: 'event', event: {type: 'epoch', record: record(2), parameters: newer}});
 		expect(withWeights).toMatchObject({epoch: 2, version: 1});
 		expect(withWeights.current).toBe(newer);
+	});
+});
+
+describe('trainingReducer on a failure', () => {
+	const rising = {kind: 'loss-rising', message: 'the loss rose 3 epochs in a row: the learning rate may be too high', brief: 'loss up 3 epochs running'} as const;
+
+	it('puts a divergence first among the warnings, in words, and drops it when training runs again', () => {
+		const message = new TrainingDivergedError(2, 'the loss became NaN', 3, 0).message;
+		const failed = after(initialTraining(parameters, [], 0, 100, 3), [
+			{type: 'event', event: {type: 'running', until: 3}},
+			{type: 'event', event: {type: 'epoch', record: record(1), parameters, warnings: [rising]}},
+			{type: 'event', event: {type: 'failed', message}},
+		]);
+		expect(failed.warnings.map(w => w.kind)).toEqual(['diverged', 'loss-rising']);
+		expect(failed.warnings[0]).toMatchObject({message, brief: 'diverged in epoch 2'});
+		// A second failure does not say it twice.
+		expect(trainingReducer(failed, {type: 'event', event: {type: 'failed', message}}).warnings.map(w => w.kind)).toEqual(['diverged', 'loss-rising']);
+		const again = after(failed, [{type: 'requested', request: 'start'}, {type: 'event', event: {type: 'running', until: 3}}]);
+		expect(again.warnings).toEqual([rising]);
+	});
+
+	it('adds no warning for a failure that is not a divergence', () => {
+		const failed = trainingReducer(initialTraining(parameters, [], 0, 100, 3), {type: 'event', event: {type: 'failed', message: 'training stopped: worker exited'}});
+		expect(failed.warnings).toEqual([]);
+	});
+});
+
+describe('time left', () => {
+	const history = [5, 4, 2, 2, 2, 2, 2].map((seconds, i) => ({...record(i + 1), seconds}));
+
+	it('takes an epoch\'s time from the last five recorded epochs, or from the speed before any', () => {
+		expect(secondsPerEpoch(initialTraining(parameters, history, 7, 100, 3))).toBe(2);
+		expect(secondsPerEpoch(initialTraining(parameters, [], 0, 100, 3))).toBeUndefined();
+		const running = after(initialTraining(parameters, [], 0, 1000, 3), [
+			{type: 'event', event: {type: 'running', until: 3}},
+			{type: 'event', event: {type: 'progress', epoch: 1, done: 100, total: 1000, samplesPerSecond: 250, parameters}},
+		]);
+		expect(secondsPerEpoch(running)).toBe(4);
+	});
+
+	it('counts the samples left of the epoch under way and the epochs after it up to the end of the run', () => {
+		const running = after(initialTraining(parameters, history, 7, 1000, 3), [
+			{type: 'requested', request: 'start'},
+			{type: 'event', event: {type: 'running', until: 10}},
+			{type: 'event', event: {type: 'progress', epoch: 8, done: 750, total: 1000, samplesPerSecond: 500, parameters}},
+		]);
+		// 250 samples at 500/s, then epochs 9 and 10 at 2 s each.
+		expect(timeLeft(running)).toEqual({epoch: 0.5, run: 4.5});
+	});
+
+	it('has no estimate between epochs or before the speed is known', () => {
+		expect(timeLeft(initialTraining(parameters, history, 7, 1000, 3))).toBeUndefined();
+		const starting = trainingReducer(initialTraining(parameters, history, 7, 1000, 3), {type: 'requested', request: 'start'});
+		expect(timeLeft(starting)).toBeUndefined();
+	});
+
+	it('formats durations in seconds, minutes and hours', () => {
+		expect([0.2, 1, 45.4, 59.6, 185, 3599, 3600, 7620, Number.NaN].map(s => formatDuration(s)))
+			.toEqual(['<1s', '1s', '45s', '1m 00s', '3m 05s', '59m 59s', '1h 00m', '2h 07m', '?']);
 	});
 });

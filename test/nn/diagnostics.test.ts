@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {DatasetSplit} from '../../src/data/dataset.js';
+import {TrainingDivergedError} from '../../src/errors.js';
 import {type Activation, defaultConfig} from '../../src/nn/config.js';
-import {diagnose, hiddenHealth, lossRising, predictionCounts} from '../../src/nn/diagnostics.js';
+import {diagnose, divergenceWarning, hiddenHealth, lossRising, predictionCounts} from '../../src/nn/diagnostics.js';
 import type {Parameters} from '../../src/nn/network.js';
 import {Workspace} from '../../src/nn/workspace.js';
 
@@ -107,5 +108,18 @@ describe('diagnose', () => {
 describe('predictionCounts', () => {
 	it('counts the predictions of each class, zeros included', () => {
 		expect(predictionCounts(Uint8Array.from([0, 2, 2, 0, 2]), 4)).toEqual([2, 0, 3, 0]);
+	});
+});
+
+describe('divergenceWarning', () => {
+	it('turns the message of an epoch that diverged into a warning that keeps the whole message', () => {
+		const message = new TrainingDivergedError(7, 'the loss became NaN', 3, 0).message;
+		expect(divergenceWarning(message)).toEqual({kind: 'diverged', message, brief: 'diverged in epoch 7'});
+		expect(divergenceWarning(message)!.brief.length).toBeLessThanOrEqual(26);
+	});
+
+	it('says nothing for a failure that is not a divergence', () => {
+		expect(divergenceWarning('training stopped: worker exited with code 1')).toBeUndefined();
+		expect(divergenceWarning('no space left on device')).toBeUndefined();
 	});
 });
