@@ -4,7 +4,8 @@ import type {TrainConfig} from './config.js';
 import {checkParameters, type Parameters, zeroParameters} from './network.js';
 import {type ParameterSlot, sgdStep} from './sgd.js';
 
-const pixelValue = Float64Array.from({length: 256}, (_, v) => Math.fround(v / 255));
+/** A pixel byte as the network sees it: v / 255, rounded to a float as the weights are. */
+export const pixelValue = Float64Array.from({length: 256}, (_, v) => Math.fround(v / 255));
 
 /**
  * The engine's working state for one network: parameters in the layout the kernels want, their
