@@ -1,15 +1,16 @@
 /**
  * The TrainingClient: the main thread's handle on the training worker. It starts the worker on the
- * first command, sends start / pause / save / stop, and passes the worker's events to its subscribers
- * (protocol.ts tells an epoch's way from the worker to the screen). Side effects live here, not in the
- * reducer.
+ * first command, sends start / pause / save / stop, passes the worker's events to its subscribers
+ * (protocol.ts tells an epoch's way from the worker to the screen) and asks the worker for a kept
+ * epoch's weights (snapshot). Side effects live here, not in the reducer.
  */
 import {existsSync} from 'node:fs';
 import {Worker} from 'node:worker_threads';
 import type {Dataset, DatasetSplit} from '../data/dataset.js';
 import {encodeModel} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
-import type {TrainingCommand, TrainingEvent, WorkerInit} from './protocol.js';
+import type {Parameters} from '../nn/network.js';
+import type {SnapshotEvent, TrainingCommand, TrainingEvent, WorkerInit, WorkerMessage} from './protocol.js';
 
 /** A copy of `split` whose bytes live in SharedArrayBuffers, so a worker can use them without a copy. */
 export function sharedSplit(split: DatasetSplit): DatasetSplit {
@@ -34,13 +35,13 @@ export function sharedDataset(dataset: Dataset): Dataset {
  * user's commands are answered at once.
  */
 export class EventBatcher {
-	private held: TrainingEvent[] = [];
+	private held: WorkerMessage[] = [];
 	private timer: NodeJS.Timeout | undefined;
 	private lastDelivery = -Infinity;
 
-	constructor(private readonly deliver: (event: TrainingEvent) => void, private readonly batchMs: number) {}
+	constructor(private readonly deliver: (event: WorkerMessage) => void, private readonly batchMs: number) {}
 
-	receive(event: TrainingEvent): void {
+	receive(event: WorkerMessage): void {
 		this.held.push(event);
 		const wait = this.lastDelivery + this.batchMs - performance.now();
 		if ((event.type !== 'progress' && event.type !== 'epoch') || wait <= 0) {
@@ -64,12 +65,50 @@ export class EventBatcher {
 	}
 }
 
+/**
+ * Requests for an epoch's weights waiting for the worker's answer: one message per epoch however many
+ * ask, each asker's promise resolved with the answer (undefined when the worker no longer keeps them,
+ * or has ended).
+ */
+export class SnapshotRequests {
+	private readonly waiting = new Map<number, Array<(parameters: Parameters | undefined) => void>>();
+
+	/** A promise of `epoch`'s weights; `post` sends the request, unless one for that epoch is already on its way. */
+	ask(epoch: number, post: () => void): Promise<Parameters | undefined> {
+		return new Promise(resolve => {
+			const waiting = this.waiting.get(epoch);
+			if (waiting === undefined) {
+				this.waiting.set(epoch, [resolve]);
+				post();
+			} else {
+				waiting.push(resolve);
+			}
+		});
+	}
+
+	answer(event: SnapshotEvent): void {
+		const waiting = this.waiting.get(event.epoch) ?? [];
+		this.waiting.delete(event.epoch);
+		for (const resolve of waiting) {
+			resolve(event.parameters);
+		}
+	}
+
+	/** No answer will come (the worker ended): every request gets undefined. */
+	cancelAll(): void {
+		for (const epoch of [...this.waiting.keys()]) {
+			this.answer({type: 'snapshot', epoch});
+		}
+	}
+}
+
 /** Sends the user's commands to the training worker and passes its events on. */
 export class TrainingClient {
 	private worker: Worker | undefined;
 	private readonly listeners = new Set<(event: TrainingEvent) => void>();
 	private stopped: Promise<void> | undefined;
 	private readonly batcher: EventBatcher;
+	private readonly requests = new SnapshotRequests();
 	/** Whether the save path existed at startup, when the command line checked it; a file that appears later is not replaced. */
 	private readonly savePathExisted: boolean;
 
@@ -88,6 +127,11 @@ export class TrainingClient {
 		batchMs = 100,
 	) {
 		this.batcher = new EventBatcher(event => {
+			if (event.type === 'snapshot') {
+				this.requests.answer(event);
+				return;
+			}
+
 			for (const listener of this.listeners) {
 				listener(event);
 			}
@@ -113,6 +157,22 @@ export class TrainingClient {
 	/** Save the last completed epoch now; with a path, to that file from now on. */
 	save(path?: string): void {
 		this.post(path === undefined ? {type: 'save'} : {type: 'save', path});
+	}
+
+	/**
+	 * The weights after completed epoch `epoch` (0: the untrained network) from the training worker, a
+	 * copy of the screen's own; undefined when the worker does not keep them (the thinning rule dropped
+	 * them), has not started or has ended. The answer comes after the epoch events sent before it.
+	 */
+	async snapshot(epoch: number): Promise<Parameters | undefined> {
+		const {worker} = this;
+		if (worker === undefined || this.stopped) {
+			return undefined;
+		}
+
+		return this.requests.ask(epoch, () => {
+			worker.postMessage({type: 'snapshot', epoch} satisfies TrainingCommand);
+		});
 	}
 
 	/** Stop training (an unfinished epoch is dropped) and end the worker; resolves when it has ended. */
@@ -160,8 +220,11 @@ export class TrainingClient {
 			publishMs: this.publishMs,
 		};
 		const worker = new Worker(new URL('worker.js', import.meta.url), {workerData: init});
-		worker.on('message', (event: TrainingEvent) => {
+		worker.on('message', (event: WorkerMessage) => {
 			this.batcher.receive(event);
+		});
+		worker.once('exit', () => {
+			this.requests.cancelAll();
 		});
 		worker.on('error', error => {
 			this.batcher.receive({type: 'failed', message: `training stopped: ${error.message}`});

@@ -17,6 +17,11 @@
  * 4. The TrainingClient passes each event to its subscribers; the root component (app/App.tsx)
  *    dispatches it to the training view's reducer (app/training-view.ts), and the training pane and the
  *    tabs draw the resulting TrainingView.
+ *
+ * The weights of an epoch the screen did not get with its 'epoch' event (the epoch timeline steps to
+ * it) are asked for with a 'snapshot' command; the worker answers from its model's snapshots (the
+ * epochs the thinning rule keeps) with a SnapshotEvent, which the client hands to the one who asked,
+ * not to the subscribers (TrainingClient.snapshot).
  */
 import type {DatasetSplit} from '../data/dataset.js';
 import type {EpochRecord} from '../model/model.js';
@@ -48,6 +53,8 @@ export type TrainingCommand =
 	| {readonly type: 'pause'}
 	/** Save now; with a path, to that file from now on (and after every epoch). */
 	| {readonly type: 'save'; readonly path?: string}
+	/** Send the weights after completed epoch `epoch` (0: the untrained network), if the model still keeps them. */
+	| {readonly type: 'snapshot'; readonly epoch: number}
 	| {readonly type: 'stop'};
 
 /** Worker to main thread: what training did. */
@@ -65,3 +72,9 @@ export type TrainingEvent =
 	/** A save asked for with `s` did not work; training goes on as it was. */
 	| {readonly type: 'saveFailed'; readonly message: string}
 	| {readonly type: 'stopped'};
+
+/** Worker to main thread: the answer to a 'snapshot' command; without `parameters` when the model no longer keeps that epoch's weights. */
+export type SnapshotEvent = {readonly type: 'snapshot'; readonly epoch: number; readonly parameters?: Parameters};
+
+/** Everything the worker sends. */
+export type WorkerMessage = TrainingEvent | SnapshotEvent;

@@ -98,6 +98,14 @@ export class Trainer {
 		}
 	}
 
+	/**
+	 * The weights after completed epoch `epoch` (0: the untrained network), if the model still keeps them
+	 * (the thinning rule); the model's own arrays, which a later epoch may reuse: copy them to keep them.
+	 */
+	weightsAfter(epoch: number): Parameters | undefined {
+		return epoch === 0 ? this.model.initial : this.model.snapshots.find(snapshot => snapshot.epoch === epoch)?.parameters;
+	}
+
 	/** Warnings about the last completed epoch (a class never predicted, saturated units, a rising loss). */
 	warnings(): Warning[] {
 		return diagnose(this.check, this.model.history.map(r => r.trainLoss), this.dataset.classNames);

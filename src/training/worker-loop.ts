@@ -1,15 +1,15 @@
 /**
  * The WorkerLoop: the training worker thread's loop. It runs a Trainer epoch by epoch, answers start,
- * pause, save and stop, saves after every epoch when a file is set, sends live weights at a bounded
- * rate, and stops by itself when a run of `epochs` epochs is complete. No UI here; a class, so tests
- * can drive it without a thread (worker.ts runs it in one).
+ * pause, save, stop and requests for a kept epoch's weights (snapshot), saves after every epoch when a
+ * file is set, sends live weights at a bounded rate, and stops by itself when a run of `epochs` epochs
+ * is complete. No UI here; a class, so tests can drive it without a thread (worker.ts runs it in one).
  */
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {errorMessage, FileWriteError} from '../errors.js';
 import {writeModelFile} from '../model/model-file.js';
 import {cloneParameters, type Parameters} from '../nn/network.js';
-import type {TrainingCommand, TrainingEvent} from './protocol.js';
+import type {TrainingCommand, WorkerMessage} from './protocol.js';
 import type {Trainer} from './trainer.js';
 
 export type WorkerLoopOptions = {
@@ -21,7 +21,7 @@ export type WorkerLoopOptions = {
 };
 
 /** Sends an event to the main thread, moving (not copying) the buffers in `transfer`, which the sender no longer uses. */
-export type SendEvent = (message: TrainingEvent, transfer?: readonly ArrayBuffer[]) => void;
+export type SendEvent = (message: WorkerMessage, transfer?: readonly ArrayBuffer[]) => void;
 
 /** The buffers behind freshly exported parameters, to transfer rather than copy them. */
 export function parameterBuffers(parameters: Parameters): ArrayBuffer[] {
@@ -94,6 +94,11 @@ export class WorkerLoop {
 					this.send({type: 'saveFailed', message: errorMessage(error)});
 				}
 
+				break;
+			}
+
+			case 'snapshot': {
+				this.sendSnapshot(message.epoch);
 				break;
 			}
 
@@ -190,6 +195,18 @@ export class WorkerLoop {
 	private sendProgress(progress: {epoch: number; done: number; total: number; samplesPerSecond: number}): void {
 		const parameters = this.trainer.workspace.exportParameters();
 		this.send({type: 'progress', ...progress, parameters}, parameterBuffers(parameters));
+	}
+
+	/** A kept epoch's weights, copied (the trainer reuses a dropped snapshot's arrays) and transferred; without them if not kept. */
+	private sendSnapshot(epoch: number): void {
+		const kept = this.trainer.weightsAfter(epoch);
+		if (kept === undefined) {
+			this.send({type: 'snapshot', epoch});
+			return;
+		}
+
+		const parameters = cloneParameters(kept);
+		this.send({type: 'snapshot', epoch, parameters}, parameterBuffers(parameters));
 	}
 
 	private async waitForStart(): Promise<void> {

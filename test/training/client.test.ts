@@ -2,8 +2,12 @@ import {
 	afterEach, beforeEach, describe, expect, it, vi,
 } from 'vitest';
 import type {EpochRecord} from '../../src/model/model.js';
-import {EventBatcher} from '../../src/training/client.js';
+import {EventBatcher, SnapshotRequests, TrainingClient} from '../../src/training/client.js';
 import type {TrainingEvent} from '../../src/training/protocol.js';
+import type {Dataset} from '../../src/data/dataset.js';
+import {createModel} from '../../src/model/model-dataset.js';
+import {zeroParameters} from '../../src/nn/network.js';
+import {tinyClassNames, tinyConfig, tinySplit} from '../app/tiny-classifier.js';
 
 function epoch(n: number): TrainingEvent {
 	const record: EpochRecord = {epoch: n, seconds: 0.01, trainLoss: 1, validationAccuracy: 0.5, testAccuracy: 0.5};
@@ -35,6 +39,15 @@ describe('EventBatcher (how the client passes the worker\'s events on)', () => {
 		expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
 	});
 
+	it('delivers a snapshot answer at once, after the epoch events held back (the screen knows those epochs first)', () => {
+		const types: string[] = [];
+		const batcher = new EventBatcher(event => types.push(event.type === 'epoch' ? `epoch ${event.record.epoch}` : event.type), 100);
+		batcher.receive(epoch(1));
+		batcher.receive(epoch(2));
+		batcher.receive({type: 'snapshot', epoch: 2});
+		expect(types).toEqual(['epoch 1', 'epoch 2', 'snapshot']);
+	});
+
 	it('delivers any other event at once, after the events held back', () => {
 		const types: string[] = [];
 		const batcher = new EventBatcher(event => types.push(event.type === 'epoch' ? `epoch ${event.record.epoch}` : event.type), 100);
@@ -47,5 +60,40 @@ describe('EventBatcher (how the client passes the worker\'s events on)', () => {
 		expect(types).toEqual(['epoch 1', 'epoch 2', 'done', 'running']);
 		vi.advanceTimersByTime(1000);
 		expect(types).toHaveLength(4);
+	});
+});
+
+describe('SnapshotRequests (the client\'s requests for a kept epoch\'s weights)', () => {
+	it('posts one request per epoch however many ask, and gives each asker the answer for its epoch', async () => {
+		const requests = new SnapshotRequests();
+		const posted: number[] = [];
+		const first = requests.ask(3, () => posted.push(3));
+		const second = requests.ask(3, () => posted.push(3));
+		const other = requests.ask(5, () => posted.push(5));
+		expect(posted).toEqual([3, 5]);
+		const weights = zeroParameters([2, 1]);
+		requests.answer({type: 'snapshot', epoch: 3, parameters: weights});
+		await expect(first).resolves.toBe(weights);
+		await expect(second).resolves.toBe(weights);
+		requests.answer({type: 'snapshot', epoch: 5});
+		await expect(other).resolves.toBeUndefined();
+		void requests.ask(3, () => posted.push(3));
+		expect(posted).toEqual([3, 5, 3]); // answered, so asked again
+	});
+
+	it('answers every waiting request with nothing once the worker has ended', async () => {
+		const requests = new SnapshotRequests();
+		const waiting = [requests.ask(1, () => undefined), requests.ask(2, () => undefined)];
+		requests.cancelAll();
+		await expect(Promise.all(waiting)).resolves.toEqual([undefined, undefined]);
+	});
+});
+
+describe('TrainingClient.snapshot', () => {
+	it('answers nothing, and starts no worker, before training ever started', async () => {
+		const data: Dataset = {name: 'mnist', source: 'memory', rows: 2, cols: 2, classNames: [...tinyClassNames], train: tinySplit, validation: tinySplit, test: tinySplit};
+		const client = new TrainingClient(createModel(tinyConfig, data), data, undefined, 1);
+		await expect(client.snapshot(1)).resolves.toBeUndefined();
+		await client.stop(); // resolves at once: there is no worker to end
 	});
 });

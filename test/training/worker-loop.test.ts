@@ -7,12 +7,13 @@ import {
 	afterEach, beforeEach, describe, expect, it,
 } from 'vitest';
 import {readModelFile} from '../../src/model/model-file.js';
-import type {TrainingEvent} from '../../src/training/protocol.js';
+import type {WorkerMessage} from '../../src/training/protocol.js';
 import {WorkerLoop} from '../../src/training/worker-loop.js';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
 import {keptEpochs} from '../../src/model/snapshot-thinning.js';
 import {createModel} from '../../src/model/model-dataset.js';
 import {Trainer} from '../../src/training/trainer.js';
+import {cloneParameters, type Parameters} from '../../src/nn/network.js';
 import {waitFor} from '../components/fixtures.js';
 import {tinyClassNames, tinyConfig, tinySplit} from '../app/tiny-classifier.js';
 
@@ -43,17 +44,17 @@ afterEach(() => {
 
 /** A training loop over `data`, recording what it sends; `react` sees each message as it is sent. */
 function start(epochs: number, {data = dataset(tinySplit), trainer = new Trainer(createModel(tinyConfig, data), data), react, savePath, savePathExisted}: {
-	data?: Dataset; trainer?: Trainer; react?: (message: TrainingEvent, loop: WorkerLoop) => void; savePath?: string; savePathExisted?: boolean;
+	data?: Dataset; trainer?: Trainer; react?: (message: WorkerMessage, loop: WorkerLoop) => void; savePath?: string; savePathExisted?: boolean;
 } = {}) {
 	const {model} = trainer;
-	const sent: TrainingEvent[] = [];
+	const sent: WorkerMessage[] = [];
 	const loop: WorkerLoop = new WorkerLoop(trainer, {savePath, savePathExisted, epochs, publishMs: 0}, message => {
 		sent.push(message);
 		react?.(message, loop);
 	});
 	loops.push(loop);
 	const finished = loop.run();
-	const count = (type: TrainingEvent['type']): number => sent.filter(m => m.type === type).length;
+	const count = (type: WorkerMessage['type']): number => sent.filter(m => m.type === type).length;
 	const epochsDone = (): number[] => sent.flatMap(m => (m.type === 'epoch' ? [m.record.epoch] : []));
 	return {model, loop, sent, finished, count, epochsDone};
 }
@@ -279,7 +280,7 @@ describe('WorkerLoop: weights to the main thread', () => {
 	it('sends the weights at most every publishMs, and always with the epoch that ends the run', async () => {
 		const data = dataset(tinySplit);
 		const trainer = new Trainer(createModel(tinyConfig, data), data);
-		const sent: TrainingEvent[] = [];
+		const sent: WorkerMessage[] = [];
 		const loop = new WorkerLoop(trainer, {savePath: undefined, epochs: 5, publishMs: 1e9}, message => sent.push(message));
 		loops.push(loop);
 		void loop.run();
@@ -294,7 +295,7 @@ describe('WorkerLoop: weights to the main thread', () => {
 	it('transfers the weights it sends (copies of their own, not the model\'s arrays)', async () => {
 		const data = dataset(split(40));
 		const trainer = new Trainer(createModel(tinyConfig, data), data);
-		const sent: Array<{message: TrainingEvent; transfer: readonly ArrayBuffer[]}> = [];
+		const sent: Array<{message: WorkerMessage; transfer: readonly ArrayBuffer[]}> = [];
 		const loop = new WorkerLoop(trainer, {savePath: undefined, epochs: 3, publishMs: 0}, (message, transfer = []) => sent.push({message, transfer}));
 		loops.push(loop);
 		void loop.run();
@@ -308,5 +309,80 @@ describe('WorkerLoop: weights to the main thread', () => {
 			expect(new Set(transfer)).toEqual(new Set(buffers));
 			expect(buffers.some(b => models.has(b))).toBe(false);
 		}
+	});
+});
+
+describe('WorkerLoop: a kept epoch\'s weights on request (the epoch timeline)', () => {
+	/** Train `epochs` epochs sending no weights but the last epoch's; what it sent, with what it transferred. */
+	async function trained(epochs: number) {
+		const data = dataset(tinySplit);
+		const trainer = new Trainer(createModel(tinyConfig, data), data);
+		const weightsAfter = new Map<number, Parameters>([[0, cloneParameters(trainer.model.initial)]]);
+		const sent: Array<{message: WorkerMessage; transfer: readonly ArrayBuffer[]}> = [];
+		const loop = new WorkerLoop(trainer, {savePath: undefined, epochs, publishMs: 1e9}, (message, transfer = []) => {
+			sent.push({message, transfer});
+			if (message.type === 'epoch') {
+				weightsAfter.set(message.record.epoch, cloneParameters(trainer.model.current));
+			}
+		});
+		loops.push(loop);
+		void loop.run();
+		loop.handle({type: 'start'});
+		await waitFor(() => sent.some(s => s.message.type === 'done'), 'the end of the run');
+		const answer = (epoch: number) => {
+			loop.handle({type: 'snapshot', epoch});
+			const last = sent.at(-1)!;
+			expect(last.message).toMatchObject({type: 'snapshot', epoch});
+			return {parameters: last.message.type === 'snapshot' ? last.message.parameters : undefined, transfer: last.transfer};
+		};
+
+		return {trainer, weightsAfter, sent, answer};
+	}
+
+	it('answers with the weights each epoch ended with, epochs sent without weights and the untrained network too', async () => {
+		const t = await trained(4);
+		expect(t.sent.flatMap(s => (s.message.type === 'epoch' ? [s.message.parameters !== undefined] : []))).toEqual([false, false, false, true]);
+		for (const epoch of [2, 0, 1, 3, 4]) {
+			expect(t.answer(epoch).parameters).toEqual(t.weightsAfter.get(epoch));
+		}
+	});
+
+	it('sends a copy of its own, transferred, never the model\'s arrays (the trainer reuses them)', async () => {
+		const t = await trained(3);
+		const {model} = t.trainer;
+		const models = new Set([model.current, model.initial, ...model.snapshots.map(s => s.parameters)].flatMap(p => [...p.weights, ...p.biases].map(a => a.buffer)));
+		for (const epoch of [0, 2]) {
+			const {parameters, transfer} = t.answer(epoch);
+			const buffers = [...parameters!.weights, ...parameters!.biases].map(a => a.buffer);
+			expect(new Set(transfer)).toEqual(new Set(buffers));
+			expect(buffers.some(b => models.has(b))).toBe(false);
+		}
+	});
+
+	it('answers without weights for an epoch the thinning dropped or one not trained yet', async () => {
+		const t = await trained(70);
+		expect(keptEpochs(70)).not.toContain(3);
+		expect(t.answer(3)).toEqual({parameters: undefined, transfer: []});
+		expect(t.answer(71)).toEqual({parameters: undefined, transfer: []});
+		expect(t.answer(70).parameters).toEqual(t.weightsAfter.get(70));
+	});
+
+	it('answers while an epoch is under way, between its slices, and trains on', async () => {
+		let answered: WorkerMessage | undefined;
+		const t = start(2, {
+			data: dataset(split(5000)), // slices of 2000: progress at 2000 and 4000
+			react(message, loop) {
+				if (message.type === 'progress' && message.epoch === 2 && answered === undefined) {
+					loop.handle({type: 'snapshot', epoch: 1});
+				} else if (message.type === 'snapshot') {
+					answered = message;
+				}
+			},
+		});
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('done') === 1, 'the end of the run');
+		expect(answered).toMatchObject({type: 'snapshot', epoch: 1});
+		expect(answered?.type === 'snapshot' && answered.parameters).toEqual(t.model.snapshots.find(s => s.epoch === 1)?.parameters);
+		expect(t.epochsDone()).toEqual([1, 2]);
 	});
 });
