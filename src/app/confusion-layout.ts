@@ -1,0 +1,161 @@
+/**
+ * Where the confusion tab's parts go in its area, as pure functions of the size, so the reducer (to
+ * move through the listed images by rows and pages) and the view (to draw them) agree.
+ *
+ * The matrix panel: a header line, one line (or more) per true class, and two lines under it (what
+ * the cursor cell means; a warning or a legend). A row header is a cursor mark, the class index and
+ * its name; then a column per predicted class, then recall and precision. When a cell is open, its
+ * test images are listed as thumbnails in a second panel below the matrix or beside it, whichever
+ * shows more; when neither has room, the list covers the matrix.
+ */
+
+/** Lines of the matrix panel that are not class rows: the top and bottom border, the header, two info lines. */
+export const matrixFixedLines = 5;
+/** Width of the recall and precision columns: with a decimal (' 98.7%'), or without (' 99%') when tight. */
+const wideMetric = 7;
+const narrowMetric = 5;
+/** Matrix columns narrower than this glue a 4-digit count to its neighbour's. */
+const minCellWidth = 5;
+const maxCellWidth = 10;
+/** Text rows a class row takes at most when there is height to spare. */
+const maxRowHeight = 4;
+/** At most this many thumbnails a page (the pixel layer holds 200 images on screen). */
+const maxThumbnails = 120;
+/** Averaging factors tried for the thumbnails, smallest (sharpest) first. */
+const factors: readonly number[] = [2, 3, 4];
+/** A list with fewer thumbnails a page than this takes the next factor when that shows more. */
+const enoughThumbnails = 8;
+
+/** The matrix's columns in a panel of a given inner width. */
+export type MatrixColumns = {
+	/** Room for a class name in a row header (names are cut to it). */
+	readonly nameWidth: number;
+	/** Row header width: cursor mark, index, space, name, space. */
+	readonly headerWidth: number;
+	/** Cells per predicted-class column. */
+	readonly cellWidth: number;
+	/** Cells of each of the recall and precision columns. */
+	readonly metricWidth: number;
+	/** Everything together: the width the matrix's lines take. */
+	readonly width: number;
+};
+
+export type ConfusionLayout = {
+	/** Cells per matrix column with the matrix the width of the area (the list closed, or below it). */
+	readonly cellWidth: number;
+	/** Outer height of the matrix panel while the list is below it (the list closed: the whole area). */
+	readonly matrixHeight: number;
+	/** Outer width of the matrix panel while the list is beside it (otherwise the whole width). */
+	readonly matrixWidth: number;
+	readonly thumbFactor: number;
+	readonly thumbPerRow: number;
+	readonly thumbRowsPerPage: number;
+	readonly thumbPerPage: number;
+	/** The open list is beside the matrix (else below it, or over it when listAlone). */
+	readonly listBeside: boolean;
+	/** No room for both: the open list takes the whole area. */
+	readonly listAlone: boolean;
+	/** Outer size of the list panel. */
+	readonly listWidth: number;
+	readonly listHeight: number;
+};
+
+type Image = {readonly rows: number; readonly cols: number};
+
+function digits(n: number): number {
+	return String(Math.max(0, n)).length;
+}
+
+/** The matrix's columns in `inner` cells: the widest cells up to maxCellWidth, `cellCap` if given. */
+export function matrixColumns(inner: number, classes: number, nameWidth: number, cellCap = maxCellWidth): MatrixColumns {
+	const columns = (name: number, cell: number, metric: number): MatrixColumns => {
+		const headerWidth = 1 + digits(classes - 1) + 1 + name + 1;
+		return {nameWidth: name, headerWidth, cellWidth: cell, metricWidth: metric, width: headerWidth + (classes * cell) + (2 * metric)};
+	};
+
+	const k = Math.max(1, classes);
+	for (const metric of [wideMetric, narrowMetric]) {
+		const fixed = columns(nameWidth, 0, metric).width;
+		const cell = Math.min(cellCap, Math.floor((inner - fixed) / k));
+		if (cell >= minCellWidth || (metric === narrowMetric && cell >= 3)) {
+			return columns(nameWidth, cell, metric);
+		}
+	}
+
+	// Too narrow even so: cut the names, down to nothing, then the cells.
+	const fixed = columns(0, 3, narrowMetric).width;
+	const name = Math.max(0, Math.min(nameWidth, inner - fixed));
+	const cell = Math.max(1, Math.min(3, Math.floor((inner - columns(name, 0, narrowMetric).width) / k)));
+	return columns(name, cell, narrowMetric);
+}
+
+/** Text rows per class row in a matrix panel `height` tall: 1 up to maxRowHeight, as the height allows. */
+export function matrixRowHeight(height: number, classes: number): number {
+	return Math.max(1, Math.min(maxRowHeight, Math.floor((height - matrixFixedLines) / Math.max(1, classes))));
+}
+
+type Thumbs = {readonly factor: number; readonly perRow: number; readonly rows: number; readonly perPage: number};
+
+/** The thumbnail grid in an inner area: the sharpest factor that shows enough, else the one that shows most. */
+function thumbsIn(width: number, height: number, image: Image): Thumbs {
+	let best: Thumbs = {factor: factors.at(-1)!, perRow: 0, rows: 0, perPage: 0};
+	for (const factor of factors) {
+		const thumbWidth = Math.ceil(image.cols / factor);
+		const thumbHeight = Math.ceil(Math.ceil(image.rows / factor) / 2) + 1;
+		const perRow = Math.max(0, Math.floor((width + 1) / (thumbWidth + 1)));
+		const rows = perRow === 0 ? 0 : Math.max(0, Math.min(Math.floor(height / thumbHeight), Math.floor(maxThumbnails / perRow)));
+		const thumbs = {factor, perRow, rows, perPage: perRow * rows};
+		if (thumbs.perPage >= enoughThumbnails) {
+			return thumbs;
+		}
+
+		if (thumbs.perPage > best.perPage) {
+			best = thumbs;
+		}
+	}
+
+	return best;
+}
+
+/** Better: enough thumbnails at a sharper factor, else more of them. */
+function better(a: Thumbs, b: Thumbs): boolean {
+	const enoughA = a.perPage >= enoughThumbnails;
+	const enoughB = b.perPage >= enoughThumbnails;
+	if (enoughA && enoughB && a.factor !== b.factor) {
+		return a.factor < b.factor;
+	}
+
+	return enoughA === enoughB ? a.perPage > b.perPage : enoughA;
+}
+
+/**
+ * The confusion tab's layout in an area width x height (cells), for `classes` classes whose longest
+ * name is nameWidth characters, and test images of `image` pixels.
+ */
+export function confusionLayout(width: number, height: number, classes: number, nameWidth: number, image: Image): ConfusionLayout {
+	const full = matrixColumns(width - 2, classes, nameWidth);
+	const compact = matrixColumns(width - 2, classes, nameWidth, minCellWidth);
+	const matrixHeight = Math.min(height, matrixFixedLines + classes);
+	const matrixWidth = Math.min(width, compact.width + 2);
+	const below = {thumbs: thumbsIn(width - 2, height - matrixHeight - 2, image), width, height: height - matrixHeight};
+	const beside = {thumbs: thumbsIn(width - matrixWidth - 2, height - 2, image), width: width - matrixWidth, height};
+	const alone = {thumbs: thumbsIn(width - 2, height - 2, image), width, height};
+	const shared = better(beside.thumbs, below.thumbs) ? beside : below;
+	// The list keeps the matrix in view unless that leaves it too few thumbnails a page.
+	const listAlone = shared.thumbs.perPage < enoughThumbnails / 2 && alone.thumbs.perPage > shared.thumbs.perPage;
+	const list = listAlone ? alone : shared;
+	const {thumbs} = list;
+	return {
+		cellWidth: full.cellWidth,
+		matrixHeight,
+		matrixWidth,
+		thumbFactor: thumbs.factor,
+		thumbPerRow: Math.max(1, thumbs.perRow),
+		thumbRowsPerPage: Math.max(1, thumbs.rows),
+		thumbPerPage: Math.max(1, thumbs.perPage),
+		listBeside: !listAlone && list === beside,
+		listAlone,
+		listWidth: list.width,
+		listHeight: list.height,
+	};
+}
