@@ -1,0 +1,136 @@
+import {Text} from 'ink';
+import {matrixColumns, matrixFixedLines, matrixRowHeight, type MatrixColumns} from '../app/confusion-layout.js';
+import {theme} from '../app/theme.js';
+import type {ColorDepth} from '../render/color-depth.js';
+import {heatColours} from '../render/heat.js';
+import {Panel} from './Panel.js';
+
+/** What the matrix needs of a test-set analysis (src/app/test-analysis.ts has it all). */
+export type MatrixAnalysis = {
+	readonly classes: number;
+	/** classes x classes, row = true class, column = predicted. */
+	readonly confusion: Int32Array;
+	/** Per class; NaN: no examples of it (recall), never predicted (precision). */
+	readonly recall: Float64Array;
+	readonly precision: Float64Array;
+	readonly neverPredicted: readonly number[];
+	readonly accuracy: number;
+};
+
+type Props = {
+	readonly analysis: MatrixAnalysis;
+	readonly classNames: readonly string[];
+	readonly width: number;
+	readonly height: number;
+	readonly cursor: {readonly row: number; readonly col: number};
+	readonly focused: boolean;
+	readonly depth: ColorDepth;
+	readonly title: string;
+	readonly note: string;
+};
+
+/** Cut `text` to `width` characters and pad it to exactly that. */
+export function fit(text: string, width: number): string {
+	const chars = [...text];
+	return (chars.length > width ? chars.slice(0, width).join('') : text).padEnd(width);
+}
+
+function percent(value: number, width: number): string {
+	if (Number.isNaN(value)) {
+		return '—'.padStart(width);
+	}
+
+	return `${(value * 100).toFixed(width >= 7 ? 1 : 0)}%`.padStart(width);
+}
+
+/** What the cursor cell means, in words. */
+export function cellSentence(truth: number, predicted: number, count: number): string {
+	const images = count === 0 ? 'no test images' : `${count} test image${count === 1 ? '' : 's'}`;
+	return `true ${truth}, predicted ${predicted}: ${images}${count > 0 ? ' (Enter lists them)' : ''}`;
+}
+
+/** The info lines under the matrix that fit in `room`, the most important kept: the warning, the cursor's cell, the legend. */
+function infoLines(analysis: MatrixAnalysis, classNames: readonly string[], cursor: Props['cursor'], room: number) {
+	const {neverPredicted, confusion, classes} = analysis;
+	const warning = neverPredicted.length === 0 ? undefined : `never predicted: ${neverPredicted.map(c => `${c} ${classNames[c] ?? ''}`.trimEnd()).join(', ')}`;
+	const lines = [
+		{key: 'cell', text: cellSentence(cursor.row, cursor.col, confusion[(cursor.row * classes) + cursor.col] ?? 0), color: undefined as string | undefined, rank: 1},
+		warning === undefined
+			? {key: 'legend', text: 'rows: true class · columns: predicted · recall, prec. per class', color: theme.muted, rank: 2}
+			: {key: 'warning', text: warning, color: theme.warning, rank: 0},
+	];
+	const kept = new Set([...lines].sort((a, b) => a.rank - b.rank).slice(0, Math.max(0, room)).map(line => line.key));
+	return lines.filter(line => kept.has(line.key));
+}
+
+function headerLine(columns: MatrixColumns, classes: number, cursorCol: number, never: ReadonlySet<number>) {
+	const {cellWidth, metricWidth, headerWidth} = columns;
+	return (
+		<Text wrap='truncate-end'>
+			{' '.repeat(headerWidth)}
+			{Array.from({length: classes}, (_, c) => (
+				<Text key={c} inverse={c === cursorCol} bold={c === cursorCol} color={never.has(c) ? theme.warning : theme.accent}>
+					{String(c).padStart(cellWidth - 1)}
+				</Text>
+			)).flatMap((cell, c) => [cell, <Text key={`g${c}`}> </Text>])}
+			<Text color={theme.muted}>{(metricWidth >= 7 ? 'recall' : 'rec').padStart(metricWidth)}</Text>
+			<Text color={theme.muted}>{(metricWidth >= 7 ? 'prec.' : 'prec').padStart(metricWidth)}</Text>
+		</Text>
+	);
+}
+
+/**
+ * The test-set confusion matrix as a heat map in a Panel: rows = true class, columns = predicted, each
+ * cell its count on a background by its share of the row (diagonal blue, errors orange), the cursor
+ * cell inverse; per-class recall and precision beside it; a class never predicted in the warning
+ * colour and in words under it.
+ */
+export function ConfusionMatrix({analysis, classNames, width, height, cursor, focused, depth, title, note}: Props) {
+	const {classes, confusion, recall, precision} = analysis;
+	const nameWidth = Math.max(0, ...classNames.map(name => [...name].length));
+	const columns = matrixColumns(width - 2, classes, nameWidth);
+	const rowHeight = matrixRowHeight(height, classes);
+	const never = new Set(analysis.neverPredicted);
+	const digits = String(classes - 1).length;
+	// The two info lines take what the borders, the header and the class rows leave.
+	const info = infoLines(analysis, classNames, cursor, height - (matrixFixedLines - 2) - (classes * rowHeight));
+	const rows = [];
+	for (let r = 0; r < classes; r++) {
+		let total = 0;
+		for (let c = 0; c < classes; c++) {
+			total += confusion[(r * classes) + c];
+		}
+
+		const here = r === cursor.row;
+		const head = `${here ? '▸' : ' '}${String(r).padStart(digits)} ${fit(classNames[r] ?? '', columns.nameWidth)} `;
+		for (let line = 0; line < rowHeight; line++) {
+			const middle = line === Math.floor((rowHeight - 1) / 2);
+			rows.push(
+				<Text key={`${r}.${line}`} wrap='truncate-end'>
+					<Text bold={here} color={here ? theme.selected : undefined}>{middle ? head : ' '.repeat(columns.headerWidth)}</Text>
+					{Array.from({length: classes}, (_, c) => {
+						const count = confusion[(r * classes) + c];
+						const colours = heatColours(total === 0 ? 0 : count / total, r === c ? 'correct' : 'wrong', depth);
+						const text = middle ? `${count === 0 ? '·' : count} `.padStart(columns.cellWidth) : ' '.repeat(columns.cellWidth);
+						const cursorCell = here && c === cursor.col;
+						return (
+							<Text key={c} backgroundColor={colours.background} color={colours.foreground} inverse={cursorCell} bold={cursorCell}>{text}</Text>
+						);
+					})}
+					<Text>{middle ? percent(recall[r], columns.metricWidth) : ''}</Text>
+					<Text color={never.has(r) ? theme.warning : undefined} bold={never.has(r)}>
+						{middle ? (never.has(r) ? (columns.metricWidth >= 7 ? 'never' : 'none').padStart(columns.metricWidth) : percent(precision[r], columns.metricWidth)) : ''}
+					</Text>
+				</Text>,
+			);
+		}
+	}
+
+	return (
+		<Panel title={title} note={note} width={width} height={height} focused={focused}>
+			{headerLine(columns, classes, cursor.col, never)}
+			{rows}
+			{info.map(line => <Text key={line.key} wrap='truncate-end' color={line.color}>{line.text}</Text>)}
+		</Panel>
+	);
+}

@@ -1,0 +1,101 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {confusionLayout} from '../app/confusion-layout.js';
+import {cellExamples, type TestAnalysis} from '../app/test-analysis.js';
+import {theme} from '../app/theme.js';
+import type {DatasetSplit} from '../data/dataset.js';
+import type {ColorDepth} from '../render/color-depth.js';
+import {ConfusionMatrix} from './ConfusionMatrix.js';
+import {Panel} from './Panel.js';
+import {Thumbnails} from './Thumbnails.js';
+
+type Props = {
+	/** Undefined while it is computed. */
+	readonly analysis: TestAnalysis | undefined;
+	/** 0..1 while computing. */
+	readonly progress: number;
+	/** The last finished analysis, shown (marked "updating…") while a new one is computed. */
+	readonly stale?: TestAnalysis;
+	readonly classNames: readonly string[];
+	/** The test images. */
+	readonly split: DatasetSplit;
+	readonly image: {readonly rows: number; readonly cols: number};
+	readonly width: number;
+	readonly height: number;
+	/** The cursor cell: row = true class, column = predicted. */
+	readonly cursor: {readonly row: number; readonly col: number};
+	/** The cursor cell's images are listed. */
+	readonly open: boolean;
+	/** The selected image in the list. */
+	readonly item: number;
+	readonly focused: boolean;
+	readonly depth: ColorDepth;
+	/** 'epoch 12' or 'live'. */
+	readonly epochLabel: string;
+};
+
+/**
+ * The confusion tab: the test-set confusion matrix (see ConfusionMatrix) and, when a cell is open, its
+ * test images as thumbnails with index and confidence, a page at a time, below or beside the matrix
+ * (over it when neither has room).
+ */
+export function ConfusionTab(props: Props) {
+	const {analysis, stale, progress, classNames, split, image, width, height, cursor, open, item, focused, depth, epochLabel} = props;
+	const shown = analysis ?? stale;
+	const nameWidth = Math.max(0, ...classNames.map(name => [...name].length));
+	const layout = confusionLayout(width, height, classNames.length, nameWidth, image);
+	const title = `Confusion · test set · ${epochLabel}`;
+	const examples = useMemo(
+		() => (shown && open ? cellExamples(shown, cursor.row, cursor.col) : new Int32Array(0)),
+		[shown, open, cursor.row, cursor.col],
+	);
+	if (shown === undefined) {
+		return (
+			<Panel title={title} width={width} height={height} focused={focused}>
+				<Text color={theme.muted}>computing the test set&apos;s predictions… {Math.round(progress * 100)}%</Text>
+			</Panel>
+		);
+	}
+
+	const note = analysis === undefined ? `updating… ${Math.round(progress * 100)}%` : `accuracy ${(shown.accuracy * 100).toFixed(1)}%`;
+	const listShown = open && examples.length > 0;
+	const matrix = (matrixWidth: number, matrixHeight: number) => (
+		<ConfusionMatrix
+			analysis={shown} classNames={classNames} width={matrixWidth} height={matrixHeight} cursor={cursor}
+			focused={focused && !listShown} depth={depth} title={title} note={note}
+		/>
+	);
+	if (!listShown) {
+		return matrix(width, height);
+	}
+
+	const perPage = layout.thumbPerPage;
+	const selected = Math.max(0, Math.min(item, examples.length - 1));
+	const first = Math.floor(selected / perPage) * perPage;
+	const pages = Math.ceil(examples.length / perPage);
+	const items = [...examples.subarray(first, first + perPage)].map((index, k) => ({
+		index, caption: `#${index} ${shown.confidence[index].toFixed(2)}`, selected: first + k === selected,
+	}));
+	const images = `${examples.length} image${examples.length === 1 ? '' : 's'}`;
+	const list = (
+		<Panel
+			title={`true ${cursor.row} → predicted ${cursor.col} · ${images} · Enter opens · Esc back`}
+			note={pages > 1 ? `page ${(first / perPage) + 1}/${pages}` : ''} width={layout.listWidth} height={layout.listHeight} focused={focused}
+		>
+			<Thumbnails
+				id='confusion.list' split={split} rows={image.rows} cols={image.cols} items={items}
+				factor={layout.thumbFactor} perRow={layout.thumbPerRow} depth={depth}
+			/>
+		</Panel>
+	);
+	if (layout.listAlone) {
+		return list;
+	}
+
+	return (
+		<Box flexDirection={layout.listBeside ? 'row' : 'column'} width={width} height={height}>
+			{layout.listBeside ? matrix(layout.matrixWidth, height) : matrix(width, layout.matrixHeight)}
+			{list}
+		</Box>
+	);
+}
