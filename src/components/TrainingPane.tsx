@@ -1,15 +1,27 @@
 import {Box, Text} from 'ink';
+import {percent} from '../commands/format.js';
 import {printable} from '../errors.js';
 import {keyOf} from '../app/key-map.js';
 import {paneWidth} from '../app/layout.js';
 import {theme} from '../app/theme.js';
-import {epochUnderWay, type TrainingView} from '../app/training-view.js';
-import {bar} from './ConfidenceColumn.js';
-import {Sparkline} from './Sparkline.js';
+import {epochUnderWay, formatDuration, secondsPerEpoch, timeLeft, type TrainingView} from '../app/training-view.js';
+import type {Warning} from '../nn/diagnostics.js';
+import {barParts} from './ConfidenceColumn.js';
+import {LineChart} from './LineChart.js';
+import {Panel} from './Panel.js';
 
-type Props = {readonly training: TrainingView; readonly savePath: string | undefined; readonly height: number};
+export type TrainingPaneProps = {
+	readonly training: TrainingView;
+	readonly savePath: string | undefined;
+	/** Outer size in cells, border included. */
+	readonly width?: number;
+	readonly height: number;
+	/** The epoch the views show (the timeline's), marked on the charts; undefined while they follow training. */
+	readonly shownEpoch?: number;
+	readonly focused?: boolean;
+};
 
-function statusText(training: TrainingView): string {
+export function statusText(training: TrainingView): string {
 	switch (training.status) {
 		case 'idle': {
 			return `${keyOf('toggleTraining')} trains epochs ${training.epoch + 1}-${training.until}`;
@@ -41,45 +53,163 @@ function statusText(training: TrainingView): string {
 	}
 }
 
+export function statusColour(training: TrainingView): string | undefined {
+	if (training.status === 'failed') {
+		return theme.warning;
+	}
+
+	return training.status === 'running' || training.status === 'starting' ? theme.accent : undefined;
+}
+
+/** How far the epoch under way is (0..1), 0 when none is. */
+export function epochFraction(training: TrainingView): number {
+	return epochUnderWay(training) && training.total > 0 ? training.done / training.total : 0;
+}
+
 /** The epoch under way and how far it is, or the last one completed when none is under way. */
-function epochText(training: TrainingView, fraction: number): string {
+function epochText(training: TrainingView): string {
 	if (epochUnderWay(training)) {
 		// Floor: an epoch is not 100% until it has completed.
-		return `epoch ${training.epoch + 1} of ${training.until} · ${Math.floor(fraction * 100)}%`;
+		return `epoch ${training.epoch + 1} of ${training.until} · ${Math.floor(epochFraction(training) * 100)}%`;
 	}
 
 	return training.epoch === 0 ? 'no epochs yet' : `epoch ${training.epoch} done`;
 }
 
+export function speedText(training: TrainingView): string {
+	return `${Math.round(training.samplesPerSecond).toLocaleString('en-US')} samples/s`;
+}
+
+/** Speed and time left while training; how long an epoch takes otherwise (blank before the first). */
+function speedLines(training: TrainingView): [string, string] {
+	const running = training.status === 'running' || training.status === 'pausing';
+	const left = timeLeft(training);
+	if (running && training.samplesPerSecond > 0) {
+		const eta = left === undefined ? ' ' : `left: epoch ${formatDuration(left.epoch)}, run ${formatDuration(left.run)}`;
+		return [speedText(training), eta];
+	}
+
+	const perEpoch = secondsPerEpoch(training);
+	return [perEpoch === undefined || training.history.length === 0 ? ' ' : `an epoch takes about ${formatDuration(perEpoch)}`, ' '];
+}
+
+/** Text cut into lines of at most `width` characters, at spaces where it can. */
+export function wrapText(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		let rest = word;
+		while (rest.length > width) {
+			if (line !== '') {
+				lines.push(line);
+				line = '';
+			}
+
+			lines.push(rest.slice(0, width));
+			rest = rest.slice(width);
+		}
+
+		if (line === '') {
+			line = rest;
+		} else if (line.length + 1 + rest.length <= width) {
+			line += ` ${rest}`;
+		} else {
+			lines.push(line);
+			line = rest;
+		}
+	}
+
+	return line === '' ? lines : [...lines, line];
+}
+
 /**
- * The side pane: training status, epoch progress, speed, and the history as small charts. The
- * accuracy chart shows at least 5 points of accuracy from bottom to top and the loss chart at least
- * a fifth of the largest loss, so noise between epochs draws as a small step, not a fall.
+ * The warnings as lines: in full sentences when `full`, else each in a few words, but a divergence
+ * always whole (it says what to try); then why training failed, if it did.
  */
-export function TrainingPane({training, savePath, height}: Props) {
-	const inner = paneWidth - 4;
+function warningLines(warnings: readonly Warning[], failure: string | undefined, width: number, full: boolean): string[] {
+	const told = warnings.map(w => (full || w.kind === 'diverged' ? wrapText(`! ${w.message}`, width) : [`! ${w.brief}`]));
+	// A failure that is not a divergence (those are warnings already) says why in its own words.
+	const failed = failure === undefined || warnings.some(w => w.message === failure) ? [] : [wrapText(`! ${failure}`, width)];
+	return [...told, ...failed].flat();
+}
+
+const headerRows = 5;
+/** Rows of the charts' titles and the accuracy chart's legend. */
+const chartTextRows = 3;
+/** Rows of a chart below its title at the least: two rows of dots and the x axis. */
+const minChartRows = 3;
+
+/**
+ * How the pane's rows go: the loss and the accuracy chart's rows (titles and legend included), whether
+ * blank rows set the parts apart, and the warning lines. The charts take what the header, the warnings
+ * and the save lines leave, the loss chart about two fifths; warnings are whole sentences when the
+ * charts keep 12 rows each, else a few words each.
+ */
+function paneRows(rows: number, training: TrainingView, inner: number, saveRows: number): [number, number, boolean, string[]] {
+	const failure = training.status === 'failed' && training.message !== undefined ? printable(training.message) : undefined;
+	const chartRows = (lines: readonly string[]): number => rows - headerRows - lines.length - saveRows - chartTextRows;
+	const full = warningLines(training.warnings, failure, inner, true);
+	const warnings = chartRows(full) - 3 >= 24 ? full : warningLines(training.warnings, failure, inner, false);
+	const gaps = chartRows(warnings) - 3 >= (2 * minChartRows) + 6;
+	const left = Math.max(0, chartRows(warnings) - (gaps ? 2 + (warnings.length > 0 ? 1 : 0) : 0));
+	const loss = left < 2 * minChartRows ? Math.floor(left / 2) : Math.max(minChartRows, Math.floor(left * 0.42));
+	return [1 + loss, chartTextRows - 1 + left - loss, gaps, warnings];
+}
+
+/**
+ * The training dashboard: status, epoch progress with speed and time left, the training loss and the
+ * validation and test accuracy per epoch as line charts (the epoch the views show marked), warnings
+ * in words, and the save file. The accuracy chart spans at least 5 points and the loss chart at least
+ * a fifth of its largest value, so noise between epochs draws as a small step, not a fall.
+ */
+export function TrainingPane({training, savePath, width = paneWidth, height, shownEpoch, focused = false}: TrainingPaneProps) {
+	const inner = Math.max(1, width - 4);
+	const rows = Math.max(0, height - 2);
 	const {history} = training;
 	const last = history.at(-1);
-	const fraction = epochUnderWay(training) && training.total > 0 ? training.done / training.total : 0;
-	const running = training.status === 'running' || training.status === 'pausing';
+	const epochs = history.map(r => r.epoch);
+	const [lossRows, accuracyRows, gaps, warnings] = paneRows(rows, training, inner, training.savedEpoch === undefined ? 1 : 2);
+	const shown = shownEpoch === 0 ? 'untrained' : `epoch ${shownEpoch}`;
+	const {filled, track} = barParts(epochFraction(training), inner);
+	const [speed, eta] = speedLines(training);
 	return (
-		<Box flexDirection='column' borderStyle='round' borderColor={running ? theme.accent : theme.muted} paddingX={1} width={paneWidth} height={height}>
-			<Text bold>Training</Text>
-			<Text color={training.status === 'failed' ? theme.wrong : undefined} wrap='truncate-end'>{statusText(training)}</Text>
-			<Text wrap='truncate-end'>{epochText(training, fraction)}</Text>
-			<Text color={theme.bar}>{bar(fraction, inner)}</Text>
-			<Text color={theme.muted}>{running ? `${Math.round(training.samplesPerSecond).toLocaleString('en-US')} samples/s` : ' '}</Text>
-			<Text> </Text>
-			<Text>{last ? `test ${(last.testAccuracy * 100).toFixed(2)}% (epoch ${last.epoch})` : 'test accuracy: after epoch 1'}</Text>
-			<Sparkline values={history.map(r => r.testAccuracy)} width={inner} color={theme.correct} minSpan={0.05}/>
-			<Text wrap='truncate-end'>{last ? `loss ${last.trainLoss.toFixed(4)} (lower = better)` : 'loss: after epoch 1'}</Text>
-			<Sparkline values={history.map(r => r.trainLoss)} width={inner} color={theme.accent} minFraction={0.2}/>
-			{training.warnings.length === 0
-				? <Text> </Text>
-				// Words carry the warning without colour; `eval` says it in full.
-				: training.warnings.map(w => <Text key={w.kind} bold color={theme.warning} wrap='truncate-end'>{`! ${w.brief}`}</Text>)}
+		<Panel title='Training' note={shownEpoch === undefined ? '' : `shown: ${shown}`} width={width} height={height} focused={focused}>
+			<Box flexDirection='column' paddingX={1} width={width - 2} height={rows} overflow='hidden'>
+				<Text color={statusColour(training)} wrap='truncate-end'>{statusText(training)}</Text>
+				<Text wrap='truncate-end'>{epochText(training)}</Text>
+				<Text wrap='truncate-end'><Text color={theme.bar}>{filled}</Text><Text color={theme.muted}>{track}</Text></Text>
+				<Text color={theme.muted} wrap='truncate-end'>{speed}</Text>
+				<Text color={theme.muted} wrap='truncate-end'>{eta}</Text>
+				{gaps && <Text> </Text>}
+				<LineChart
+					title={last ? `loss ${last.trainLoss.toFixed(4)} (lower = better)` : 'loss: after epoch 1'}
+					series={[{name: 'training loss', values: history.map(r => r.trainLoss), color: theme.accent}]}
+					epochs={epochs} width={inner} height={lossRows} scale={{minFraction: 0.2, lowest: 0}} marker={shownEpoch}
+					markerName={shown} empty='a chart of it per epoch, as they complete'
+				/>
+				{gaps && <Text> </Text>}
+				<LineChart
+					title={last ? `test ${percent(last.testAccuracy)} (epoch ${last.epoch}) · val ${percent(last.validationAccuracy)}` : 'test accuracy: after epoch 1'}
+					series={[
+						{name: 'validation', values: history.map(r => r.validationAccuracy), color: theme.muted, style: 'dotted'},
+						{name: 'test', values: history.map(r => r.testAccuracy), color: theme.correct},
+					]}
+					epochs={epochs} width={inner} height={accuracyRows} labels='percent' scale={{minSpan: 0.05, lowest: 0, highest: 1}}
+					marker={shownEpoch} markerName={shown} empty='validation and test accuracy per epoch'
+				/>
+				{gaps && warnings.length > 0 && <Text> </Text>}
+				{warnings.map(line => <Text key={line} bold color={theme.warning} wrap='truncate-end'>{line}</Text>)}
+				<SaveLines savePath={savePath} savedEpoch={training.savedEpoch}/>
+			</Box>
+		</Panel>
+	);
+}
+
+function SaveLines({savePath, savedEpoch}: {readonly savePath: string | undefined; readonly savedEpoch: number | undefined}) {
+	return (
+		<>
 			{savePath === undefined
-				? <Text color={theme.muted}>{`not saved yet: ${keyOf('save')} saves`}</Text>
+				? <Text color={theme.muted} wrap='truncate-end'>{`not saved yet: ${keyOf('save')} saves`}</Text>
 				: (
 					// Cut the path on the left, so the file name stays in view.
 					<Box>
@@ -87,8 +217,7 @@ export function TrainingPane({training, savePath, height}: Props) {
 						<Text color={theme.muted} wrap='truncate-start'>{printable(savePath)}</Text>
 					</Box>
 				)}
-			<Text color={theme.muted} wrap='truncate-end'>{training.savedEpoch === undefined ? '' : `saved: epoch ${training.savedEpoch}`}</Text>
-			{training.message !== undefined && training.status === 'failed' && <Text color={theme.wrong} wrap='wrap'>{printable(training.message)}</Text>}
-		</Box>
+			{savedEpoch !== undefined && <Text color={theme.muted} wrap='truncate-end'>{`saved: epoch ${savedEpoch}`}</Text>}
+		</>
 	);
 }

@@ -1,9 +1,12 @@
-import {describe, expect, it} from 'vitest';
+import chalk from 'chalk';
+import {renderToString} from 'ink';
+import {describe, expect, it, onTestFinished} from 'vitest';
+import {setThemeColours} from '../../src/app/theme.js';
 import {initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-view.js';
-import {sparkline} from '../../src/components/Sparkline.js';
-import {TrainingPane} from '../../src/components/TrainingPane.js';
+import {TrainingPane, type TrainingPaneProps, wrapText} from '../../src/components/TrainingPane.js';
+import {TrainingDivergedError} from '../../src/errors.js';
 import type {EpochRecord} from '../../src/model/model.js';
-import {handWeights, testTree, waitFor} from './fixtures.js';
+import {handWeights, plain, testTree, waitFor} from './fixtures.js';
 
 const parameters = handWeights();
 const history: EpochRecord[] = [
@@ -19,7 +22,7 @@ const tree = testTree();
 const frame = tree.frame;
 
 async function show(training: TrainingView, savePath?: string): Promise<string> {
-	const pane = <TrainingPane training={training} savePath={savePath} height={20}/>;
+	const pane = <TrainingPane training={training} savePath={savePath} width={32} height={20}/>;
 	tree.show(pane);
 
 	await waitFor(() => frame().includes('Training'), 'the pane');
@@ -69,6 +72,8 @@ describe('TrainingPane', () => {
 		expect(out).toContain('training · t to pause');
 		expect(out).toContain('epoch 3 of 32 · 25%');
 		expect(out).toContain('12,346 samples/s');
+		// 750 samples at 12,346/s, then epochs 4-32 at the recorded 2 s each.
+		expect(out).toContain('left: epoch <1s, run 58s');
 		expect(out).toContain('███████'); // a quarter of the 28-cell progress bar
 		expect(out).not.toContain('████████');
 	});
@@ -114,25 +119,32 @@ describe('TrainingPane', () => {
 		expect(out).not.toContain('samples/s');
 	});
 
-	it('draws the loss as it is: its bars fall as the loss falls, and the label says lower is better', async () => {
+	it('draws the loss as a chart that falls as the loss falls, and the label says lower is better', async () => {
 		const out = await show(after([]));
 		const lines = out.split('\n');
 		const label = lines.findIndex(line => line.includes('loss 0.0625'));
 		expect(lines[label]).toContain('(lower = better)');
-		expect(lines[label + 1]).toContain('│ █▁ ');
-		// Accuracy rose from 91.25% to 97.50%: its bars rise.
-		expect(lines[label - 1]).toContain('│ ▁█ ');
+		// The y axis from 0.25 (the first epoch) down to 0.05: the line starts at the top left.
+		expect(lines[label + 1]).toMatch(/│ 0\.25┤[⠁⠈⠉⡀⢀⠑⠊⠢⠔⠃⠘⡇⢸⠇⡸⢇⡜⠣⠱⡠⢄⣀⠤⠒⠉⡄⢠]/u);
+		expect(lines.slice(label + 1).find(line => line.includes('└'))).toMatch(/└1─+2 /);
 	});
 
 	it('draws accuracy noise of a few tenths of a point as small steps, not as a fall to the bottom', async () => {
 		const noisy: EpochRecord[] = [0.9512, 0.9481, 0.9507, 0.9523].map((testAccuracy, i) => (
 			{epoch: i + 1, seconds: 2, trainLoss: 0.05 - (i * 0.0001), validationAccuracy: testAccuracy, testAccuracy}
 		));
-		const out = await show(initialTraining(parameters, noisy, 4, 1000, 30));
-		expect(out).not.toContain('▁');
-		expect(out).not.toContain('▂');
-		expect(out).toContain('█▇██'); // accuracy
-		expect(out).toContain('████'); // loss
+		const out = renderToString(<TrainingPane training={initialTraining(parameters, noisy, 4, 1000, 30)} savePath={undefined} width={44} height={40}/>, {columns: 60});
+		const lines = plain(out).split('\n');
+		const title = lines.findIndex(line => line.includes('test 95.23%'));
+		const axis = lines.findIndex((line, i) => i > title && line.includes('└'));
+		const chart = lines.slice(title + 2, axis);
+		// The axis spans at least 5 points, so every dot sits in the middle rows, away from the top and the bottom.
+		const withDots = chart.flatMap((line, i) => (/[\u2801-\u28FF]/u.test(line) ? [i] : []));
+		expect(chart[0]).toMatch(/\d+%┤/);
+		expect(withDots.length).toBeGreaterThan(0);
+		expect(Math.min(...withDots)).toBeGreaterThan(0);
+		expect(Math.max(...withDots)).toBeLessThan(chart.length - 1);
+		expect(Math.max(...withDots) - Math.min(...withDots)).toBeLessThanOrEqual(chart.length / 3);
 	});
 
 	it('shows the last epoch done, not the next at 0%, when paused right at an epoch boundary', async () => {
@@ -198,28 +210,123 @@ describe('TrainingPane warnings', () => {
 	});
 });
 
-describe('sparkline', () => {
-	it('scales the values to their range, higher values taller', () => {
-		expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8], 8)).toBe('▁▂▃▄▅▆▇█');
-		expect(sparkline([8, 1], 8)).toBe('█▁');
+/** The pane drawn once, as text without colours unless `colours`. */
+function drawn(props: TrainingPaneProps, colours = false): string {
+	const out = renderToString(<TrainingPane {...props}/>, {columns: 200});
+	return colours ? out : plain(out);
+}
+
+/** The pane's lines inside its border, joined by spaces, so wrapped text reads as one. */
+function content(out: string): string {
+	return out.split('\n').slice(1, -1).map(line => line.slice(2, -2).trim()).join(' ');
+}
+
+describe('TrainingPane as a dashboard', () => {
+	const long: EpochRecord[] = Array.from({length: 40}, (_, i) => ({
+		epoch: i + 1, seconds: 3, trainLoss: 0.1 + (0.4 / (i + 1)), validationAccuracy: 0.96 - (0.1 / (i + 1)), testAccuracy: 0.965 - (0.1 / (i + 1)),
+	}));
+	const warnings = [
+		{kind: 'never-predicted', message: 'never predicts classes Trouser, Bag on the 10000 test images', brief: 'never predicts Trouser,Bag'},
+		{kind: 'saturated', message: '29 of 30 hidden units are saturated (|input| > 4 on most of 200 test images): they learn slowly', brief: '29/30 units saturated'},
+	] as const;
+	const warned = after([{type: 'event', event: {type: 'epoch', record: {...long[39], epoch: 41}, warnings}}], initialTraining(parameters, long, 40, 60_000, 30));
+
+	it('marks the epoch the views show on both charts and says which it is', () => {
+		const out = drawn({training: initialTraining(parameters, long, 40, 60_000, 30), savePath: undefined, width: 44, height: 40, shownEpoch: 10});
+		expect(out.split('\n')[0]).toContain('shown: epoch 10');
+		expect(out).toContain('┊ epoch 10');
+		expect(out.split('\n').filter(line => line.includes('┴'))).toHaveLength(2);
+		const live = drawn({training: initialTraining(parameters, long, 40, 60_000, 30), savePath: undefined, width: 44, height: 40});
+		expect(live).not.toMatch(/[┊┴]/);
+		expect(live).not.toContain('shown:');
 	});
 
-	it('draws equal values as full blocks and keeps only the last width values', () => {
-		expect(sparkline([0.5, 0.5, 0.5], 8)).toBe('███');
-		expect(sparkline([1, 2, 3, 4], 2)).toBe('▁█');
-		expect(sparkline([], 4)).toBe('');
+	it('labels the charts\' axes: values up the side, the first and last epoch along the bottom', () => {
+		const out = drawn({training: initialTraining(parameters, long, 40, 60_000, 30), savePath: undefined, width: 44, height: 40});
+		const axes = out.split('\n').filter(line => line.includes('└'));
+		expect(axes).toHaveLength(2);
+		for (const axis of axes) {
+			expect(axis).toMatch(/└1─+40 │$/);
+		}
+
+		expect(out).toMatch(/│ +\d+%┤/);
+		expect(out).toMatch(/│ +0\.\d+┤/);
 	});
 
-	it('spans at least minSpan, measured down from the largest value', () => {
-		// A change of 0.7 points in a 7-point minimum span is one step of the seven.
-		expect(sparkline([0.95, 0.943], 8, {minSpan: 0.07})).toBe('█▇');
-		expect(sparkline([0.95, 0.943], 8)).toBe('█▁');
-		// A range wider than the minimum is used as it is.
-		expect(sparkline([0.5, 0.95], 8, {minSpan: 0.07})).toBe('▁█');
+	it('fits its width and height exactly from 34 to 48 columns and 20 to 56 rows, whatever it has to say', () => {
+		const failed = trainingReducer(warned, {type: 'event', event: {type: 'failed', message: new TrainingDivergedError(41, 'the loss became NaN', 3, 0.1).message}});
+		for (const width of [34, 40, 44, 48]) {
+			for (const height of [20, 30, 44, 56]) {
+				for (const training of [warned, failed, initialTraining(parameters, [], 0, 60_000, 30)]) {
+					const lines = drawn({training, savePath: '/a/very/long/folder/name/for/the/model/m.safetensors', width, height, shownEpoch: 7}).split('\n');
+					expect(lines).toHaveLength(height);
+					for (const line of lines) {
+						expect([...line]).toHaveLength(width);
+					}
+				}
+			}
+		}
 	});
 
-	it('spans at least minFraction of the largest value', () => {
-		expect(sparkline([0.1, 0.095], 8, {minFraction: 0.2})).toBe('█▆');
-		expect(sparkline([0.25, 0.0625], 8, {minFraction: 0.2})).toBe('█▁');
+	it('gives the charts the rows that are left, at least three each', () => {
+		const chartRows = (height: number): number[] => {
+			const lines = drawn({training: warned, savePath: 'm.st', width: 44, height}).split('\n');
+			// A chart's rows run from its first labelled row to its x axis.
+			const axes = lines.flatMap((line, i) => (line.includes('└') ? [i] : []));
+			const tops = lines.flatMap((line, i) => (/┤/.test(line) && !/┤/.test(lines[i - 1]) && !/│ +│/.test(lines[i - 1]) ? [i] : []));
+			return axes.map((axis, k) => axis - tops[k] + 1);
+		};
+
+		const small = chartRows(20);
+		const tall = chartRows(56);
+		expect(Math.min(...small)).toBeGreaterThanOrEqual(3);
+		// 36 rows more, less the warnings' whole sentences.
+		expect(tall[0] + tall[1]).toBeGreaterThan(small[0] + small[1] + 25);
+	});
+
+	it('says the warnings in whole sentences when it is tall, in a few words when not', () => {
+		const tall = drawn({training: warned, savePath: undefined, width: 44, height: 56});
+		expect(tall).toContain('! never predicts classes Trouser, Bag on');
+		expect(tall).toContain('! 29 of 30 hidden units are saturated');
+		const short = drawn({training: warned, savePath: undefined, width: 44, height: 24});
+		expect(short).toContain('! never predicts Trouser,Bag');
+		expect(short).toContain('! 29/30 units saturated');
+	});
+
+	it('says that training diverged, in words and in the warning colour, with what to try', () => {
+		const level = chalk.level;
+		chalk.level = 3;
+		onTestFinished(() => {
+			chalk.level = level;
+		});
+		const message = new TrainingDivergedError(41, 'the loss became NaN', 3, 0).message;
+		const failed = trainingReducer(warned, {type: 'event', event: {type: 'failed', message}});
+		const out = drawn({training: failed, savePath: undefined, width: 44, height: 30}, true);
+		expect(out).toContain('\u001B[33m! epoch 41: training diverged');
+		expect(content(plain(out))).toContain('try a smaller learning rate than 3');
+		expect(plain(out)).toMatch(/│ stopped +│/);
+	});
+
+	it('tells the two accuracy series apart without colour, in the legend and by their dots', () => {
+		setThemeColours(false);
+		onTestFinished(() => {
+			setThemeColours(true);
+		});
+		const out = drawn({training: initialTraining(parameters, long, 40, 60_000, 30), savePath: undefined, width: 48, height: 40});
+		expect(out).toContain('⠄⠄ validation (dotted)  ⠤⠤ test (solid)');
+	});
+
+	it('shows where the charts will be before the first epoch', () => {
+		const out = drawn({training: initialTraining(parameters, [], 0, 60_000, 30), savePath: undefined, width: 40, height: 30});
+		expect(out).toContain('loss: after epoch 1');
+		expect(content(out)).toContain('validation and test accuracy per epoch');
+	});
+});
+
+describe('wrapText', () => {
+	it('breaks at spaces within the width, and cuts a word longer than the width', () => {
+		expect(wrapText('never predicts class 9 on the 997 test images', 20)).toEqual(['never predicts class', '9 on the 997 test', 'images']);
+		expect(wrapText('a/very/long/path/name', 8)).toEqual(['a/very/l', 'ong/path', '/name']);
+		expect(wrapText('', 8)).toEqual([]);
 	});
 });
