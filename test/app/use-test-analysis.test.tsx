@@ -1,8 +1,8 @@
 import {Text} from 'ink';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {render} from 'ink-testing-library';
-import {analyse} from '../../src/app/test-analysis.js';
-import {type TestAnalysisState, useTestAnalysis} from '../../src/app/use-test-analysis.js';
+import {analyse, type analyseInSlices} from '../../src/app/test-analysis.js';
+import {AnalysisRunner, patienceMs, type TestAnalysisState, useTestAnalysis} from '../../src/app/use-test-analysis.js';
 import type {DatasetSplit} from '../../src/data/dataset.js';
 import {defaultConfig, type TrainConfig} from '../../src/nn/config.js';
 import {cloneParameters, initParameters, type Parameters} from '../../src/nn/network.js';
@@ -101,5 +101,73 @@ describe('useTestAnalysis', () => {
 		instance.rerender(<Probe parameters={next} config={config} split={otherSplit}/>);
 		expect(since(seen, start, next)[0]).toEqual({analysis: undefined, progress: 0, stale: undefined});
 		await waitFor(() => seen.at(-1)!.state.analysis?.count === 30, 'the analysis of the other split');
+	});
+});
+
+describe('AnalysisRunner', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	/** An analysis that takes `ms` of (fake) time in 10 ms slices, stopping when aborted; its result is the tiny analysis. */
+	function takes(ms: number): typeof analyseInSlices {
+		return async (_p, _c, _s, options = {}) => {
+			for (let spent = 0; spent < ms; spent += 10) {
+				if (options.signal?.aborted) {
+					return undefined;
+				}
+
+				// eslint-disable-next-line no-await-in-loop -- a slice of pretend work
+				await new Promise(resolve => {
+					setTimeout(resolve, 10);
+				});
+			}
+
+			return options.signal?.aborted ? undefined : analyse(tinyParameters, tinyConfig, tinySplit);
+		};
+	}
+
+	/** New parameters every `everyMs` for `forMs`, with a runner whose analyses take `analysisMs`; what finished, and when. */
+	async function stream(everyMs: number, forMs: number, analysisMs: number) {
+		vi.useFakeTimers({toFake: ['setTimeout', 'performance']});
+		const finished: Array<{readonly parameters: Parameters; readonly at: number}> = [];
+		const runner = new AnalysisRunner({
+			onProgress() {/* not looked at */},
+			onFinished(entry) {
+				finished.push({parameters: entry.parameters, at: performance.now()});
+			},
+		}, takes(analysisMs));
+		const asked: Parameters[] = [];
+		const start = performance.now();
+		for (let at = 0; at < forMs; at += everyMs) {
+			const parameters = cloneParameters(tinyParameters);
+			asked.push(parameters);
+			runner.want({parameters, config: tinyConfig, split: tinySplit});
+			// eslint-disable-next-line no-await-in-loop -- one request after another, as updates come
+			await vi.advanceTimersByTimeAsync(everyMs);
+		}
+
+		const during = finished.length;
+		await vi.advanceTimersByTimeAsync(2 * analysisMs);
+		runner.stop();
+		return {asked, finished: finished.map(f => ({...f, at: f.at - start})), during};
+	}
+
+	it('stops the analysis under way for newer parameters while the numbers shown are fresh', async () => {
+		const {asked, finished} = await stream(50, 200, 100);
+		// Parameters at 0, 50, 100 and 150 ms: each stops the one before; only the last is analysed.
+		expect(finished.map(f => asked.indexOf(f.parameters))).toEqual([3]);
+		expect(finished[0].at).toBeGreaterThanOrEqual(250);
+	});
+
+	it('finishes the analysis under way once the numbers have been stale for patienceMs, however often new parameters come', async () => {
+		const {asked, finished, during} = await stream(30, 3000, 100);
+		expect(during).toBeGreaterThan(3000 / (patienceMs + 100) - 1);
+		// Never more than patience plus one analysis and one wait for a request between two results.
+		const gaps = finished.slice(1).map((f, k) => f.at - finished[k].at);
+		expect(Math.max(...gaps)).toBeLessThanOrEqual(patienceMs + 100 + 30 + 10);
+		expect(during).toBeLessThan(asked.length / 3); // most were skipped, not queued
+		expect(finished.at(-1)!.parameters).toBe(asked.at(-1));
+		expect(new Set(finished.map(f => f.parameters)).size).toBe(finished.length);
 	});
 });
