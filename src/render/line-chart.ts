@@ -201,8 +201,10 @@ export function lineChart(options: ChartOptions): Chart {
 
 	let markerColumn = -1;
 	const markedPoint = marker === undefined ? -1 : nearestEpoch(epochs, marker);
-	if (markedPoint >= 0 && columns[markedPoint] !== undefined && plotWidth > 0) {
-		markerColumn = left + Math.floor(columns[markedPoint] / 2);
+	if (markedPoint >= 0 && plotWidth > 0) {
+		// A point sampled away in a long history still has its place on the x axis.
+		const dot = columns[markedPoint] ?? Math.round(markedPoint * ((plotWidth * 2) - 1) / (epochs.length - 1));
+		markerColumn = left + Math.floor(dot / 2);
 	}
 
 	dots.paint(grid, left, markerColumn);

@@ -131,6 +131,15 @@ describe('lineChart', () => {
 		expect(middle.cells[16 + 6]).toBe(cellMarker);
 	});
 
+	it('marks an epoch sampled away from a long history where it falls on the x axis', () => {
+		const epochs = Array.from({length: 300}, (_, i) => i + 1);
+		// 11 plot cells after '1.0┤', 22 dot columns: epoch 150 is point 149, dot column round(149 * 21 / 299) = 10, cell 5.
+		const chart = lineChart({width: 15, height: 4, epochs, series: [{values: epochs.map(e => e % 2)}], marker: 150});
+		expect(chart.rows[0].slice(0, 4)).toBe('1.0┤');
+		expect(chart.markerColumn).toBe(4 + 5);
+		expect(chart.rows.at(-1)![9]).toBe('┴');
+	});
+
 	it('draws no marker for an epoch outside the history or none asked', () => {
 		expect(lineChart({width: 8, height: 3, epochs: [1, 2], series: [{values: [0, 1]}], marker: 0}).markerColumn).toBe(-1);
 		const none = lineChart({width: 8, height: 3, epochs: [1, 2], series: [{values: [0, 1]}]});
