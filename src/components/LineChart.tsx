@@ -1,8 +1,7 @@
 import {Box, Text} from 'ink';
 import {theme} from '../app/theme.js';
-import {
-	cellAxis, cellMarker, cellText, type ChartRun, chartRuns, type LabelFormat, lineChart, lineMarks, type LineStyle, type YScale,
-} from '../render/line-chart.js';
+import type {LabelFormat, YScale} from '../render/chart-axis.js';
+import {cellAxis, cellMarker, cellText, type ChartRun, chartRuns, lineChart, lineMarks, type LineStyle} from '../render/line-chart.js';
 
 export type LineChartSeries = {
 	readonly name: string;
