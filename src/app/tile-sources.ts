@@ -15,7 +15,7 @@ export type TileSource = {
 
 /** A tile as the grid draws it: its image's text rows and its label, and where it goes on screen. */
 export type Tile = {
-	/** One per place on screen, such as 'weights.trained.3' (the pixel layer's key). */
+	/** One per place on screen, such as 'weights.0.3' (set 0, tile 3 of the page: the pixel layer's key). */
 	readonly id: string;
 	readonly lines: readonly string[];
 	readonly label: string;
@@ -62,4 +62,60 @@ export function sharedScaleOf(sources: readonly TileSource[]): number {
 export function pageOf(selected: number, perPage: number, total: number): {readonly first: number; readonly count: number} {
 	const first = Math.max(0, Math.floor(selected / perPage) * perPage);
 	return {first, count: Math.min(perPage, total - first)};
+}
+
+/** The image with every value repeated zoom x zoom times: rows * zoom x cols * zoom, row-major. */
+export function enlarge(values: ArrayLike<number>, rows: number, cols: number, zoom: number): Float32Array {
+	const wide = cols * zoom;
+	const out = new Float32Array(rows * zoom * wide);
+	for (let y = 0; y < rows * zoom; y++) {
+		const from = Math.floor(y / zoom) * cols;
+		for (let x = 0; x < wide; x++) {
+			out[(y * wide) + x] = values[from + Math.floor(x / zoom)];
+		}
+	}
+
+	return out;
+}
+
+/** Neuron j's outgoing weights: column j of the second weight matrix (layers[2] values; none without one). */
+export function outgoingOf(p: Parameters, j: number): Float32Array {
+	const w = p.weights[1]; // layers[2] x layers[1]
+	if (w === undefined) {
+		return new Float32Array(0);
+	}
+
+	const inputs = p.layers[1];
+	return Float32Array.from({length: p.layers[2]}, (_, i) => w[(i * inputs) + j]);
+}
+
+/**
+ * Which of `values` to show when only `count` fit: indices sorted by value, largest first, and when
+ * not all fit the first ceil(count / 2) and the last floor(count / 2) of that order (the most up, the most down).
+ */
+export function extremes(values: ArrayLike<number>, count: number): number[] {
+	const order = Array.from({length: values.length}, (_, i) => i).sort((a, b) => (values[b] - values[a]) || (a - b));
+	if (count >= order.length) {
+		return order;
+	}
+
+	const up = Math.ceil(count / 2);
+	return [...order.slice(0, up), ...order.slice(order.length - (count - up))];
+}
+
+/** A number with `digits` decimals, without a minus sign on a value that rounds to zero. */
+export function fixed(value: number, digits: number): string {
+	const text = value.toFixed(digits);
+	return Number(text) === 0 ? (0).toFixed(digits) : text;
+}
+
+/** A scale's end value in at most 5 characters with its sign: +0.53, -12.4, +350, +1e4; 0 without one. */
+export function scaleText(value: number, sign: '+' | '-'): string {
+	const a = Math.abs(value);
+	if (a === 0) {
+		return '0';
+	}
+
+	const body = a < 10 ? a.toFixed(2) : (a < 100 ? a.toFixed(1) : (a < 10_000 ? a.toFixed(0) : a.toExponential(0).replace('+', '')));
+	return `${sign}${body}`;
 }

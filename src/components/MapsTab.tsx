@@ -1,19 +1,32 @@
 import {useCallback} from 'react';
 import {classMapSources, type TileSource} from '../app/tile-sources.js';
+import type {DatasetSplit} from '../data/dataset.js';
 import {maxAbs} from '../nn/class-maps.js';
-import {TileTab, type TileTabProps} from './TileTab.js';
+import {ClassDetail} from './ClassDetail.js';
+import {digitNames, TileTab, type DetailView, type TileTabProps} from './TileTab.js';
 
-type Props = TileTabProps & {
-	readonly classNames: readonly string[];
-};
+/** For each class, the input-pixel map of the weight matrices multiplied backwards, trained and untrained, and the selected class in full. */
+export function MapsTab({split, ...tab}: TileTabProps & {readonly split?: DatasetSplit}) {
+	const {classNames = digitNames, current, depth, image, analysis, progress = 0} = tab;
+	const label = useCallback((source: TileSource, c: number, width: number) => {
+		const text = `${c} ${classNames[c] ?? ''}`;
+		const full = `${text}  max ${maxAbs(source.values).toFixed(1)}`;
+		if ([...full].length <= width) {
+			return full;
+		}
 
-/** For each class, the input-pixel map of the weight matrices multiplied backwards; trained and untrained. */
-export function MapsTab({classNames, ...tab}: Props) {
-	const label = useCallback((source: TileSource, c: number) => `${classNames[c]}  max ${maxAbs(source.values).toFixed(1)}`, [classNames]);
+		return [...text].length <= width ? text : `${[...text].slice(0, Math.max(1, width - 1)).join('')}…`;
+	}, [classNames]);
+	const detail = (view: DetailView) => (
+		<ClassDetail
+			id='maps' width={view.width} height={view.height} index={view.index} source={view.source} untrained={view.untrained} what={view.what}
+			scale={view.scale} untrainedScale={view.untrainedScale} depth={depth} image={image} classNames={classNames} split={split} analysis={analysis} progress={progress}
+		/>
+	);
 	return (
 		<TileTab
-			{...tab} id='maps' heading='Generalized images' noun='classes' sources={classMapSources} label={label}
-			legend='weights multiplied backwards, scale per image'
+			{...tab} id='maps' heading='Generalized images' noun='classes' legend={['scale per image']} count={current.layers.at(-1) ?? 0}
+			sources={classMapSources} label={label} bothSets detail={detail}
 		/>
 	);
 }

@@ -1,11 +1,14 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import type {ReactNode} from 'react';
 import {keyOf} from '../app/key-map.js';
-import type {Layout} from '../app/layout.js';
+import {tileLayout} from '../app/tile-layout.js';
 import type {TileSource} from '../app/tile-sources.js';
 import {useTileSets} from '../app/use-tile-sets.js';
+import {maxAbs} from '../nn/class-maps.js';
 import type {Parameters} from '../nn/network.js';
 import type {ColorDepth} from '../render/color-depth.js';
-import {ImageLegend} from './ImageLegend.js';
+import {Panel} from './Panel.js';
+import type {DetailAnalysis} from './TileDetail.js';
 import {TrainedAndUntrained} from './TileGrid.js';
 
 /**
@@ -29,16 +32,64 @@ export type TileTabProps = {
 	/** Counts weight updates; only the title reads it (a network whose first epoch is under way is trained). */
 	readonly version: number;
 	readonly epoch: number;
-	readonly layout: Layout;
+	/** The tab's area in cells: the overview and the detail panel share it. */
+	readonly width?: number;
+	readonly height?: number;
+	/** Until the app passes width and height: the content area's size. */
+	readonly layout?: {readonly contentWidth: number; readonly contentHeight: number};
+	/** The selected tile (moved by tileLayout's perRow and perPage); -1 for none: every tile on one page and no detail (the static snapshot). */
 	readonly selected: number;
-	/** With one grid only: show the untrained tiles. */
+	/** With one set on screen: show the untrained tiles. */
 	readonly untrained: boolean;
 	/** Show trained minus untrained in place of the trained tiles. */
 	readonly change: boolean;
 	readonly depth: ColorDepth;
 	readonly image: {readonly rows: number; readonly cols: number};
-	/** Name the keys in the title and legend (false in a static snapshot). */
+	/** The class names (the digits '0'..'9' when not given). */
+	readonly classNames?: readonly string[];
+	/** The test set's analysis (top-activating images, recall, confusions); undefined while it is computed. */
+	readonly analysis?: DetailAnalysis;
+	/** How far that analysis is, 0..1. */
+	readonly progress?: number;
+	/** The keys act on the overview: its border in the accent colour. */
+	readonly focused?: boolean;
+	/** Name the keys in the titles (false in a static snapshot). */
 	readonly keys?: boolean;
+};
+
+/** The tab's area: width and height, or until the app passes them, the layout's content area. */
+export function areaOf(props: Pick<TileTabProps, 'width' | 'height' | 'layout'>): {width: number; height: number} {
+	return {width: props.width ?? props.layout?.contentWidth ?? 80, height: props.height ?? props.layout?.contentHeight ?? 16};
+}
+
+export const digitNames: readonly string[] = Array.from({length: 10}, (_, i) => String(i));
+
+function capitalized(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The overview's title and note in a top border `width` wide: the first title that fits whole, then
+ * the first note that fits beside it (or none).
+ */
+export function overviewTitle(width: number, titles: readonly string[], notes: readonly string[]): {title: string; note: string} {
+	const room = width - 7; // `╭─ ` title ` ─╮` and, with a note, 2 more around it
+	const title = titles.find(text => [...text].length <= room) ?? titles.at(-1) ?? '';
+	const note = notes.find(text => text !== '' && [...title].length + [...text].length + 2 <= room - 1) ?? '';
+	return {title, note};
+}
+
+/** What a tab's detail panel is given: its size, the selected tile as shown and untrained, their scales. */
+export type DetailView = {
+	readonly width: number;
+	readonly height: number;
+	readonly index: number;
+	readonly source: TileSource;
+	readonly untrained: TileSource;
+	readonly scale: number;
+	readonly untrainedScale: number;
+	/** What the tile shows, for the detail's title: '', 'untrained' or 'change by training'. */
+	readonly what: string;
 };
 
 type Props = TileTabProps & {
@@ -47,43 +98,69 @@ type Props = TileTabProps & {
 	/** The first words of the title, and what a tile stands for: `Weights`, `neurons`. */
 	readonly heading: string;
 	readonly noun: string;
-	/** Said after the range in the title (`shared scale`). */
-	readonly note?: string;
+	/** Said in the top border after the key hints when there is room (`a scale per tile`). */
+	readonly legend?: readonly string[];
 	/** The tiles of a network: a module's function, the same from render to render. */
 	readonly sources: (p: Parameters) => readonly TileSource[];
-	/** A tile's label from its source and index: the same function while what it reads is unchanged. */
-	readonly label: (source: TileSource, index: number) => string;
+	/** A tile's label in `width` cells from its source and index: the same function while what it reads is unchanged. */
+	readonly label: (source: TileSource, index: number, width: number) => string;
 	readonly sharedScale?: boolean;
-	/** How to read the tiles, first in the legend. */
-	readonly legend: string;
-	/** Key hints of this tab's own, after the untrained and change keys. */
-	readonly legendKeys?: readonly string[];
+	/** Trained and untrained together when they fit (the maps tab). */
+	readonly bothSets?: boolean;
+	/** The detail panel of the selected tile. */
+	readonly detail: (view: DetailView) => ReactNode;
+	/** Tiles in the set (what `sources` gives): the layout is found before they are. */
+	readonly count: number;
 };
 
 /**
- * A page of tiles, trained (or what training changed) and untrained, with a title that names the page
- * and a legend: the one view of the weights and generalized-images tabs.
+ * An overview of small tiles (a page of them, trained or what training changed, and untrained) in a
+ * panel titled with the page, and beside it the selected tile's detail: the one view of the weights
+ * and generalized-images tabs.
  */
 export function TileTab(props: Props) {
-	const {current, initial, version, epoch, layout, selected, untrained, change, depth, image, keys = true} = props;
-	const {id, heading, noun, note, sources, label, sharedScale = false, legend, legendKeys = []} = props;
-	const {grid, sideBySide} = layout;
-	const {first, count, total, trained, untrained: untrainedTiles} = useTileSets({
-		id, current, initial, sources, label, perPage: grid.perPage, selected, change, sharedScale, depth, image,
+	const {current, initial, version, epoch, selected, untrained, change, depth, image, keys = true, focused = false} = props;
+	const {width, height} = areaOf(props);
+	const all = selected < 0;
+	const {id, heading, noun, sources, label, sharedScale = false, bothSets = false, legend = [], detail} = props;
+	const layout = tileLayout({width, height, count: props.count, twoSets: bothSets, image, detail: !all && selected >= 0, bounded: !all});
+	const sets = useTileSets({
+		id, current, initial, sources, label, perPage: layout.perPage, selected, change, sharedScale, depth, image, factor: layout.factor, twoSets: layout.twoSets,
 	});
+	const {first, count: shownCount, total, trained, untrained: untrainedTiles} = sets;
 	const currentTitle = trainedTitle(epoch, version, change, keys);
 	const untrainedTitle = 'untrained (initial)';
-	// Side by side, each grid has its caption instead.
-	const which = sideBySide ? '' : ` · ${untrained ? untrainedTitle : currentTitle}`;
-	const hints = keys ? [...(sideBySide ? [] : [`${keyOf('toggleUntrained')} untrained`]), `${keyOf('toggleChange')} change`, ...legendKeys] : [];
+	const which = layout.twoSets ? '' : ` · ${untrained ? untrainedTitle : currentTitle}`;
+	const pageRange = shownCount > 0 ? `${first}-${first + shownCount - 1}` : 'none';
+	const range = `${pageRange} of ${total}`;
+	const {title, note: hints} = overviewTitle(layout.overview.width, [
+		`${heading} · ${noun} ${range}${which}`, `${capitalized(noun)} ${range}${which}`, `${capitalized(noun)} ${pageRange}${which}`, `${capitalized(noun)} ${range}`,
+	], [
+		[...(keys ? [...(layout.twoSets ? [] : [`${keyOf('toggleUntrained')} untrained`]), `${keyOf('toggleChange')} change`] : []), ...legend].join(' · '),
+		legend.join(' · '),
+	]);
+	const index = Math.min(Math.max(0, selected), total - 1);
+	const showUntrained = untrained && !layout.twoSets;
 	return (
-		<Box flexDirection='column'>
-			<Text bold wrap='truncate-end'>{`${heading} · ${noun} ${first}-${first + count - 1} of ${total}${note === undefined ? '' : ` · ${note}`}${which}`}</Text>
-			<TrainedAndUntrained
-				trained={trained} untrained={untrainedTiles} showUntrained={untrained} sideBySide={sideBySide} grid={grid}
-				cols={image.cols} captions={[currentTitle, untrainedTitle]} rule={depth === 'none'}
-			/>
-			<ImageLegend depth={depth} extra={[legend, ...hints].join(' · ')}/>
+		<Box flexDirection='row' width={width} height={height}>
+			<Panel
+				title={title} note={hints} width={layout.overview.width} height={layout.overview.height} focused={focused}
+			>
+				<TrainedAndUntrained
+					trained={trained} untrained={untrainedTiles} showUntrained={untrained} twoSets={layout.twoSets} perRow={layout.perRow}
+					cols={layout.tileCols} captions={[currentTitle, untrainedTitle]} rule={depth === 'none'}
+				/>
+			</Panel>
+			{layout.detailWidth > 0 && index >= 0 && detail({
+				width: layout.detailWidth,
+				height,
+				index,
+				source: showUntrained ? sets.initial[index] : sets.shown[index],
+				untrained: sets.initial[index],
+				scale: (showUntrained ? sets.initialScale : sets.shownScale) ?? maxAbs((showUntrained ? sets.initial[index] : sets.shown[index]).values),
+				untrainedScale: sets.initialScale ?? maxAbs(sets.initial[index].values),
+				what: showUntrained ? 'untrained' : (change ? 'change by training' : ''),
+			})}
 		</Box>
 	);
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {changeOf, classMapSources, neuronSources, pageOf, sharedScaleOf} from '../../src/app/tile-sources.js';
+import {changeOf, classMapSources, enlarge, extremes, neuronSources, outgoingOf, pageOf, scaleText, sharedScaleOf} from '../../src/app/tile-sources.js';
 import {classMaps} from '../../src/nn/class-maps.js';
 import type {Parameters} from '../../src/nn/network.js';
 import {tinyParameters} from './tiny-classifier.js';
@@ -68,3 +68,35 @@ describe('pageOf', () => {
 		expect(pageOf(-1, 4, 10)).toEqual({first: 0, count: 4});
 	});
 });
+
+describe('enlarge', () => {
+	it('repeats every value zoom x zoom times', () => {
+		expect([...enlarge(Float32Array.of(1, 2, 3, 4), 2, 2, 2)]).toEqual([1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]);
+	});
+});
+
+describe('outgoingOf', () => {
+	it('takes column j of the second weight matrix, one value per class', () => {
+		const q: Parameters = {...p, weights: [p.weights[0], Float32Array.of(1, 2, 3, 4, 5, 6)]}; // 2 x 3
+		expect([...outgoingOf(q, 1)]).toEqual([2, 5]);
+		expect([...outgoingOf(q, 2)]).toEqual([3, 6]);
+	});
+});
+
+describe('extremes', () => {
+	it('orders the indices by value, largest first, and keeps the most up and the most down when not all fit', () => {
+		const values = [0.1, -0.9, 0.5, 0.3, -0.2];
+		expect(extremes(values, 5)).toEqual([2, 3, 0, 4, 1]);
+		expect(extremes(values, 3)).toEqual([2, 3, 1]);
+		expect(extremes(values, 0)).toEqual([]);
+	});
+});
+
+describe('scaleText', () => {
+	it('says a scale\'s end in at most 5 characters with its sign', () => {
+		expect([0.534, 12.44, 350.2, 12_345].map(v => scaleText(v, '+'))).toEqual(['+0.53', '+12.4', '+350', '+1e4']);
+		expect(scaleText(0.5, '-')).toBe('-0.50');
+		expect(scaleText(0, '-')).toBe('0');
+	});
+});
+

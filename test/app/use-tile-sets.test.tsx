@@ -78,4 +78,21 @@ describe('useTileSets', () => {
 		expect(images(latest)[1]).toBe(second[1]);
 		expect(vi.mocked(tileSources.sharedScaleOf).mock.calls.length).toBe(scans + 1);
 	});
+
+	it('averages each tile factor x factor and names the places by set: one set at a time shares the first set\'s places', () => {
+		show({...base, factor: 2});
+		expect(latest!.trained.map(tile => tile.lines.length)).toEqual([1, 1]); // 2 x 2 pixels averaged into one
+		expect(latest!.trained.map(tile => tile.id)).toEqual(['weights.0.0', 'weights.0.1']);
+		expect(latest!.untrained.map(tile => tile.id)).toEqual(['weights.0.0', 'weights.0.1']);
+		show({...base, twoSets: true});
+		expect(latest!.untrained.map(tile => tile.id)).toEqual(['weights.1.0', 'weights.1.1']);
+	});
+
+	it('hands on the full-resolution tiles shown and their shared scale for the detail', () => {
+		show({...base, change: true});
+		expect([...latest!.shown[0].values]).toEqual([0.25, 0.25, 0.25, 0.25]);
+		expect(latest!.shownScale).toBe(0.25);
+		expect(latest!.initialScale).toBe(1.5);
+	});
 });
+

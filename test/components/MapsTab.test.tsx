@@ -1,13 +1,10 @@
-import {Box, renderToString} from 'ink';
+import {renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {computeLayout, type Size} from '../../src/app/layout.js';
 import {MapsTab} from '../../src/components/MapsTab.js';
-import {classMaps, maxAbs} from '../../src/nn/class-maps.js';
-import {initParameters, type Parameters} from '../../src/nn/network.js';
-import {Random} from '../../src/nn/random.js';
+import type {DetailAnalysis} from '../../src/components/TileDetail.js';
+import type {Parameters} from '../../src/nn/network.js';
 import {fashionNames, plain, testTree} from './fixtures.js';
-
-const image = {rows: 28, cols: 28};
+import {analysis, areas, emptyShare, image, network, split} from './tile-tab-fixtures.js';
 
 /**
  * Layers [784,2,3]: hidden neuron 0 weighs every pixel +1, neuron 1 every pixel -0.5; class 0 = 3 x
@@ -24,123 +21,131 @@ function handMaps(): Parameters {
 	};
 }
 
-type Options = {size?: Size; selected?: number; untrained?: boolean; change?: boolean; initial?: Parameters};
+type Options = {
+	width?: number; height?: number; selected?: number; untrained?: boolean; change?: boolean; initial?: Parameters;
+	analysis?: DetailAnalysis | null; depth?: 'none' | 'truecolor';
+};
+
+function tab(current: Parameters, classNames: readonly string[], options: Options = {}) {
+	return (
+		<MapsTab
+			current={current} initial={options.initial ?? current} version={0} epoch={2} classNames={classNames}
+			width={options.width ?? 119} height={options.height ?? 32} selected={options.selected ?? 0} untrained={options.untrained ?? false}
+			change={options.change ?? false} depth={options.depth ?? 'none'} image={image} split={split}
+			analysis={options.analysis === null ? undefined : (options.analysis ?? analysis())} progress={0.5}
+		/>
+	);
+}
 
 function draw(current: Parameters, classNames: readonly string[], options: Options = {}): string {
-	const size = options.size ?? {columns: 80, rows: 24};
-	const layout = computeLayout(size, undefined, image);
-	return plain(renderToString(
-		<Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>
-			<MapsTab
-				current={current} initial={options.initial ?? current} version={0} epoch={2} classNames={classNames}
-				layout={layout} selected={options.selected ?? 0} untrained={options.untrained ?? false}
-				change={options.change ?? false} depth='none' image={image}
-			/>
-		</Box>,
-		{columns: size.columns},
-	));
+	return plain(renderToString(tab(current, classNames, options), {columns: options.width ?? 119}));
 }
 
 describe('MapsTab', () => {
-	it('labels each class map with its class name and its largest absolute value', () => {
-		const names = ['T-shirt/top', 'Trouser', 'Pullover'];
-		const out = draw(handMaps(), names, {size: {columns: 200, rows: 60}});
-		expect(out).toContain('T-shirt/top  max 3.0');
-		expect(out).toContain('Trouser  max 1.0');
-		expect(out).toContain('Pullover  max 0.5');
-		expect(out).toContain('classes 0-2 of 3');
-	});
-
-	it('draws positive maps in the positive shades and negative maps in the negative ones', () => {
-		const out = draw(handMaps(), ['a', 'b', 'c']).split('\n');
-		const rows = out.filter(line => line.startsWith('█'.repeat(28)));
-		expect(rows).toHaveLength(14);
-		for (const row of rows) {
-			expect(row.trimEnd()).toBe(`${'█'.repeat(28)}│${'#'.repeat(28)}`);
-		}
-	});
-
-	it('pages to the selected class, showing only the names on that page', () => {
-		const out = draw(handMaps(), ['T-shirt/top', 'Trouser', 'Pullover'], {selected: 2});
-		expect(out).toContain('Pullover  max 0.5');
-		expect(out).not.toContain('Trouser');
-		expect(out).not.toContain('T-shirt/top');
-	});
-
-	it('shows which classes are on the page at 80x24', () => {
-		const out = draw(handMaps(), ['T-shirt/top', 'Trouser', 'Pullover'], {selected: 2});
-		expect(out).toContain('classes 2-2 of 3');
-	});
-
-	it('shows the Fashion-MNIST class names of a [784,30,10] network, with the maxima of its class maps', () => {
-		const p = initParameters({layers: [784, 30, 10], init: 'large'}, Random.fromSeed(11));
-		const maps = classMaps(p);
-		const size = {columns: 200, rows: 60};
-		const {perPage} = computeLayout(size, undefined, image).grid;
-		for (let first = 0; first < 10; first += perPage) {
-			const out = draw(p, fashionNames, {size, selected: first});
-			for (let c = 0; c < 10; c++) {
-				const text = `${fashionNames[c]}  max ${maxAbs(maps[c]).toFixed(1)}`;
-				if (c >= first && c < first + perPage) {
-					expect(out, fashionNames[c]).toContain(text);
-				} else {
-					expect(out, fashionNames[c]).not.toContain(`${fashionNames[c]}  max`);
-				}
-			}
-		}
-	});
-
-	it('shows the untrained maps when asked', () => {
-		const initial = handMaps();
-		initial.weights[1][0] = 5;
-		const out = draw(handMaps(), ['a', 'b', 'c'], {initial, untrained: true});
+	it('shows all 10 classes trained and untrained together at 119x32', () => {
+		const out = draw(network(), fashionNames);
+		expect(out).toContain('classes 0-9 of 10');
+		expect(out).toContain('trained (epoch 2)');
 		expect(out).toContain('untrained (initial)');
-		expect(out).toContain('a  max 5.0');
+		for (let c = 0; c < 10; c++) {
+			const label = `${c} ${fashionNames[c]}`.slice(0, 9);
+			expect(out.split(label).length - 1, fashionNames[c]).toBe(2);
+		}
+	});
+
+	it('shows one set at a time at 79x16, the one asked for', () => {
+		const out = draw(network(), fashionNames, {width: 79, height: 16});
+		expect(out).toContain('trained (epoch 2)');
+		expect(out).not.toContain('untrained (initial)');
+		expect(draw(network(), fashionNames, {width: 79, height: 16, untrained: true})).toContain('untrained (initial)');
+	});
+
+	it('draws the selected class\'s map at full resolution with its scale, positive and negative maps in their shades', () => {
+		const positive = draw(handMaps(), ['a', 'b', 'c'], {selected: 0});
+		expect(positive).toContain('a (class 0)');
+		expect(positive.split('\n').filter(line => line.includes(`│${'█'.repeat(28)} `))).toHaveLength(14);
+		expect(positive).toContain('+3.00');
+		expect(positive).toContain('-3.00');
+		const negative = draw(handMaps(), ['a', 'b', 'c'], {selected: 1});
+		expect(negative.split('\n').filter(line => line.includes(`│${'#'.repeat(28)} `))).toHaveLength(14);
+		expect(negative).toContain('+1.00');
+	});
+
+	it('shows the class\'s recall and the classes its test images are taken for, most first', () => {
+		// Class 3 is taken for class d (d != 3) (3 + d) mod 7 times: 6 for d = 3 + 3 ... see the fixture.
+		const out = draw(network(), fashionNames, {selected: 3});
+		expect(out).toContain('recall 93.0% of its test images');
+		const counts = new Map(Array.from({length: 10}, (_, d) => [fashionNames[d], (3 + d) % 7]));
+		counts.delete(fashionNames[3]);
+		const shown = out.split('\n').flatMap(line => {
+			const match = /│([^│█]+?) +█* +(\d+)│/.exec(line);
+			return match === null ? [] : [[match[1], Number(match[2])] as const];
+		});
+		expect(shown.length).toBeGreaterThanOrEqual(3);
+		for (const [name, count] of shown) {
+			expect(counts.get(name), name).toBe(count);
+		}
+
+		expect(shown.map(([, count]) => count)).toEqual([...shown.map(([, count]) => count)].sort((a, b) => b - a));
+	});
+
+	it('says the recall is being computed while the analysis runs', () => {
+		expect(draw(network(), fashionNames, {selected: 3, analysis: null})).toContain('recall: testing… 50%');
+	});
+
+	it('shows the untrained map small beside the trained one when there is room', () => {
+		const out = draw(handMaps(), ['a', 'b', 'c'], {width: 119, height: 32});
+		expect(out).toMatch(/\+3\.00 +untrained/);
 	});
 
 	it('shows trained minus untrained maps when asked for the change', () => {
 		const initial = handMaps();
 		initial.weights[1][0] = 5; // class 0 map +5 before, +3 now: changed by -2
 		const out = draw(handMaps(), ['a', 'b', 'c'], {initial, change: true});
-		expect(out).toContain('a  max 2.0');
-		expect(out).toContain('b  max 0.0');
+		expect(out).toContain('a (class 0) · change by training');
+		expect(out).toContain('-2.00');
+	});
+
+	it('never draws wider or taller than its area, from 79x14 to 300x90', () => {
+		for (const {width, height} of [...areas, {width: 79, height: 14}, {width: 300, height: 90}]) {
+			const lines = draw(network(), fashionNames, {width, height, selected: 9}).split('\n');
+			expect(lines.length, `${width}x${height}`).toBeLessThanOrEqual(height);
+			for (const line of lines) {
+				expect([...line].length, `${width}x${height}`).toBeLessThanOrEqual(width);
+			}
+		}
+	});
+
+	it('leaves at most a quarter of its area empty at 80x24, 120x40 and 200x60', () => {
+		for (const {width, height} of areas) {
+			const share = emptyShare(tab(network(), fashionNames, {width, height, selected: 3, depth: 'truecolor'}), width, height);
+			expect(share, `${width}x${height}`).toBeLessThanOrEqual(0.25);
+		}
 	});
 
 	describe('drawn again from what it is given', () => {
 		const tree = testTree();
-		const layout = computeLayout({columns: 80, rows: 24}, undefined, image);
 		const initial = handMaps();
-		const show = (current: Parameters, classNames: readonly string[], shown = image): void => {
+		const show = (current: Parameters, classNames: readonly string[]): void => {
 			// The same version and initial network throughout: the tiles must follow what they read.
-			tree.show(<MapsTab current={current} initial={initial} version={5} epoch={2} classNames={classNames} layout={layout} selected={0} untrained={false} change={false} depth='none' image={shown}/>);
+			tree.show(<MapsTab current={current} initial={initial} version={5} epoch={2} classNames={classNames} width={119} height={32} selected={0} untrained={false} change={false} depth='none' image={image}/>);
 		};
 
 		it('shows the maps of new parameters given with the same version', () => {
 			show(handMaps(), ['a', 'b', 'c']);
-			expect(tree.frame()).toContain('a  max 3.0');
+			expect(tree.frame()).toContain('+3.00');
 			const second = handMaps();
 			second.weights[1][0] = 4;
 			show(second, ['a', 'b', 'c']);
-			expect(tree.frame()).toContain('a  max 4.0');
+			expect(tree.frame()).toContain('+4.00');
 		});
 
 		it('names the classes it is given now', () => {
-			const current = handMaps();
-			show(current, ['a', 'b', 'c']);
-			show(current, ['cat', 'dog', 'eel']);
-			expect(tree.frame()).toContain('cat  max 3.0');
-			expect(tree.frame()).not.toContain('a  max 3.0');
-		});
-
-		it('draws the image at the size it is given now', () => {
-			const rows = (frame: string): number => frame.split('\n').filter(line => line.startsWith('█'.repeat(28))).length;
-			const current = handMaps();
-			show(current, ['a', 'b', 'c']);
-			expect(rows(tree.frame())).toBe(14);
-			// The same 784 values read as 56 x 14: 28 text rows of 14 columns.
-			show(current, ['a', 'b', 'c'], {rows: 56, cols: 14});
-			expect(rows(tree.frame())).toBe(0);
-			expect(tree.frame().split('\n').filter(line => line.startsWith(`${'█'.repeat(14)}│`))).toHaveLength(28);
+			show(handMaps(), ['a', 'b', 'c']);
+			expect(tree.frame()).toContain('a (class 0)');
+			show(handMaps(), ['x', 'y', 'z']);
+			expect(tree.frame()).toContain('x (class 0)');
+			expect(tree.frame()).toContain('1 y');
 		});
 	});
 });

@@ -1,43 +1,54 @@
 import chalk from 'chalk';
-import {Box, renderToString} from 'ink';
+import {renderToString} from 'ink';
 import {afterEach, describe, expect, it} from 'vitest';
-import {computeLayout, type Size} from '../../src/app/layout.js';
 import {PixelLayer} from '../../src/app/pixel-layer.js';
+import {tileLayout} from '../../src/app/tile-layout.js';
+import {fixed} from '../../src/app/tile-sources.js';
 import {PixelLayerContext} from '../../src/components/PixelImage.js';
+import type {DetailAnalysis} from '../../src/components/TileDetail.js';
 import {WeightsTab} from '../../src/components/WeightsTab.js';
 import type {ColorDepth} from '../../src/render/color-depth.js';
 import {initParameters, type Parameters} from '../../src/nn/network.js';
 import {Random} from '../../src/nn/random.js';
-import {handWeights, meanOf, plain, testTree} from './fixtures.js';
-
-const image = {rows: 28, cols: 28};
+import {digitNames, fashionNames, handWeights, meanOf, plain, testTree} from './fixtures.js';
+import {analysis, areas, emptyShare, image, network, split} from './tile-tab-fixtures.js';
 
 type Options = {
-	epoch?: number; version?: number; size?: Size; paneOpen?: boolean; selected?: number; untrained?: boolean; change?: boolean; sharedScale?: boolean;
-	initial?: Parameters; depth?: ColorDepth;
+	epoch?: number; version?: number; width?: number; height?: number; selected?: number; untrained?: boolean; change?: boolean;
+	sharedScale?: boolean; initial?: Parameters; depth?: ColorDepth; names?: readonly string[]; analysis?: DetailAnalysis | null; progress?: number;
 };
 
-/** The tab as the app lays it out in a terminal of `size`: inside the content area, clipped to it. */
-function draw(current: Parameters, options: Options = {}): string {
-	const size = options.size ?? {columns: 200, rows: 60};
-	const layout = computeLayout(size, options.paneOpen, image);
-	return renderToString(
-		<Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>
-			<WeightsTab
-				current={current} initial={options.initial ?? current} version={options.version ?? 0} epoch={options.epoch ?? 4} layout={layout}
-				selected={options.selected ?? 0} sharedScale={options.sharedScale ?? false} untrained={options.untrained ?? false}
-				change={options.change ?? false} depth={options.depth ?? 'none'} image={image}
-			/>
-		</Box>,
-		{columns: size.columns},
+function tab(current: Parameters, options: Options = {}) {
+	return (
+		<WeightsTab
+			current={current} initial={options.initial ?? current} version={options.version ?? 0} epoch={options.epoch ?? 4}
+			width={options.width ?? 119} height={options.height ?? 32} selected={options.selected ?? 0} sharedScale={options.sharedScale ?? false}
+			untrained={options.untrained ?? false} change={options.change ?? false} depth={options.depth ?? 'none'} image={image}
+			classNames={options.names ?? digitNames} split={split} analysis={options.analysis === null ? undefined : (options.analysis ?? analysis())}
+			progress={options.progress} focused
+		/>
 	);
 }
 
-function label(p: Parameters, j: number): string {
-	const weights = p.weights[0].subarray(j * 784, (j + 1) * 784);
-	// Rounded as shown: a value that rounds to zero has no minus sign.
-	const fixed = (v: number, digits: number): string => (Number(v.toFixed(digits)) === 0 ? (0).toFixed(digits) : v.toFixed(digits));
-	return `${j} B ${fixed(p.biases[0][j], 2)} I ${fixed(meanOf(weights), 3)}`;
+function draw(current: Parameters, options: Options = {}): string {
+	return plain(renderToString(tab(current, options), {columns: options.width ?? 119}));
+}
+
+/** The overview's label of neuron j in a tile `width` cells wide: j, its bias and influence, as many as fit. */
+function label(p: Parameters, j: number, width: number): string {
+	const withBias = `${j} B ${fixed(p.biases[0][j], 2)}`;
+	const full = `${withBias} I ${fixed(meanOf(p.weights[0].subarray(j * 784, (j + 1) * 784)), 3)}`;
+	return [full, withBias].find(text => text.length <= width) ?? String(j);
+}
+
+/** Layers [784,30,10] with neuron 0's outgoing weights (column 0 of W1) hand-picked. */
+function withOutgoing(): Parameters {
+	const p = network();
+	const column = [0.1, -0.9, 0.5, 0.3, -0.2, 0.8, 0, -0.4, 0.2, -0.6];
+	column.forEach((w, c) => {
+		p.weights[1][c * 30] = w;
+	});
+	return p;
 }
 
 afterEach(() => {
@@ -45,82 +56,114 @@ afterEach(() => {
 });
 
 describe('WeightsTab', () => {
-	it('labels each tile with its neuron, bias B to 2 decimals and influence I to 3', () => {
-		const out = plain(draw(handWeights()));
-		expect(out).toContain('0 B 1.50 I 0.250');
-		expect(out).toContain('1 B -0.75 I -0.500');
-		expect(out).toContain('2 B 0.33 I ');
+	it('shows all 30 neurons 0-29 at once at 119x32, each labelled with its index and bias', () => {
+		const p = network();
+		const out = draw(p);
+		expect(out).toContain('neurons 0-29 of 30');
+		for (let j = 0; j < 30; j++) {
+			expect(out, `neuron ${j}`).toContain(label(p, j, 10));
+		}
+	});
+
+	it('pages through the neurons at 79x16, the page that holds the selected one', () => {
+		const p = network();
+		const first = draw(p, {width: 79, height: 16, selected: 0});
+		const match = /Neurons 0-(\d+) /.exec(first);
+		expect(match).not.toBeNull();
+		const perPage = Number(match![1]) + 1;
+		expect(perPage).toBeGreaterThanOrEqual(8);
+		const next = draw(p, {width: 79, height: 16, selected: perPage});
+		expect(next).toContain(`Neurons ${perPage}-`);
+		expect(next).toContain(`Neuron ${perPage} ·`);
+	});
+
+	it('shows the selected neuron in the detail panel with its bias B and influence I (the mean incoming weight)', () => {
+		const p = handWeights();
+		const out = draw(p, {selected: 2});
+		expect(out).toContain('Neuron 2');
+		const mean = fixed(meanOf(p.weights[0].subarray(2 * 784, 3 * 784)), 3);
+		expect(mean).not.toBe('0.000');
+		expect(out).toContain(`B 0.33 · I ${mean}`);
+	});
+
+	it('keeps the full-resolution image and puts B and I in the detail\'s title at 79x16', () => {
+		const out = draw(handWeights(), {width: 79, height: 16, selected: 1}).split('\n');
+		expect(out[0]).toContain('Neuron 1 · B -0.75 · I -0.500');
+		// Neuron 1 is -0.5 everywhere: 14 rows of 28 full negative shades in the detail.
+		expect(out.filter(line => line.includes(`│${'#'.repeat(28)} `))).toHaveLength(14);
+	});
+
+	it('shows the colour scale with its values at both ends and at 0, the tile\'s own or the layer\'s', () => {
+		const own = draw(handWeights(), {selected: 0}).split('\n');
+		expect(own.find(line => line.includes('+0.25'))).toBeDefined();
+		expect(own.find(line => line.includes('-0.25'))).toBeDefined();
+		expect(own.some(line => / 0 +│$/.test(line))).toBe(true);
+		const shared = draw(handWeights(), {selected: 0, sharedScale: true});
+		expect(shared).toContain('+0.50');
+		expect(shared).toContain('-0.50');
+		expect(shared).not.toContain('+0.25');
+	});
+
+	it('says which colour scale is in use when the border has room', () => {
+		expect(draw(network(), {width: 150, height: 56})).toContain('a scale per tile');
+		expect(draw(network(), {width: 150, height: 56, sharedScale: true})).toContain('a shared scale');
+	});
+
+	/** The bar rows of the detail panel: the text inside its border, on rows with a bar's axis. */
+	function barRows(out: string, width: number, height: number): string[] {
+		const {overview} = tileLayout({width, height, count: 30, twoSets: false, image});
+		return out.split('\n').map(line => [...line].slice(overview.width + 1, -1).join('')).filter(line => line.includes('│'));
+	}
+
+	const values = (row: string): string[] => [...row.matchAll(/([+-]?\d\.\d\d)/g)].map(m => m[1]);
+
+	it('lists the classes the neuron pushes up and down most, from its column of the next weight matrix, largest first', () => {
+		const rows = barRows(draw(withOutgoing(), {selected: 0}), 119, 32);
+		// Two columns at 119x32: the 3 most up on the left, the 3 most down on the right, each in order.
+		expect(rows.map(values)).toEqual([['+0.80', '-0.40'], ['+0.50', '-0.60'], ['+0.30', '-0.90']]);
+		expect(rows.map(row => [...row.matchAll(/(?:^| )(\d) /g)].map(m => m[1]))).toEqual([['5', '7'], ['2', '9'], ['3', '1']]);
+	});
+
+	it('shows every class\'s weight when there is room, largest first', () => {
+		const out = draw(withOutgoing(), {width: 150, height: 56, selected: 0});
+		expect(out).toContain('its weight to each class');
+		const rows = barRows(out, 150, 56).map(values);
+		expect(rows.map(row => row[0])).toEqual(['+0.80', '+0.50', '+0.30', '+0.20', '+0.10']);
+		expect(rows.map(row => row[1])).toEqual(['0.00', '-0.20', '-0.40', '-0.60', '-0.90']);
+	});
+
+	it('shows the test images that excite the neuron most, captioned with their class names', () => {
+		const out = draw(network(), {width: 150, height: 56, selected: 7, names: fashionNames});
+		expect(out).toContain('test images that excite it most');
+		// Neuron 7's images are 49, 0, 1, ..., 6 (see the fixture): classes 9, 0, 1, ..., 6, in that order, after the bars.
+		const places = [9, 0, 1, 2, 3, 4, 5, 6].map(c => out.lastIndexOf(fashionNames[c]));
+		expect(places.every(i => i > out.indexOf('test images that excite it most'))).toBe(true);
+		expect(places).toEqual([...places].sort((a, b) => a - b));
+	});
+
+	it('says how far it is while the test images are being searched', () => {
+		const out = draw(network(), {selected: 3, analysis: null, progress: 0.42});
+		expect(out).toContain('finding the test images that excite it most… 42%');
 	});
 
 	it('calls a network at epoch 0 not trained yet, until its first epoch is under way', () => {
-		expect(plain(draw(handWeights(), {epoch: 0}))).toContain('not trained yet (t trains)');
-		expect(plain(draw(handWeights(), {epoch: 0, change: true}))).toContain('change by training: none yet');
-		const live = plain(draw(handWeights(), {epoch: 0, version: 3}));
+		expect(draw(network(), {epoch: 0})).toContain('not trained yet (t trains)');
+		expect(draw(network(), {epoch: 0, change: true})).toContain('change by training: none yet');
+		const live = draw(network(), {epoch: 0, version: 3});
 		expect(live).toContain('trained (epoch 0)');
 		expect(live).not.toContain('not trained yet');
-		expect(plain(draw(handWeights(), {epoch: 4}))).toContain('trained (epoch 4)');
 	});
 
-	it('computes I as the mean of the incoming weights of the irregular neuron', () => {
-		const p = handWeights();
-		const expected = label(p, 2);
-		expect(expected).not.toBe('2 B 0.33 I 0.000');
-		expect(plain(draw(p))).toContain(expected);
-	});
-
-	it('shows every neuron of a [784,30,10] network, one page at a time, with B and I from its weights', () => {
-		const p = initParameters({layers: [784, 30, 10], init: 'large'}, Random.fromSeed(7));
-		const size = {columns: 80, rows: 24};
-		const {perPage} = computeLayout(size, undefined, image).grid;
-		for (let first = 0; first < 30; first += perPage) {
-			const out = plain(draw(p, {size, selected: first}));
-			for (let j = first; j < Math.min(30, first + perPage); j++) {
-				expect(out, `neuron ${j}`).toContain(label(p, j));
-			}
-
-			expect(out).toContain(`neurons ${first}-${Math.min(30, first + perPage) - 1} of 30`);
-			expect(out).not.toContain(label(p, (first + perPage) % 30));
-		}
-	});
-
-	it('draws each tile as 28 columns of 14 half-block rows in the tile\'s own colour scale', () => {
-		const out = plain(draw(handWeights(), {size: {columns: 80, rows: 24}})).split('\n');
-		const imageRows = out.filter(line => line.startsWith('█'.repeat(28)));
-		expect(imageRows).toHaveLength(14);
-		for (const row of imageRows) {
-			// Neuron 0 (all positive) beside neuron 1 (all negative), one column apart.
-			expect(row.trimEnd()).toBe(`${'█'.repeat(28)}│${'#'.repeat(28)}`);
-		}
-	});
-
-	it('shows the untrained weights with their own B and I when asked', () => {
+	it('shows the untrained weights in the overview and the detail when asked', () => {
 		const current = handWeights();
 		const initial = handWeights();
 		initial.biases[0][0] = -2.5;
 		initial.weights[0].fill(0.125, 0, 784);
-		const out = plain(draw(current, {size: {columns: 80, rows: 24}, initial, untrained: true}));
-		expect(out).toContain('0 B -2.50 I 0.125');
-		expect(out).not.toContain('0 B 1.50 I 0.250');
+		const out = draw(current, {initial, untrained: true});
 		expect(out).toContain('untrained (initial)');
-	});
-
-	it('wraps the legend onto a second line rather than cut its keys off in a narrow terminal', () => {
-		const out = plain(draw(handWeights(), {size: {columns: 80, rows: 24}}));
-		expect(out).toMatch(/B bias, I influence\s+\(mean weight\)/);
-		expect(out).toMatch(/d change · a\s+scale/);
-	});
-
-	it('shows trained and untrained side by side when the terminal is wide enough', () => {
-		const current = handWeights();
-		const initial = handWeights();
-		initial.biases[0][1] = 0.5;
-		const out = plain(draw(current, {size: {columns: 200, rows: 60}, initial}));
-		const [trainedCaption, untrainedCaption] = [out.indexOf('trained (epoch 4)'), out.indexOf('untrained (initial)')];
-		expect(trainedCaption).toBeGreaterThan(0);
-		expect(untrainedCaption).toBeGreaterThan(trainedCaption);
-		expect(out.split('\n').find(line => line.includes('trained (epoch 4)'))).toContain('untrained (initial)');
-		expect(out).toContain('1 B -0.75 I -0.500');
-		expect(out).toContain('1 B 0.50 I -0.500');
+		expect(out).toContain('0 B -2.50');
+		expect(out).toContain('Neuron 0 · untrained');
+		expect(out).toContain('B -2.50 · I 0.125');
 	});
 
 	it('shows what training changed, B and I of trained minus untrained, when asked', () => {
@@ -128,144 +171,85 @@ describe('WeightsTab', () => {
 		const initial = handWeights();
 		initial.biases[0][0] = 1;
 		initial.weights[0].fill(0.125, 0, 784);
-		const out = plain(draw(current, {size: {columns: 80, rows: 24}, initial, change: true}));
-		expect(out).toContain('0 B 0.50 I 0.125');
-		expect(out).toContain('1 B 0.00 I 0.000');
-	});
-
-	it('pages to the selected tile', () => {
-		const out = plain(draw(handWeights(), {size: {columns: 80, rows: 24}, selected: 2}));
-		expect(out).toContain('neurons 2-2 of 3');
-		expect(out).toContain('2 B 0.33');
-		expect(out).not.toContain('0 B 1.50');
+		const out = draw(current, {initial, change: true});
+		expect(out).toContain('Neuron 0 · change by training');
+		expect(out).toContain('B 0.50 · I 0.125');
+		expect(out).toContain('1 B 0.00');
 	});
 
 	it('highlights the label of the selected tile only', () => {
 		chalk.level = 3;
 		const inverse = '\u001B[7m';
-		const out = draw(handWeights(), {size: {columns: 120, rows: 40}, selected: 1});
-		const labels = out.split('\n').find(line => plain(line).includes('1 B -0.75')) ?? '';
-		expect(labels.split(inverse)).toHaveLength(2);
-		expect(plain(labels.split(inverse)[1]).startsWith('1 B -0.75 I -0.500')).toBe(true);
+		const out = renderToString(tab(network(), {selected: 8}), {columns: 119});
+		const marked = out.split('\n').filter(line => line.includes(inverse));
+		expect(marked).toHaveLength(1);
+		expect(plain(marked[0].split(inverse)[1]).startsWith('8')).toBe(true);
 	});
 
-	it('says which colour scale is in use', () => {
-		expect(plain(draw(handWeights()))).toContain('scale per tile');
-		expect(plain(draw(handWeights(), {sharedScale: true}))).toContain('shared scale');
+	it('puts a rule between the tiles without colour, where a blank cell is a zero weight', () => {
+		const out = draw(handWeights(), {width: 79, height: 16}).split('\n');
+		// Three neurons in tiles of 10 x 5 cells: neuron 0 (all positive) beside neuron 1 (all negative), a rule between.
+		expect(out.filter(line => line.startsWith(`│${'█'.repeat(10)}│${'#'.repeat(10)}│`))).toHaveLength(5);
 	});
 
-	it('scales all tiles by the largest weight of the layer with one shared scale', () => {
-		// Neuron 0 (+0.25) is drawn at half strength against neuron 1 (-0.5) on one scale.
-		const perTile = plain(draw(handWeights(), {size: {columns: 80, rows: 24}})).split('\n');
-		const shared = plain(draw(handWeights(), {size: {columns: 80, rows: 24}, sharedScale: true})).split('\n');
-		const row = (lines: string[]): string => lines.find(l => l.includes('#'.repeat(28))) ?? '';
-		expect(row(perTile).slice(0, 28)).toBe('█'.repeat(28));
-		expect(row(shared).slice(0, 28)).not.toBe('█'.repeat(28));
-		expect(row(shared).slice(29, 57)).toBe('#'.repeat(28));
-	});
-
-	it('keeps one column between the tiles of a row at 120x40 beside the pane: a rule without colour', () => {
-		const p = handWeights();
-		p.weights[0].fill(1, 2 * 784);
-		const out = plain(draw(p, {size: {columns: 120, rows: 40}})).split('\n');
-		const imageRows = out.filter(line => line.startsWith('█'.repeat(28)));
-		expect(imageRows).toHaveLength(14);
-		for (const row of imageRows) {
-			expect(row.trimEnd()).toBe(`${'█'.repeat(28)}│${'#'.repeat(28)}│${'█'.repeat(28)}`);
-		}
-	});
-
-	it('leaves the column between tiles blank in colour, where the tiles show their own edges', () => {
-		chalk.level = 2;
-		const out = plain(draw(handWeights(), {size: {columns: 120, rows: 40}, depth: 'ansi256'})).split('\n');
-		expect(out[0]).toMatch(/^Weights · neurons/);
-		expect(out[15]).toMatch(/^0 B 1\.50/); // the label line under 14 image rows
-		const imageRows = out.slice(1, 15);
-		for (const row of imageRows) {
-			expect(row).not.toContain('│');
-			expect(row[28]).toBe(' ');
-		}
-	});
-
-	it('draws its tiles through the pixel layer when there is one', () => {
-		const layer = new PixelLayer();
-		const size = {columns: 80, rows: 24};
-		const layout = computeLayout(size, undefined, image);
-		const p = handWeights();
-		const out = renderToString(
-			<PixelLayerContext.Provider value={layer}>
-				<WeightsTab current={p} initial={p} version={0} epoch={0} layout={layout} selected={0} sharedScale={false} untrained={false} change={false} depth='none' image={image}/>
-			</PixelLayerContext.Provider>,
-			{columns: size.columns},
-		);
-		expect(out.split('\n').filter(l => l.startsWith('█'))).toEqual([]);
-		expect(out).toMatch(/[\uE000-\uF8FF]{28}/);
-		expect(plain(layer.substitute(out)).split('\n').filter(l => l.startsWith(`${'█'.repeat(28)}│${'#'.repeat(28)}`))).toHaveLength(14);
-	});
-
-	it('draws a page of 56 tiles a grid through the pixel layer on a 450x130 terminal', () => {
-		const p = initParameters({layers: [784, 100, 10], init: 'large'}, Random.fromSeed(1));
-		const size = {columns: 450, rows: 130};
-		const layout = computeLayout(size, undefined, image);
-		expect(layout.grid.perPage).toBe(56);
-		const layer = new PixelLayer();
-		const out = renderToString(
-			<PixelLayerContext.Provider value={layer}>
-				<WeightsTab current={p} initial={p} version={0} epoch={0} layout={layout} selected={0} sharedScale={false} untrained={false} change={false} depth='ansi256' image={image}/>
-			</PixelLayerContext.Provider>,
-			{columns: size.columns},
-		);
-		expect(plain(out)).toContain('neurons 0-55 of 100');
-	});
-
-	it('puts a caption over each grid when trained and untrained are side by side, and none when not', () => {
-		const wide = plain(draw(handWeights(), {size: {columns: 200, rows: 60}})).split('\n');
-		const captions = wide.find(line => line.includes('untrained (initial)'));
-		expect(captions).toMatch(/^trained \(epoch 4\) +untrained \(initial\)/);
-		const narrow = plain(draw(handWeights(), {size: {columns: 120, rows: 40}}));
-		expect(narrow).not.toContain('untrained (initial)');
-	});
-
-	it('fits the content width at 80x24, 120x40 and 200x60', () => {
-		const p = initParameters({layers: [784, 30, 10], init: 'large'}, Random.fromSeed(3));
-		for (const size of [{columns: 80, rows: 24}, {columns: 120, rows: 40}, {columns: 200, rows: 60}]) {
-			const layout = computeLayout(size, undefined, image);
-			const lines = plain(draw(p, {size})).split('\n');
-			expect(lines.length).toBeLessThanOrEqual(layout.contentHeight);
-			for (const line of lines) {
-				expect([...line].length, `${size.columns}x${size.rows}`).toBeLessThanOrEqual(layout.contentWidth);
+	it('never draws wider or taller than its area, from 79x14 to 300x90', () => {
+		for (const {width, height} of [...areas, {width: 79, height: 14}, {width: 300, height: 90}]) {
+			for (const selected of [0, 29]) {
+				const lines = draw(network(), {width, height, selected}).split('\n');
+				expect(lines.length, `${width}x${height}`).toBeLessThanOrEqual(height);
+				for (const line of lines) {
+					expect([...line].length, `${width}x${height}`).toBeLessThanOrEqual(width);
+				}
 			}
 		}
 	});
 
+	it('leaves at most a quarter of its area empty at 80x24, 120x40 and 200x60', () => {
+		for (const {width, height} of areas) {
+			const share = emptyShare(tab(network(), {width, height, selected: 7, names: fashionNames, depth: 'truecolor'}), width, height);
+			expect(share, `${width}x${height}`).toBeLessThanOrEqual(0.25);
+		}
+	});
+
+	it('draws its tiles and the detail through the pixel layer, each image in a place of its own', () => {
+		const layer = new PixelLayer();
+		const p = initParameters({layers: [784, 100, 10], init: 'scaled'}, Random.fromSeed(1));
+		const out = renderToString(
+			<PixelLayerContext.Provider value={layer}>{tab(p, {width: 300, height: 90, depth: 'ansi256'})}</PixelLayerContext.Provider>,
+			{columns: 300},
+		);
+		expect(plain(out)).toMatch(/neurons 0-\d+ of 100/);
+		const codes = new Set([...out.matchAll(/[\uE000-\uF8FF]/g)].map(m => m[0]));
+		expect(codes.size).toBeGreaterThan(40 * 4);
+	});
+
 	describe('drawn again from what it is given', () => {
 		const tree = testTree();
-		const layout = computeLayout({columns: 120, rows: 40}, undefined, image);
 		const show = (current: Parameters, initial: Parameters, change = false): void => {
 			// The same version throughout: the tiles must follow the parameters, not a counter beside them.
-			tree.show(<WeightsTab current={current} initial={initial} version={5} epoch={1} layout={layout} selected={0} sharedScale={false} untrained={false} change={change} depth='none' image={image}/>);
+			tree.show(<WeightsTab current={current} initial={initial} version={5} epoch={1} width={119} height={32} selected={0} sharedScale={false} untrained={false} change={change} depth='none' image={image}/>);
 		};
 
 		it('shows the weights of new parameters given with the same version', () => {
 			const first = handWeights();
 			show(first, first);
-			expect(tree.frame()).toContain('0 B 1.50 I 0.250');
+			expect(tree.frame()).toContain('B 1.50 · I 0.250');
 			const second = handWeights();
 			second.biases[0][0] = -1.25;
 			second.weights[0].fill(0.5, 0, 784);
 			show(second, first);
-			expect(tree.frame()).toContain('0 B -1.25 I 0.500');
-			expect(tree.frame()).not.toContain('0 B 1.50');
+			expect(tree.frame()).toContain('B -1.25 · I 0.500');
+			expect(tree.frame()).not.toContain('B 1.50');
 		});
 
 		it('shows the change against new initial parameters given with the same version', () => {
 			const current = handWeights();
 			show(current, handWeights(), true);
-			expect(tree.frame()).toContain('0 B 0.00 I 0.000');
+			expect(tree.frame()).toContain('B 0.00 · I 0.000');
 			const initial = handWeights();
 			initial.biases[0][0] = 1;
 			show(current, initial, true);
-			expect(tree.frame()).toContain('0 B 0.50 I 0.000');
+			expect(tree.frame()).toContain('B 0.50 · I 0.000');
 		});
 	});
 });
