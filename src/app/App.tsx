@@ -1,27 +1,33 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {useEffect, useMemo, useRef} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
 import type {ColorDepth} from '../render/color-depth.js';
+import {ConfusionTab} from '../components/ConfusionTab.js';
 import {ExamplesTab} from '../components/ExamplesTab.js';
 import {HelpOverlay} from '../components/HelpOverlay.js';
 import {MapsTab} from '../components/MapsTab.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {TabBar} from '../components/TabBar.js';
+import {Timeline} from '../components/Timeline.js';
 import {TrainingPane} from '../components/TrainingPane.js';
+import {TrainingStrip} from '../components/TrainingStrip.js';
 import {WeightsTab} from '../components/WeightsTab.js';
+import type {TrainingClient} from '../training/client.js';
+import {confusionLayout} from './confusion-layout.js';
 import {keyOf} from './key-map.js';
 import {computeLayout, minColumns, minRows} from './layout.js';
 import {classify} from './model-view.js';
 import {type Counts, initialState, reducer} from './state.js';
+import {cellExamples} from './test-analysis.js';
 import {theme} from './theme.js';
-import type {TrainingClient} from '../training/client.js';
-import {initialTraining, trainingReducer} from './training-view.js';
+import {epochUnderWay, initialTraining, trainingReducer} from './training-view.js';
 import {useCommands} from './use-commands.js';
+import {useEpochParameters} from './use-epoch-parameters.js';
 import {useKeys} from './use-keys.js';
 import {createStore, useStore} from './use-store.js';
 import {useTerminalSize} from './use-terminal-size.js';
-import {useTestAccuracy} from './use-test-accuracy.js';
+import {useTestAnalysis} from './use-test-analysis.js';
 
 export type AppProps = {
 	readonly model: Model;
@@ -33,7 +39,10 @@ export type AppProps = {
 	readonly trainingBlocked?: string;
 };
 
-/** The root: state, training events and keys in; the tab bar, the active tab and the side pane out. */
+/**
+ * The root: state, training events and keys in; the tab bar, the timeline, the active tab and the
+ * training dashboard (beside the tab, in its place, or folded into a strip) out.
+ */
 export function App({model, dataset, client, depth, savePath, trainingBlocked}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
@@ -41,10 +50,8 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 	const [ui, uiStore] = useStore(() => createStore(reducer, initialState(size)));
 	const [training, trainingStore] = useStore(() => createStore(trainingReducer, initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, client.epochs)));
 	const image = {rows: dataset.rows, cols: dataset.cols};
-	const counts: Counts = {
-		examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols,
-		cellItems: 0, listPerRow: 1, listPerPage: 1,
-	};
+	const layout = computeLayout(ui.size, ui.paneOpen, image);
+	const nameWidth = Math.max(...dataset.classNames.map(name => name.length));
 
 	useEffect(() => {
 		uiStore.dispatch({type: 'resize', size});
@@ -53,62 +60,100 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 		trainingStore.dispatch({type: 'event', event});
 	}), [client, trainingStore]);
 
-	const {onCommand, onPromptKey, question} = useCommands({model, dataset, client, savePath, trainingBlocked, ui: uiStore, training: trainingStore, counts, exit});
+	// The epoch the timeline shows, its weights, and the test set as they classify it (worked out in slices).
+	const timeline = useEpochParameters({model, client, training, selected: ui.shownEpoch});
+	const shown = timeline.parameters;
+	const {analysis: fresh, stale, progress} = useTestAnalysis(shown, model.config, dataset.test);
+	const analysis = fresh ?? stale;
+	const freshRef = useRef(fresh);
+	freshRef.current = fresh;
+	const {confusion} = ui;
+	const cell = useMemo(() => (analysis === undefined ? new Int32Array(0) : cellExamples(analysis, confusion.row, confusion.col)), [analysis, confusion.row, confusion.col]);
+	const list = confusionLayout(layout.contentWidth, layout.contentHeight, dataset.classNames.length, nameWidth, image);
+	const counts: Counts = {
+		examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols,
+		cellItems: cell.length, listPerRow: list.thumbPerRow, listPerPage: list.thumbPerPage,
+	};
+
+	const {onCommand, onPromptKey, question} = useCommands({
+		model, client, savePath, trainingBlocked, ui: uiStore, training: trainingStore, counts, exit,
+		stepEpoch: timeline.step, analysis: () => freshRef.current,
+	});
 	useKeys(uiStore, {onCommand, onPromptKey});
 
-	const layout = computeLayout(ui.size, ui.paneOpen, image);
-	// Evaluated after the first frame, in slices (a large network takes many seconds), while no epoch is done.
-	const untrained = useTestAccuracy(model.current, model.config, dataset.test, training.history.length === 0);
-	const parameters = training.current; // a new object for every update of the weights
-	const result = useMemo(() => classify(parameters, model.config, dataset.test, ui.example), [parameters, model.config, dataset.test, ui.example]);
+	const result = useMemo(() => classify(shown, model.config, dataset.test, ui.example), [shown, model.config, dataset.test, ui.example]);
 	if (layout.tooSmall) {
 		return <Text color={theme.warning}>{`nnviz-tui needs ${minColumns}x${minRows} or more (now ${size.columns}x${size.rows}); ${keyOf('quit')} quits`}</Text>;
 	}
 
-	const last = training.history.at(-1);
-	const accuracyText = last === undefined
-		? (untrained.accuracy === undefined
-			? `computing the test accuracy… ${Math.floor(untrained.progress * 100)}% (untrained network; ${keyOf('toggleTraining')} trains it)`
-			: `test accuracy ${(untrained.accuracy * 100).toFixed(2)}% (untrained network; ${keyOf('toggleTraining')} trains it)`)
-		: `test accuracy ${(last.testAccuracy * 100).toFixed(2)}% after epoch ${last.epoch}${training.status === 'running' ? ' (training: the view updates live)' : ''}`;
 	if (ui.help) {
 		return <Box height={size.rows - 1} width={size.columns - 1}><HelpOverlay/></Box>;
 	}
 
+	const underWay = epochUnderWay(training);
+	const live = timeline.epoch === 'live';
+	const epoch = live ? training.epoch : (timeline.epoch as number);
+	let epochLabel = `epoch ${epoch}`;
+	if (live) {
+		epochLabel = underWay ? `live · epoch ${training.epoch + 1} under way` : `live · epoch ${training.epoch}`;
+	} else if (epoch === 0) {
+		epochLabel = 'untrained (epoch 0)';
+	}
+
+	const focused = ui.focus === 'content';
+	const {contentWidth: width, contentHeight: height} = layout;
+	const shownSavePath = savePath ?? training.savedTo;
 	return (
 		<Box flexDirection='column' height={size.rows - 1} width={size.columns - 1}>
 			<TabBar active={ui.tab} focused={ui.focus === 'tabs'}/>
-			<Text color={theme.muted}>{'─'.repeat(size.columns - 1)}</Text>
-			<Box flexGrow={1}>
-				{!layout.paneInstead && <Box flexDirection='column' width={layout.contentWidth} height={layout.contentHeight} overflow='hidden'>{renderTab()}</Box>}
-				{layout.pane && <Box marginLeft={layout.paneInstead ? 0 : 1}><TrainingPane training={training} savePath={savePath ?? training.savedTo} height={layout.contentHeight}/></Box>}
+			<Timeline shown={ui.shownEpoch} latest={training.epoch} underWay={underWay} loading={timeline.loading} width={size.columns - 1}/>
+			<Box height={height}>
+				{layout.dashboard === 'instead'
+					? <TrainingPane training={training} savePath={shownSavePath} width={width} height={height} shownEpoch={live ? undefined : epoch}/>
+					: <Box flexDirection='column' width={width} height={height} overflow='hidden'>{renderTab()}</Box>}
+				{layout.dashboard === 'side' && (
+					<Box marginLeft={1}>
+						<TrainingPane training={training} savePath={shownSavePath} width={layout.paneWidth} height={height} shownEpoch={live ? undefined : epoch}/>
+					</Box>
+				)}
 			</Box>
+			{layout.dashboard === 'strip' && <TrainingStrip training={training} savePath={shownSavePath} width={size.columns - 1} height={layout.stripHeight} shownEpoch={live ? undefined : epoch}/>}
 			<StatusLine focus={ui.focus} message={question ?? training.message} savePrompt={ui.prompt?.kind === 'save' ? ui.prompt : null} width={size.columns - 1}/>
 		</Box>
 	);
 
 	function renderTab() {
+		const common = {
+			current: shown, initial: model.initial, version: live ? training.version : 1, epoch, width, height, depth, image,
+			classNames: dataset.classNames, analysis, progress, focused, untrained: ui.untrained, change: ui.change,
+		};
 		switch (ui.tab) {
 			case 'examples': {
 				return (
 					<ExamplesTab
 						split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth}
-						width={layout.contentWidth} height={layout.contentHeight} epochLabel={accuracyText} summary={undefined} progress={untrained.progress}
-						goto={ui.prompt?.kind === 'goto' ? ui.prompt.text : null} hint={ui.focus === 'content' ? 'keys' : 'enter'} focused={ui.focus === 'content'}
+						width={width} height={height} epochLabel={epochLabel} summary={analysis} progress={progress}
+						goto={ui.prompt?.kind === 'goto' ? ui.prompt.text : null} hint={focused ? 'keys' : 'enter'} focused={focused}
 					/>
 				);
 			}
 
 			case 'weights': {
-				return <WeightsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} layout={layout} selected={ui.tile} sharedScale={ui.sharedScale} untrained={ui.untrained} change={ui.change} depth={depth} image={image}/>;
-			}
-
-			case 'confusion': {
-				return <Text>confusion</Text>;
+				return <WeightsTab {...common} selected={ui.tile} sharedScale={ui.sharedScale} split={dataset.test}/>;
 			}
 
 			case 'maps': {
-				return <MapsTab current={training.current} initial={model.initial} version={training.version} epoch={training.epoch} classNames={dataset.classNames} layout={layout} selected={ui.map} untrained={ui.untrained} change={ui.change} depth={depth} image={image}/>;
+				return <MapsTab {...common} selected={ui.map}/>;
+			}
+
+			case 'confusion': {
+				return (
+					<ConfusionTab
+						analysis={fresh} stale={stale} progress={progress} classNames={dataset.classNames} split={dataset.test} image={image}
+						width={width} height={height} cursor={confusion} open={confusion.open} item={confusion.item} focused={focused}
+						depth={depth} epochLabel={epochLabel}
+					/>
+				);
 			}
 		}
 	}

@@ -7,7 +7,6 @@ import type {DatasetSplit} from '../data/dataset.js';
 import type {TrainConfig} from '../nn/config.js';
 import {argmax, outputsFor, predict} from '../nn/evaluate.js';
 import type {Parameters} from '../nn/network.js';
-import {checkSplit} from '../nn/train-epoch.js';
 import {Workspace} from '../nn/workspace.js';
 
 /** The network's answer for one example. */
@@ -55,47 +54,16 @@ export function misclassified(parameters: Parameters, config: TrainConfig, split
 	return Int32Array.from(wrong);
 }
 
-export type SliceOptions = {
-	readonly signal?: AbortSignal;
-	/** Called between slices with the examples done so far. */
-	readonly onProgress?: (done: number, total: number) => void;
-	/** How long a slice runs before it yields to the event loop; 10 ms unless given. */
-	readonly sliceMs?: number;
-};
-
-/**
- * `misclassified`, computed in slices that yield to the event loop between them, so that frames and
- * keys go on while a large network is evaluated (a [784,2000,2000,10] network takes 17 s over the
- * 997 embedded test digits). Resolves to undefined once `signal` aborts.
- */
-export async function misclassifiedInSlices(parameters: Parameters, config: TrainConfig, split: DatasetSplit, options: SliceOptions = {}): Promise<Int32Array | undefined> {
-	const {signal, onProgress, sliceMs = 10} = options;
-	const ws = workspaceFor(parameters, config);
-	checkSplit(ws, split, 'dataset');
-	const outputs = config.layers.at(-1)!;
+/** The indices where a prediction differs from the label, ascending. */
+export function misclassifiedOf(predictions: ArrayLike<number>, labels: ArrayLike<number>): Int32Array {
 	const wrong: number[] = [];
-	let sliceStart = performance.now();
-	for (let i = 0; i < split.count; i++) {
-		if (signal?.aborted) {
-			return undefined;
-		}
-
-		ws.setInput(split.images, i);
-		if (argmax(ws.forward(), outputs) !== split.labels[i]) {
+	for (let i = 0; i < labels.length; i++) {
+		if (predictions[i] !== labels[i]) {
 			wrong.push(i);
-		}
-
-		if (performance.now() - sliceStart >= sliceMs && i + 1 < split.count) {
-			onProgress?.(i + 1, split.count);
-			// eslint-disable-next-line no-await-in-loop -- yielding between slices is the point
-			await new Promise(resolve => {
-				setImmediate(resolve);
-			});
-			sliceStart = performance.now();
 		}
 	}
 
-	return signal?.aborted ? undefined : Int32Array.from(wrong);
+	return Int32Array.from(wrong);
 }
 
 /** The next (direction 1) or previous (-1) entry of sorted `indices` after `from`, wrapping around. */

@@ -5,6 +5,7 @@
 import {type Command, commandFor} from './key-map.js';
 import {isText} from './keystrokes.js';
 import {computeLayout, type Size} from './layout.js';
+import {type TileLayout, tileLayout} from './tile-layout.js';
 
 export type TabId = 'examples' | 'weights' | 'maps' | 'confusion';
 /** The tabs in order, each with the command that jumps to it. */
@@ -276,7 +277,7 @@ function move(state: UiState, direction: Move, counts: Counts): UiState {
 		return moveInConfusion(state, direction, counts);
 	}
 
-	const grid = computeLayout(state.size, state.paneOpen, {rows: counts.imageRows, cols: counts.imageCols}).grid;
+	const grid = tileGridOf(state, counts);
 	const steps: Record<Move, number> = {
 		left: -1, right: 1, up: -grid.perRow, down: grid.perRow,
 		pageUp: -grid.perPage, pageDown: grid.perPage, first: -Infinity, last: Infinity,
@@ -289,6 +290,14 @@ function move(state: UiState, direction: Move, counts: Counts): UiState {
 
 	const map = clamp(state.map + steps[direction], counts.classes);
 	return direction === 'up' && state.map < grid.perRow ? {...state, focus: 'tabs'} : {...state, map};
+}
+
+/** The tile grid of the weights or generalized-images tab at this size (tileLayout, as the tab draws it). */
+export function tileGridOf(state: Pick<UiState, 'size' | 'paneOpen' | 'tab'>, counts: Counts): TileLayout {
+	const image = {rows: counts.imageRows, cols: counts.imageCols};
+	const {contentWidth, contentHeight} = computeLayout(state.size, state.paneOpen, image);
+	const maps = state.tab === 'maps';
+	return tileLayout({width: contentWidth, height: contentHeight, count: maps ? counts.classes : counts.neurons, twoSets: maps, image});
 }
 
 /** Arrows over the matrix's cells, or over the listed images of the open cell. */

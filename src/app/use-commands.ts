@@ -1,15 +1,13 @@
 import {existsSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {resolve} from 'node:path';
-import {useEffect, useRef} from 'react';
-import type {Dataset} from '../data/dataset.js';
-import {errorMessage} from '../errors.js';
+import {useRef} from 'react';
 import {checkSaveTarget, SaveTargetError} from '../fs/save-target.js';
 import type {Model} from '../model/model.js';
 import {type Command, commandFor, keyOf} from './key-map.js';
-import {computeLayout} from './layout.js';
-import {misclassifiedInSlices, nextIndex} from './model-view.js';
-import {type Action, type Counts, promptLimit, type UiState} from './state.js';
+import {misclassifiedOf, nextIndex} from './model-view.js';
+import {type Action, type Counts, promptLimit, type ShownEpoch, tileGridOf, type UiState} from './state.js';
+import {cellExamples, type TestAnalysis} from './test-analysis.js';
 import type {TrainingClient} from '../training/client.js';
 import type {TrainingAction, TrainingView} from './training-view.js';
 import type {Store} from './use-store.js';
@@ -24,7 +22,6 @@ type Handlers = {
 
 type Context = {
 	readonly model: Model;
-	readonly dataset: Dataset;
 	readonly client: TrainingClient;
 	readonly savePath: string | undefined;
 	readonly trainingBlocked: string | undefined;
@@ -33,6 +30,10 @@ type Context = {
 	readonly training: Store<TrainingView, TrainingAction>;
 	readonly counts: Counts;
 	readonly exit: () => void;
+	/** Where `[` (-1) and `]` (+1) go from a timeline position (the epochs kept, live at the end). */
+	readonly stepEpoch: (from: ShownEpoch, delta: -1 | 1) => ShownEpoch;
+	/** The test-set analysis the confusion tab shows now, if there is one. */
+	readonly analysis: () => TestAnalysis | undefined;
 };
 
 /** The file name offered when `s` asks where to save. */
@@ -69,20 +70,11 @@ export function shortNumber(typed: string): string {
 	return typed.length <= 12 ? typed : `${typed.slice(0, 6)}…${typed.slice(-4)}`;
 }
 
-/** Progress of the misclassified search is shown at most this often (each update redraws). */
-const progressIntervalMs = 250;
-
 /**
  * What each command does: the ones with effects (quit, training, saving, finding misclassified
  * examples) here, the rest as reducer actions.
  */
-export function useCommands({model, dataset, client, savePath, trainingBlocked, ui, training, counts, exit}: Context): Handlers {
-	const wrongCache = useRef<{version: number; wrong: Int32Array} | undefined>(undefined);
-	// The misclassified search under way (n or N again waits for it), stopped on unmount.
-	const search = useRef<{version: number; controller: AbortController} | undefined>(undefined);
-	useEffect(() => () => {
-		search.current?.controller.abort();
-	}, []);
+export function useCommands({model, client, savePath, trainingBlocked, ui, training, counts, exit, stepEpoch, analysis}: Context): Handlers {
 	// The epoch the file held when the UI opened (training moves the model's position on).
 	const openedAt = useRef(model.position.epoch).current;
 	const {dispatch} = ui;
@@ -158,35 +150,6 @@ export function useCommands({model, dataset, client, savePath, trainingBlocked, 
 		}
 	};
 
-	/** The misclassified examples of these parameters, found in slices that let the keys through. */
-	const findWrong = (now: TrainingView, direction: 1 | -1): void => {
-		search.current?.controller.abort();
-		const {version} = now;
-		const controller = new AbortController();
-		search.current = {version, controller};
-		let shownAt = performance.now();
-		const onProgress = (done: number, total: number): void => {
-			if (performance.now() - shownAt >= progressIntervalMs) {
-				shownAt = performance.now();
-				send({type: 'message', message: `finding misclassified test examples: ${Math.floor(100 * done / total)}%`});
-			}
-		};
-
-		void misclassifiedInSlices(now.current, model.config, dataset.test, {signal: controller.signal, onProgress}).then(wrong => {
-			if (wrong === undefined) {
-				return;
-			}
-
-			search.current = undefined;
-			wrongCache.current = {version, wrong};
-			send({type: 'message', message: `${wrong.length} misclassified of ${dataset.test.count} test examples`});
-			jumpToWrong(wrong, direction);
-		}, (error: unknown) => {
-			search.current = undefined;
-			send({type: 'message', message: errorMessage(error)});
-		});
-	};
-
 	const onCommand = (command: Command): void => {
 		const state = ui.get();
 		const now = training.get();
@@ -232,7 +195,7 @@ export function useCommands({model, dataset, client, savePath, trainingBlocked, 
 			}
 
 			case 'toggleUntrained': {
-				if (computeLayout(state.size, state.paneOpen, {rows: counts.imageRows, cols: counts.imageCols}).sideBySide) {
+				if (tileGridOf(state, counts).twoSets) {
 					send({type: 'message', message: `trained and untrained are both shown; ${keyOf('toggleUntrained')} switches between them when the terminal is narrower`});
 				} else {
 					dispatch({type: 'command', command, counts});
@@ -241,13 +204,43 @@ export function useCommands({model, dataset, client, savePath, trainingBlocked, 
 				return;
 			}
 
+			case 'epochBack':
+			case 'epochForward': {
+				dispatch({type: 'showEpoch', epoch: stepEpoch(state.shownEpoch, command === 'epochBack' ? -1 : 1)});
+				return;
+			}
+
+			case 'epochFirst':
+			case 'epochLatest': {
+				dispatch({type: 'showEpoch', epoch: command === 'epochFirst' ? 0 : 'live'});
+				return;
+			}
+
+			case 'select': {
+				const {confusion} = state;
+				const shown = analysis();
+				if (state.tab === 'confusion' && confusion.open && shown !== undefined) {
+					// Enter on a listed image opens it in the examples tab.
+					const index = cellExamples(shown, confusion.row, confusion.col)[confusion.item];
+					if (index !== undefined) {
+						dispatch({type: 'openExample', index, counts});
+					}
+
+					return;
+				}
+
+				dispatch({type: 'command', command, counts});
+				return;
+			}
+
 			case 'nextWrong':
 			case 'previousWrong': {
-				const direction = command === 'nextWrong' ? 1 : -1;
-				if (wrongCache.current?.version === now.version) {
-					jumpToWrong(wrongCache.current.wrong, direction);
-				} else if (search.current?.version !== now.version) {
-					findWrong(now, direction);
+				// The test set as the network shown classifies it; being worked out while training or the timeline moves on.
+				const shown = analysis();
+				if (shown === undefined) {
+					send({type: 'message', message: `classifying the test set; ${keyOf(command)} again in a moment`});
+				} else {
+					jumpToWrong(misclassifiedOf(shown.predictions, shown.labels), command === 'nextWrong' ? 1 : -1);
 				}
 
 				return;

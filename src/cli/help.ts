@@ -2,7 +2,8 @@ import {keyOf} from '../app/key-map.js';
 
 /** The keys of the terminal UI, from its key map, in lines that fit the help's indented column. */
 const uiKeys = [
-	`Keys: ${(['tab1', 'tab2', 'tab3'] as const).map(c => keyOf(c)).join('/')} or ${keyOf('nextTab')} or ${keyOf('left')}/${keyOf('right')} on the tab bar switch tabs, ${keyOf('enter')} goes into a tab, arrows move,`,
+	`Keys: ${(['tab1', 'tab2', 'tab3', 'tab4'] as const).map(c => keyOf(c)).join('/')} or ${keyOf('nextTab')} or ${keyOf('left')}/${keyOf('right')} on the tab bar switch tabs, ${keyOf('enter')} goes into a tab, arrows move,`,
+	`${keyOf('epochBack')} ${keyOf('epochForward')} step every tab through the saved epochs, ${keyOf('epochFirst')} shows the untrained network, ${keyOf('epochLatest')} live;`,
 	`${keyOf('toggleTraining')} starts/pauses training (it stops by itself after --epochs), ${keyOf('save')} saves, ${keyOf('toggleUntrained')} untrained,`,
 	`${keyOf('toggleChange')} what training changed, ${keyOf('help')} help, ${keyOf('quit')} quits (asking first if epochs are not saved).`,
 ].join('\n\t  ');
@@ -11,7 +12,7 @@ const uiKeys = [
 export const helpText = `
 	Usage
 	  $ nnviz-tui [options]                 the terminal UI: examples, weights, generalized images,
-	                                        and training in a side pane (${keyOf('help')} shows the keys)
+	                                        confusion, and a training dashboard (${keyOf('help')} shows the keys)
 	  $ nnviz-tui train [options]           train a network, one line per epoch
 	  $ nnviz-tui eval --model FILE         test accuracy, per-class accuracy, confusion matrix
 	  $ nnviz-tui info --model FILE         architecture, hyperparameters and history of a model file
@@ -53,7 +54,7 @@ export const helpText = `
 	  --save FILE        where training in the UI is saved (after every epoch, and on ${keyOf('save')})
 	  --color MODE       auto, truecolor, 256, 16 or none (NO_COLOR=1 also means none)
 	  ${uiKeys}
-	  When stdout is not a terminal, it prints a snapshot of the three views instead.
+	  When stdout is not a terminal, it prints a snapshot of the four views instead.
 
 	Output
 	  --model FILE       the model file to read (eval, info)

@@ -30,6 +30,12 @@ type Props = {
 };
 
 /** Cut `text` to `width` characters and pad it to exactly that. */
+/** A class's name to show beside its index: none when the name is the index itself (the digits). */
+export function nameBesideIndex(classNames: readonly string[], c: number): string {
+	const name = classNames[c] ?? '';
+	return name === String(c) ? '' : name;
+}
+
 export function fit(text: string, width: number): string {
 	const chars = [...text];
 	return (chars.length > width ? chars.slice(0, width).join('') : text).padEnd(width);
@@ -52,7 +58,7 @@ export function cellSentence(truth: number, predicted: number, count: number): s
 /** The info lines under the matrix that fit in `room`, the most important kept: the warning, the cursor's cell, the legend. */
 function infoLines(analysis: MatrixAnalysis, classNames: readonly string[], cursor: Props['cursor'], room: number) {
 	const {neverPredicted, confusion, classes} = analysis;
-	const warning = neverPredicted.length === 0 ? undefined : `never predicted: ${neverPredicted.map(c => `${c} ${classNames[c] ?? ''}`.trimEnd()).join(', ')}`;
+	const warning = neverPredicted.length === 0 ? undefined : `never predicted: ${neverPredicted.map(c => `${c} ${nameBesideIndex(classNames, c)}`.trimEnd()).join(', ')}`;
 	const lines = [
 		{key: 'cell', text: cellSentence(cursor.row, cursor.col, confusion[(cursor.row * classes) + cursor.col] ?? 0), color: undefined as string | undefined, rank: 1},
 		warning === undefined
@@ -102,7 +108,7 @@ export function ConfusionMatrix({analysis, classNames, width, height, cursor, fo
 		}
 
 		const here = r === cursor.row;
-		const head = `${here ? '▸' : ' '}${String(r).padStart(digits)} ${fit(classNames[r] ?? '', columns.nameWidth)} `;
+		const head = `${here ? '▸' : ' '}${String(r).padStart(digits)} ${fit(nameBesideIndex(classNames, r), columns.nameWidth)} `;
 		for (let line = 0; line < rowHeight; line++) {
 			const middle = line === Math.floor((rowHeight - 1) / 2);
 			rows.push(

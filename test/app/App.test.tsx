@@ -7,7 +7,7 @@ import type {TrainingClient} from '../../src/training/client.js';
 import {syntheticDataset, testTree, waitFor} from '../components/fixtures.js';
 
 /** A client that never trains: the app only subscribes to it here. */
-const idleClient = {epochs: 1, subscribe: () => () => undefined} as unknown as TrainingClient;
+const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined} as unknown as TrainingClient;
 const tree = testTree();
 
 describe('App', () => {
@@ -15,11 +15,11 @@ describe('App', () => {
 		const dataset = syntheticDataset();
 		const model = createModel(newConfig(undefined, {layers: [784, 10, 10]}), dataset);
 		tree.show(<App model={model} dataset={dataset} client={idleClient} depth='none' savePath={undefined}/>);
-		await waitFor(() => tree.frame().includes('example 0 of 12 (test set)   true: 0'), 'example 0, a 0');
+		await waitFor(() => tree.frame().includes('Example 0 of 12') && tree.frame().includes('true 0 ·'), 'example 0, a 0');
 		// The same images, labelled one class on: the true label shown must follow.
 		const relabelled: Dataset = {...dataset, test: {...dataset.test, labels: dataset.test.labels.map(label => (label + 1) % 10)}};
 		tree.show(<App model={model} dataset={relabelled} client={idleClient} depth='none' savePath={undefined}/>);
-		await waitFor(() => tree.frame().includes('true: 1'), 'example 0, now a 1');
-		expect(tree.frame()).not.toContain('true: 0');
+		await waitFor(() => tree.frame().includes('true 1 ·'), 'example 0, now a 1');
+		expect(tree.frame()).not.toContain('true 0 ·');
 	});
 });

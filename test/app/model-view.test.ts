@@ -1,6 +1,6 @@
 import {describe, expect, it, vi} from 'vitest';
 import type {DatasetSplit} from '../../src/data/dataset.js';
-import {classify, misclassified, misclassifiedInSlices, nextIndex} from '../../src/app/model-view.js';
+import {classify, misclassified, misclassifiedOf, nextIndex} from '../../src/app/model-view.js';
 import type {Parameters} from '../../src/nn/network.js';
 import {Workspace} from '../../src/nn/workspace.js';
 import {softmax, tinyConfig, tinyParameters, tinySplit} from './tiny-classifier.js';
@@ -74,43 +74,15 @@ describe('misclassified', () => {
 	});
 });
 
-describe('misclassifiedInSlices', () => {
-	it('finds what misclassified finds', async () => {
-		const wrong: DatasetSplit = {...split, labels: Uint8Array.of(1, 2, 0, 0)};
-		expect([...(await misclassifiedInSlices(parameters, config, split))!]).toEqual([1]);
-		expect([...(await misclassifiedInSlices(parameters, config, wrong, {sliceMs: 0}))!]).toEqual([0, 1, 2, 3]);
+describe('misclassifiedOf', () => {
+	it('lists the indices where the prediction is not the label, ascending', () => {
+		expect([...misclassifiedOf(Uint8Array.of(1, 2, 0, 0), Uint8Array.of(1, 0, 0, 3))]).toEqual([1, 3]);
+		expect(misclassifiedOf(Uint8Array.of(4, 5), Uint8Array.of(4, 5))).toHaveLength(0);
 	});
 
-	it('yields to the event loop between slices and reports its progress there, so a large network does not hold up the first frame', async () => {
-		const progress: number[] = [];
-		let turns = 0;
-		const tick = (): void => {
-			turns++;
-			if (turns < 100) {
-				setImmediate(tick);
-			}
-		};
-
-		setImmediate(tick);
-		const pending = misclassifiedInSlices(parameters, config, split, {sliceMs: 0, onProgress(done, total) {
-			expect(total).toBe(4);
-			progress.push(done);
-		}});
-		expect(turns).toBe(0);
-		expect([...(await pending)!]).toEqual([1]);
-		expect(progress).toEqual([1, 2, 3]);
-		expect(turns).toBeGreaterThanOrEqual(3);
-	});
-
-	it('stops and resolves to undefined once its signal aborts', async () => {
-		const controller = new AbortController();
-		const seen: number[] = [];
-		const result = await misclassifiedInSlices(parameters, config, split, {sliceMs: 0, signal: controller.signal, onProgress(done) {
-			seen.push(done);
-			controller.abort();
-		}});
-		expect(result).toBeUndefined();
-		expect(seen).toEqual([1]);
+	it('finds what misclassified finds, from the predictions', () => {
+		const predictions = Uint8Array.from({length: split.count}, (_, i) => classify(parameters, config, split, i).predicted);
+		expect([...misclassifiedOf(predictions, split.labels)]).toEqual([...misclassified(parameters, config, split)]);
 	});
 });
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {activeScopes, type Command, commandFor} from '../../src/app/key-map.js';
 import {computeLayout, type Size} from '../../src/app/layout.js';
-import {type Counts, initialState, reducer, type UiState} from '../../src/app/state.js';
+import {type Counts, initialState, reducer, tileGridOf, type UiState} from '../../src/app/state.js';
 
 const counts: Counts = {examples: 250, neurons: 30, classes: 10, imageRows: 28, imageCols: 28, cellItems: 23, listPerRow: 5, listPerPage: 10};
 const size80: Size = {columns: 80, rows: 24};
@@ -182,40 +182,36 @@ describe('moving through examples', () => {
 describe('moving through the weight tiles', () => {
 	const inside = (size: Size, tile: number): UiState => at(size, {tab: 'weights', focus: 'content', tile});
 
-	it('moves by a row and a page of the grid at 120x40 (3 tiles a row, 6 a page beside the pane)', () => {
-		const grid = computeLayout(size120, undefined, {rows: 28, cols: 28}).grid;
-		expect([grid.perRow, grid.perPage]).toEqual([3, 6]);
-		expect(press(inside(size120, 4), 'down').tile).toBe(7);
-		expect(press(inside(size120, 4), 'up').tile).toBe(1);
-		expect(press(inside(size120, 4), 'pagedown').tile).toBe(10);
-		expect(press(inside(size120, 10), 'pageup').tile).toBe(4);
+	it('moves by a row and a page of the grid at 120x40 (all 30 neurons on one page, 6 a row)', () => {
+		const grid = tileGridOf(inside(size120, 0), counts);
+		expect([grid.perRow, grid.perPage]).toEqual([6, 30]);
+		expect(press(inside(size120, 8), 'down').tile).toBe(14);
+		expect(press(inside(size120, 8), 'up').tile).toBe(2);
+		expect(press(inside(size120, 4), 'pagedown').tile).toBe(29);
+		expect(press(inside(size120, 10), 'pageup').tile).toBe(0);
 		expect(press(inside(size120, 4), 'right').tile).toBe(5);
 		expect(press(inside(size120, 4), 'left').tile).toBe(3);
 	});
 
-	it('moves by a row and a page of the grid at 80x24 (2 tiles a row, one row a page)', () => {
-		expect(press(inside(size80, 4), 'down').tile).toBe(6);
-		expect(press(inside(size80, 4), 'up').tile).toBe(2);
-		expect(press(inside(size80, 4), 'pagedown').tile).toBe(6);
-		expect(press(inside(size80, 4), 'pageup').tile).toBe(2);
+	it('moves by a row and a page of the grid at 80x24 (5 tiles a row, 15 a page)', () => {
+		const grid = tileGridOf(inside(size80, 0), counts);
+		expect([grid.perRow, grid.perPage]).toEqual([5, 15]);
+		expect(press(inside(size80, 4), 'down').tile).toBe(9);
+		expect(press(inside(size80, 9), 'up').tile).toBe(4);
+		expect(press(inside(size80, 4), 'pagedown').tile).toBe(19);
+		expect(press(inside(size80, 19), 'pageup').tile).toBe(4);
 	});
 
-	it('moves by a row and a page of one of the side-by-side grids at 200x60 (2 tiles a row, 6 a page)', () => {
-		expect(press(inside(size200, 4), 'down').tile).toBe(6);
-		expect(press(inside(size200, 4), 'pagedown').tile).toBe(10);
-		expect(press(inside(size200, 10), 'pageup').tile).toBe(4);
+	it('moves by a row of the grid beside the dashboard at 200x60 (5 a row, all 30 on a page)', () => {
+		expect(tileGridOf(inside(size200, 0), counts).perPage).toBeGreaterThanOrEqual(30);
+		expect(press(inside(size200, 4), 'down').tile).toBe(9);
+		expect(press(inside(size200, 4), 'pagedown').tile).toBe(29);
 	});
 
 	it('uses the grid of the new size after a resize', () => {
 		const resized = reducer(inside(size80, 4), {type: 'resize', size: size120});
 		expect(resized.size).toEqual(size120);
-		expect(press(resized, 'down').tile).toBe(7);
-	});
-
-	it('uses the wider grid when the pane is hidden', () => {
-		// Without the pane, 120 columns hold two side-by-side grids of 2 tiles a row.
-		const hidden = command(inside(size120, 4), 'togglePane');
-		expect(press(hidden, 'down').tile).toBe(6);
+		expect(press(resized, 'down').tile).toBe(10);
 	});
 
 	it('goes to the first and last tile on Home and End, and stops at the last tile', () => {
@@ -227,11 +223,11 @@ describe('moving through the weight tiles', () => {
 	});
 
 	it('returns to the tab bar on Up from the first row of tiles, keeping the tile', () => {
-		for (const tile of [0, 1, 2]) {
+		for (const tile of [0, 1, 5]) {
 			expect(press(inside(size120, tile), 'up')).toMatchObject({focus: 'tabs', tile, tab: 'weights'});
 		}
 
-		expect(press(inside(size120, 3), 'up')).toMatchObject({focus: 'content', tile: 0});
+		expect(press(inside(size120, 6), 'up')).toMatchObject({focus: 'content', tile: 0});
 	});
 
 	it('stops at tile 0 on Left and PgUp without leaving the tab', () => {
@@ -241,11 +237,13 @@ describe('moving through the weight tiles', () => {
 
 	it('moves through class maps in the generalized-images tab, stopping at the last class', () => {
 		const maps = (map: number): UiState => at(size120, {tab: 'maps', focus: 'content', map});
-		expect(press(maps(4), 'down').map).toBe(7);
+		// Trained and untrained sets of 5 a row at 120x40.
+		expect(tileGridOf(maps(0), counts)).toMatchObject({perRow: 5, twoSets: true});
+		expect(press(maps(4), 'down').map).toBe(9);
 		expect(press(maps(8), 'down').map).toBe(9);
 		expect(press(maps(4), 'end').map).toBe(9);
 		expect(press(maps(1), 'up')).toMatchObject({focus: 'tabs', map: 1});
-		expect(press(maps(4), 'up')).toMatchObject({focus: 'content', map: 1});
+		expect(press(maps(6), 'up')).toMatchObject({focus: 'content', map: 1});
 	});
 
 	it('moves the tile of the weights tab only, not the example or the class map', () => {

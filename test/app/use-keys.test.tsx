@@ -5,9 +5,11 @@ import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {useEffect} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Dataset} from '../../src/data/dataset.js';
 import type {Model} from '../../src/model/model.js';
+import {stepEpoch} from '../../src/app/epoch-store.js';
 import {misclassified} from '../../src/app/model-view.js';
+import {analyse, type TestAnalysis} from '../../src/app/test-analysis.js';
+import {defaultConfig} from '../../src/nn/config.js';
 import {type Counts, initialState, reducer, type UiState} from '../../src/app/state.js';
 import type {TrainingClient} from '../../src/training/client.js';
 import {initialTraining, trainingReducer, type TrainingView} from '../../src/app/training-view.js';
@@ -31,13 +33,14 @@ type Probe = {
 	question: string | undefined;
 	client: string[];
 	exited: boolean;
+	/** The test-set analysis the commands see (undefined: still being worked out). */
+	analysis: TestAnalysis | undefined;
 };
 
 /** The stores, commands and input hook wired as the app wires them, around a client that records its calls. */
 function Harness({probe}: {readonly probe: Probe}) {
 	const parameters = handWeights();
 	const model = {config: {layers: parameters.layers}, current: parameters, position: {epoch: 0}} as unknown as Model;
-	const dataset = {test: twoClassSplit} as unknown as Dataset;
 	const client = {
 		start: () => probe.client.push('start'),
 		pause: () => probe.client.push('pause'),
@@ -46,7 +49,9 @@ function Harness({probe}: {readonly probe: Probe}) {
 	const [state, ui] = useStore(() => createStore(reducer, initialState({columns: 120, rows: 40})));
 	const [, training] = useStore(() => createStore(trainingReducer, initialTraining(parameters, [], 0, 100, 30)));
 	const {onCommand, onPromptKey, question} = useCommands({
-		model, dataset, client, savePath: undefined, trainingBlocked: undefined, ui, training, counts,
+		model, client, savePath: undefined, trainingBlocked: undefined, ui, training, counts,
+		stepEpoch: (from, delta) => stepEpoch([0, 1, 2, 3], from, delta, false),
+		analysis: () => probe.analysis,
 		exit() {
 			probe.exited = true;
 		},
@@ -72,7 +77,7 @@ afterEach(() => {
 });
 
 async function start(): Promise<Probe> {
-	const probe: Probe = {state: undefined, training: undefined, question: undefined, client: [], exited: false};
+	const probe: Probe = {state: undefined, training: undefined, question: undefined, client: [], exited: false, analysis: undefined};
 	app?.unmount();
 	app = render(<Harness probe={probe}/>);
 	await waitFor(() => probe.state !== undefined, 'the input hook');
@@ -298,16 +303,38 @@ describe('QA fixes', () => {
 		expect(probe.training?.get().message).toBe('no example 123456…7890; the last is 249');
 	});
 
-	it('finds the misclassified examples in slices and jumps once, even on n n in one read', async () => {
+	it('jumps through the misclassified examples of the test-set analysis, n n in one read going two on', async () => {
 		const probe = await start();
-		const wrong = misclassified(handWeights(), {layers: handWeights().layers} as never, twoClassSplit);
-		expect(wrong.length).toBeGreaterThan(1);
+		const parameters = handWeights();
+		const config = {...defaultConfig, layers: parameters.layers};
+		probe.analysis = analyse(parameters, config, twoClassSplit);
+		const wrong = misclassified(parameters, config, twoClassSplit);
+		expect(wrong.length).toBeGreaterThan(2);
 		await press(probe, keys.down, s => s.focus === 'content');
-		const state = await press(probe, 'nn', s => s.example !== 0);
-		expect(state.example).toBe(wrong.find(i => i > 0));
-		await waitFor(() => probe.training?.get().message?.includes('misclassified') === true, 'the count');
-		const next = await press(probe, 'n', s => s.example !== state.example);
-		expect(next.example).toBe(wrong.find(i => i > state.example));
+		const state = await press(probe, 'nn', s => s.example === wrong[1]);
+		expect(state.example).toBe(wrong[1]);
+		const back = await press(probe, 'N', s => s.example !== state.example);
+		expect(back.example).toBe(wrong[0]);
+	});
+
+	it('says the test set is being classified when n comes before its analysis', async () => {
+		const probe = await start();
+		await press(probe, keys.down, s => s.focus === 'content');
+		await press(probe, 'n', () => probe.training?.get().message !== undefined);
+		expect(probe.training?.get().message).toBe('classifying the test set; n again in a moment');
+		expect(probe.state?.example).toBe(0);
+	});
+
+	it('steps the timeline with [ and ], and jumps with { and }, in any tab and focus', async () => {
+		const probe = await start();
+		expect(probe.state?.shownEpoch).toBe('live');
+		await press(probe, '[', s => s.shownEpoch !== 'live');
+		expect(probe.state?.shownEpoch).toBe(2);
+		await press(probe, '[', s => s.shownEpoch === 1);
+		await press(probe, '[', s => s.shownEpoch === 0);
+		await press(probe, ']', s => s.shownEpoch === 1);
+		await press(probe, '}', s => s.shownEpoch === 'live');
+		await press(probe, `${keys.down}{`, s => s.shownEpoch === 0 && s.focus === 'content');
 	});
 });
 

@@ -63,7 +63,7 @@ describe('command line usage', () => {
 	it('prints a snapshot of the three views without a command when stdout is not a terminal', async () => {
 		const {code, stdout, stderr} = await runCli([]);
 		expect(code).toBe(0);
-		expect(stdout).toContain('example 0 of 997');
+		expect(stdout).toContain('Example 0 of 997');
 		expect(stdout).toContain('Weights · neurons 0-29 of 30');
 		expect(stdout).toContain('Generalized images');
 		expect(stdout).not.toContain('\u001B');

@@ -16,7 +16,7 @@ const trainingWait = {timeout: 60_000};
 /** The TUI on the embedded digits at 120x40, once its first frame shows and the tty is raw. */
 async function startTui(args: readonly string[] = [], cwd = tmpdir()): Promise<Tmux> {
 	const tmux = await Tmux.start({command: [process.execPath, builtCli, ...args], columns: 120, rows: 40, cwd});
-	await tmux.waitForScreen('example 0 of 997', {timeout: 30_000});
+	await tmux.waitForScreen('Example 0 of 997', {timeout: 30_000});
 	await tmux.waitUntil(async () => !(await tmux.ttyModes()).canonical, 'the TUI to put the terminal in raw mode');
 	return tmux;
 }
@@ -33,20 +33,20 @@ describe.skipIf(!tmuxAvailable())('keys in a real terminal', {timeout: 240_000},
 	it('applies each key of one write to the state the key before left, and keeps the digits typed after g', async () => {
 		const tmux = await startTui();
 		await tmux.sendKeys('Down', 'PgDn');
-		await tmux.waitForScreen('example 100 of 997');
+		await tmux.waitForScreen('Example 100 of 997');
 		await tmux.sendKeys('g', '7', '0', 'Enter');
-		await tmux.waitForScreen('example 70 of 997');
+		await tmux.waitForScreen('Example 70 of 997');
 		await tmux.sendKeys('g', '9', '9', '9', '9', 'Enter');
 		const screen = await tmux.waitForScreen('no example 9999; the last is 996');
-		expect(screen).toContain('example 70 of 997');
-		// The same on the generalized-images tab: from its tab bar, Down and PgDn show the next page.
+		expect(screen).toContain('Example 70 of 997');
+		// The same on the weights tab: from its tab bar, Down and End select the last neuron.
 		// (Esc and a key in one write would be Alt with that key, so Esc goes alone.)
 		await tmux.sendKeys('Escape');
 		await tmux.waitForScreen('←/→ tabs');
-		await tmux.sendKeys('3');
-		await tmux.waitForScreen('classes 0-5 of 10');
-		await tmux.sendKeys('Down', 'PgDn');
-		await tmux.waitForScreen('classes 6-9 of 10');
+		await tmux.sendKeys('2');
+		await tmux.waitForScreen('neurons 0-29 of 30');
+		await tmux.sendKeys('Down', 'End');
+		await tmux.waitForScreen('Neuron 29');
 	});
 
 	it('asks once before q throws epochs away; the typed file name replaces the suggestion; then q quits at once', async () => {

@@ -12,7 +12,7 @@ import {killAllTmux, Tmux, tmuxAvailable} from './tmux.js';
 
 const builtCli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const statusHint = '? help · q quit';
-const firstExample = 'example 0 of 997';
+const firstExample = 'Example 0 of 997';
 // The headings of the weights and generalized-images tabs, by the page ranges they show.
 const weightsHeading = /neurons \d+-\d+ of 30/;
 const mapsHeading = /classes \d+-\d+ of 10/;
@@ -39,10 +39,11 @@ async function startTui(options: {columns?: number; rows?: number; env?: Record<
 	return tmux;
 }
 
-/** The epoch of the last test accuracy in the training pane, once there is one. */
+/** The last completed epoch, as the timeline line says it, once there is one. */
 function paneEpoch(screen: string): number | undefined {
-	const match = /test \d+\.\d\d% \(epoch (\d+)\)/.exec(screen);
-	return match ? Number(match[1]) : undefined;
+	const match = /live · epoch (\d+)( under way)?/.exec(screen);
+	const done = match ? Number(match[1]) - (match[2] === undefined ? 0 : 1) : 0;
+	return done > 0 ? done : undefined;
 }
 
 /** The terminal as a shell finds it after a clean exit. */
@@ -141,7 +142,7 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 	it('lays out again when the terminal is resized, with no leftover lines', async () => {
 		const tmux = await startTui({columns: 70, rows: 20, waitFor: 'needs 80x24 or more'});
 		// The exact minimum; wide enough for the side pane; narrower and shorter; too narrow again.
-		const steps = [[80, 24, 'layout'], [120, 40, 'layout and pane'], [90, 26, 'layout'], [79, 30, 'message']] as const;
+		const steps = [[80, 24, 'layout'], [120, 40, 'layout'], [160, 40, 'layout and pane'], [90, 26, 'layout'], [79, 30, 'message']] as const;
 		for (const [columns, rows, expected] of steps) {
 			// eslint-disable-next-line no-await-in-loop -- one size after the other
 			await tmux.resize(columns, rows);
@@ -150,7 +151,9 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 				const text = lines.join('\n');
 				return expected === 'message'
 					? text.includes(`(now ${columns}x${rows})`) && !text.includes(statusHint)
-					: lines[rows - 2]?.includes(statusHint) && lines[0].includes('1 Examples') && text.includes('Training') === (expected === 'layout and pane');
+					: lines[rows - 2]?.includes(statusHint) && lines[0].includes('1 Examples') && text.includes('Training')
+						// The dashboard beside the tab shows its charts; the strip folded below it does not.
+						&& text.includes('loss') === (expected === 'layout and pane');
 			};
 
 			// eslint-disable-next-line no-await-in-loop
@@ -175,7 +178,7 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 	it('draws in 256 colours for xterm-256color without COLORTERM, and in truecolour with COLORTERM=truecolor', async () => {
 		const plain = await startTui({waitFor: firstExample});
 		const codes256 = colourCodes(await plain.styledScreen());
-		expect(codes256.some(code => code.startsWith('38;5;'))).toBe(true);
+		// The enlarged example is drawn in background colours (each pixel fills whole cells).
 		expect(codes256.some(code => code.startsWith('48;5;'))).toBe(true);
 		expect(codes256.filter(code => code.startsWith('38;2;') || code.startsWith('48;2;'))).toEqual([]);
 		await plain.kill();
@@ -207,7 +210,7 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 		await tmux.sendKeys('1', 'Down');
 		await tmux.waitForScreen(firstExample);
 		await tmux.sendKeys('l', 'l', 'l');
-		await tmux.waitForScreen('example 3 of 997');
+		await tmux.waitForScreen('Example 3 of 997');
 		await tmux.sendKeys('q');
 		expect(await tmux.exited()).toMatchObject({status: 0});
 	});
@@ -248,19 +251,19 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 
 	it('says why u does nothing when trained and untrained are side by side', async () => {
 		const tmux = await startTui({columns: 200, rows: 60, waitFor: firstExample});
-		await tmux.sendKeys('2');
+		await tmux.sendKeys('3');
 		await tmux.waitForScreen('untrained (initial)');
 		await tmux.sendKeys('u');
 		await tmux.waitForScreen('trained and untrained are both shown');
 	});
 
-	it('draws the first frame before the untrained test accuracy is known, shows how far its computation is, then the figure', async () => {
+	it('draws the first frame before the test set is classified, shows how far that is, then the figures', async () => {
 		// 328,000 weights take 1-3 s over the 997 test digits: long enough to watch, short enough to wait for.
 		const tmux = await startTui({args: ['--layers', '784,300,300,10'], waitFor: firstExample});
-		expect(await tmux.screen()).toMatch(/computing the test accuracy… \d+%/);
-		await tmux.waitForScreen(/computing the test accuracy… [1-9]\d?%/);
-		const screen = await tmux.waitForScreen(/test accuracy \d+\.\d\d% \(untrained network/);
-		expect(screen).not.toContain('computing');
+		expect(await tmux.screen()).toMatch(/classifying the test set… \d+%/);
+		await tmux.waitForScreen(/classifying the test set… [1-9]\d?%/);
+		const screen = await tmux.waitForScreen(/\d+\.\d\d% of 997 right/);
+		expect(screen).not.toContain('classifying');
 		expect(screen).not.toContain('starting…');
 	});
 });
