@@ -138,11 +138,12 @@ export function TileTab(props: Props) {
 	], [
 		[...(keys ? [...(layout.twoSets ? [] : [`${keyOf('toggleUntrained')} untrained`]), `${keyOf('toggleChange')} change`] : []), ...legend].join(' · '),
 		legend.join(' · '),
+		legend[0] ?? '',
 	]);
 	const index = Math.min(Math.max(0, selected), total - 1);
 	const showUntrained = untrained && !layout.twoSets;
 	return (
-		<Box flexDirection='row' width={width} height={height}>
+		<Box flexDirection='row' width={width} height={layout.detailWidth > 0 ? height : layout.overview.height}>
 			<Panel
 				title={title} note={hints} width={layout.overview.width} height={layout.overview.height} focused={focused}
 			>

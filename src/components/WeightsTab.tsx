@@ -35,7 +35,7 @@ export function WeightsTab({sharedScale, keys = true, split, ...tab}: Props) {
 		<TileTab
 			{...tab} keys={keys} id='weights' heading='Weights' noun='neurons' count={current.layers[1]} sources={neuronSources}
 			label={neuronLabel} sharedScale={sharedScale} detail={detail}
-			legend={[`${keys ? `${keyOf('toggleScale')} ` : ''}${sharedScale ? 'shared scale' : 'scale per tile'}`]}
+			legend={[`${keys ? `${keyOf('toggleScale')} ` : ''}${sharedScale ? 'shared scale' : 'scale per tile'}`, 'B bias, I influence (mean weight)']}
 		/>
 	);
 }
