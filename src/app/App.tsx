@@ -143,7 +143,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 			}
 
 			case 'maps': {
-				return <MapsTab {...common} selected={ui.map}/>;
+				return <MapsTab {...common} selected={ui.map} split={dataset.test}/>;
 			}
 
 			case 'confusion': {

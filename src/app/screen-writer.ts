@@ -15,6 +15,9 @@ import {
 import {changedRuns, encodeCells, parseCells} from './cell-diff.js';
 import type {PixelLayer, Segment} from './pixel-layer.js';
 
+/** How long after a resize every frame is drawn whole. */
+const resizeSettleMs = 300;
+
 export class ScreenWriter extends EventEmitter {
 	/** Bytes sent to the terminal so far, and frames written, for measurements. */
 	bytesWritten = 0;
@@ -22,11 +25,14 @@ export class ScreenWriter extends EventEmitter {
 	private previous: string[] = [];
 	private previousSegments: Segment[][] = [];
 	private invalid = true;
+	/** When the terminal last changed size: frames soon after may still be laid out for the old size. */
+	private resizedAt = Number.NEGATIVE_INFINITY;
 
 	constructor(private readonly target: NodeJS.WriteStream, private readonly layer: PixelLayer) {
 		super();
 		target.on('resize', () => {
 			this.invalid = true;
+			this.resizedAt = performance.now();
 			this.emit('resize');
 		});
 	}
@@ -104,7 +110,10 @@ export class ScreenWriter extends EventEmitter {
 		parts.push(endSync);
 		this.previous = lines;
 		this.previousSegments = segments;
-		this.invalid = false;
+		// A frame as tall as the terminal or taller, or as wide (one laid out for the size before a
+		// resize: Ink draws it before the app hears of the new size), scrolls or wraps the screen, so
+		// what is on it is no longer what was written: frames are drawn whole for a moment after a resize.
+		this.invalid = lines.length >= this.rows || performance.now() - this.resizedAt < resizeSettleMs;
 		return parts.join('');
 	}
 }

@@ -1,5 +1,5 @@
 import {EventEmitter} from 'node:events';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, onTestFinished, vi} from 'vitest';
 import {PixelLayer} from '../../src/app/pixel-layer.js';
 import {ScreenWriter} from '../../src/app/screen-writer.js';
 
@@ -125,6 +125,36 @@ describe('ScreenWriter', () => {
 		screen.write('one\ntwo\n');
 		expect(terminal.last).toContain(eraseScreen);
 		expect(cursorRows(terminal.last)).toEqual([1, 2]);
+	});
+
+	it('draws the frame after one as tall as the terminal whole again, since that one scrolled the screen', () => {
+		const {terminal, screen} = setup();
+		terminal.rows = 3;
+		screen.write('a\nb\nc\n'); // laid out for a taller terminal: the screen scrolls
+		screen.write('a\nb\n');
+		expect(terminal.last).toContain(eraseScreen);
+		expect(cursorRows(terminal.last)).toEqual([1, 2]);
+		screen.write('a\nB\n'); // a frame that fits: the next one is a diff again
+		expect(terminal.last).not.toContain(eraseScreen);
+		expect(cursorRows(terminal.last)).toEqual([2]);
+	});
+
+	it('draws frames whole for a moment after a resize (Ink may still draw one laid out for the old size), then diffs again', () => {
+		vi.useFakeTimers({toFake: ['performance']});
+		onTestFinished(() => {
+			vi.useRealTimers();
+		});
+		const {terminal, screen} = setup();
+		screen.write('a\nb\n');
+		terminal.emit('resize');
+		screen.write('a\nb\n');
+		screen.write('a\nb\n');
+		expect(terminal.last).toContain(eraseScreen);
+		vi.advanceTimersByTime(1000);
+		screen.write('a\nb\n');
+		screen.write('a\nB\n');
+		expect(terminal.last).not.toContain(eraseScreen);
+		expect(cursorRows(terminal.last)).toEqual([2]);
 	});
 
 	it('reports the size and TTY-ness of the terminal it writes to', () => {

@@ -41,9 +41,14 @@ describe.skipIf(!tmuxAvailable())('overview, confusion, timeline and dashboard i
 	it('shows all 30 first-layer neurons, tiles 0-29, on one screen at 120x40, with the selected one in detail', async () => {
 		const tmux = await startTui(['--model', modelFile]);
 		await tmux.sendKeys('2');
-		const screen = await tmux.waitForScreen('neurons 0-29 of 30');
+		const label = (j: number): RegExp => new RegExp(`(?:│|\\s)${j} B -?\\d+\\.\\d`);
+		// Read until a whole frame is on screen (a capture can fall between the writes of one).
+		const screen = await tmux.waitForValue(
+			text => (text.includes('neurons 0-29 of 30') && Array.from({length: 30}, (_, j) => j).every(j => label(j).test(text)) ? text : undefined),
+			'the overview with the labels of tiles 0-29',
+		);
 		for (let j = 0; j < 30; j++) {
-			expect(screen, `tile ${j}`).toMatch(new RegExp(`(?:│|\\s)${j} B -?\\d+\\.\\d\\d`));
+			expect(screen, `tile ${j}`).toMatch(label(j));
 		}
 
 		expect(screen).toContain('Neuron 0');
