@@ -81,7 +81,7 @@ export function ClassDetail(props: ClassDetailProps) {
 	const recall = analysis === undefined
 		? `recall: testing… ${Math.floor(progress * 100)}%`
 		: `recall ${percent(analysis.recall[index])} of its test images`;
-	const title = `${name} (class ${index})${what === '' ? '' : ` · ${what}`}${plan.figuresLine ? '' : ` · ${recall}`}`;
+	const title = `${name === String(index) ? `Class ${index}` : `${name} (class ${index})`}${what === '' ? '' : ` · ${what}`}${plan.figuresLine ? '' : ` · ${recall}`}`;
 	const row = analysis?.confusion.subarray(index * analysis.classes, (index + 1) * analysis.classes);
 	const wrong = analysis === undefined || split === undefined ? [] : mistaken(analysis, index, plan.thumbnails.shown);
 	const taken = row === undefined ? 0 : Array.from(row).reduce((sum, n, c) => sum + (c === index ? 0 : n), 0);

@@ -9,7 +9,9 @@ import {digitNames, TileTab, type DetailView, type TileTabProps} from './TileTab
 export function MapsTab({split, ...tab}: TileTabProps & {readonly split?: DatasetSplit}) {
 	const {classNames = digitNames, current, depth, image, analysis, progress = 0} = tab;
 	const label = useCallback((source: TileSource, c: number, width: number) => {
-		const text = `${c} ${classNames[c] ?? ''}`;
+		const name = classNames[c] ?? '';
+		// The digits' names are their indices: said once.
+		const text = name === String(c) ? name : `${c} ${name}`;
 		const full = `${text}  max ${maxAbs(source.values).toFixed(1)}`;
 		if ([...full].length <= width) {
 			return full;
