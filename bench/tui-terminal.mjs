@@ -53,7 +53,7 @@ export function percentile(values, p) {
 }
 
 /** Text that only the tab's own first line shows: the weights tab's page range, the examples tab's position. */
-export const headings = {weights: /neurons \d+-\d+ of \d+/, examples: /example \d+ of \d+/};
+export const headings = {weights: /neurons \d+-\d+ of \d+/, examples: /Example \d+ of \d+/, timeline: /neurons \d+-\d+ of \d+/};
 
 export const keys = {right: '\u001B[C', left: '\u001B[D', down: '\u001B[B', up: '\u001B[A', enter: '\r'};
 
