@@ -16,9 +16,9 @@ const wideMetric = 7;
 const narrowMetric = 5;
 /** Matrix columns narrower than this glue a 4-digit count to its neighbour's. */
 const minCellWidth = 5;
-const maxCellWidth = 10;
+const maxCellWidth = 16;
 /** Text rows a class row takes at most when there is height to spare. */
-const maxRowHeight = 4;
+const maxRowHeight = 6;
 /** At most this many thumbnails a page (the pixel layer holds 200 images on screen). */
 const maxThumbnails = 120;
 /** Averaging factors tried for the thumbnails, smallest (sharpest) first. */

@@ -65,6 +65,27 @@ function infoLines(analysis: MatrixAnalysis, classNames: readonly string[], curs
 			? {key: 'legend', text: 'rows: true class · columns: predicted · recall, prec. per class', color: theme.muted, rank: 2}
 			: {key: 'warning', text: warning, color: theme.warning, rank: 0},
 	];
+	// Rows to spare: the pairs most often confused, most first.
+	const pairs: Array<{truth: number; predicted: number; count: number}> = [];
+	for (let truth = 0; truth < classes; truth++) {
+		for (let predicted = 0; predicted < classes; predicted++) {
+			const count = confusion[(truth * classes) + predicted];
+			if (truth !== predicted && count > 0) {
+				pairs.push({truth, predicted, count});
+			}
+		}
+	}
+
+	pairs.sort((a, b) => b.count - a.count || a.truth - b.truth || a.predicted - b.predicted);
+	const spare = room - lines.length - 1;
+	if (spare >= 1 && pairs.length > 0) {
+		const name = (c: number): string => `${c}${nameBesideIndex(classNames, c) === '' ? '' : ` ${classNames[c]}`}`;
+		lines.push({key: 'pairs', text: 'most often confused (true → predicted):', color: theme.muted, rank: 3});
+		for (const [k, pair] of pairs.slice(0, spare).entries()) {
+			lines.push({key: `pair${k}`, text: `  ${name(pair.truth)} → ${name(pair.predicted)}: ${pair.count} test ${pair.count === 1 ? 'image' : 'images'}`, color: undefined, rank: 4 + k});
+		}
+	}
+
 	const kept = new Set([...lines].sort((a, b) => a.rank - b.rank).slice(0, Math.max(0, room)).map(line => line.key));
 	return lines.filter(line => kept.has(line.key));
 }

@@ -84,10 +84,11 @@ describe('matrixColumns', () => {
 });
 
 describe('matrixRowHeight', () => {
-	it('gives each class one line when tight and up to four when there is height to spare', () => {
+	it('gives each class one line when tight and up to six when there is height to spare', () => {
 		expect(matrixRowHeight(15, 10)).toBe(1);
 		expect(matrixRowHeight(30, 10)).toBe(2);
-		expect(matrixRowHeight(56, 10)).toBe(4);
+		expect(matrixRowHeight(56, 10)).toBe(5);
+		expect(matrixRowHeight(90, 10)).toBe(6);
 		expect(matrixRowHeight(10, 10)).toBe(1);
 	});
 });
