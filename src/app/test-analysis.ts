@@ -7,7 +7,8 @@ import type {DatasetSplit} from '../data/dataset.js';
 import {ShapeError} from '../errors.js';
 import type {TrainConfig} from '../nn/config.js';
 import {argmax} from '../nn/evaluate.js';
-import {checkSplitFits, ForwardPass} from '../nn/forward-pass.js';
+import {ForwardPass} from '../nn/forward-pass.js';
+import {checkSplitFits} from '../nn/train-epoch.js';
 import type {Parameters} from '../nn/network.js';
 
 export type TestAnalysis = {

@@ -1,9 +1,7 @@
-import type {DatasetSplit} from '../data/dataset.js';
-import {ShapeError} from '../errors.js';
 import {activateHidden, activateOutput} from './activation.js';
 import type {TrainConfig} from './config.js';
 import {checkParameters, type Parameters} from './network.js';
-import {pixelValue} from './workspace.js';
+import {nonZeroPixels} from './workspace.js';
 
 /**
  * The forward pass of a network read straight from its parameters in the public [out x in] layout,
@@ -54,20 +52,7 @@ export class ForwardPass {
 
 	/** Keep the non-zero pixels of the image as (index, value) pairs; returns how many there are. */
 	private loadInput(pixels: Uint8Array, index: number): number {
-		const n = this.layers[0];
-		const start = index * n;
-		const {nzIndex, nzValue} = this;
-		let count = 0;
-		for (let p = 0; p < n; p++) {
-			const v = pixels[start + p];
-			if (v !== 0) {
-				nzIndex[count] = p;
-				nzValue[count] = pixelValue[v];
-				count++;
-			}
-		}
-
-		return count;
+		return nonZeroPixels(pixels, index, this.layers[0], this.nzIndex, this.nzValue);
 	}
 }
 
@@ -126,24 +111,5 @@ function denseLayer(w: Float32Array, bias: Float32Array, nIn: number, nOut: numb
 		}
 
 		z[j] = s;
-	}
-}
-
-/** Throw a ShapeError unless `split` has layers[0] bytes an image and labels that fit the output layer. */
-export function checkSplitFits(layers: readonly number[], split: DatasetSplit, what: string): void {
-	const nIn = layers[0];
-	const nOut = layers.at(-1)!;
-	if (split.images.length !== split.count * nIn) {
-		throw new ShapeError(`${what}: ${split.count} images need ${split.count * nIn} bytes for ${nIn} inputs each, got ${split.images.length}`);
-	}
-
-	if (split.labels.length !== split.count) {
-		throw new ShapeError(`${what}: ${split.count} images but ${split.labels.length} labels`);
-	}
-
-	for (let i = 0; i < split.count; i++) {
-		if (split.labels[i] >= nOut) {
-			throw new ShapeError(`${what}: label ${split.labels[i]} of sample ${i} does not fit ${nOut} outputs`);
-		}
 	}
 }

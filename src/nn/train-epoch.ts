@@ -15,8 +15,13 @@ export type EpochStats = {
 
 /** Throw a ShapeError unless `split` fits the network's input and output sizes. */
 export function checkSplit(ws: Workspace, split: DatasetSplit, what: string): void {
-	const nIn = ws.layers[0];
-	const nOut = ws.layers[ws.depth];
+	checkSplitFits(ws.layers, split, what);
+}
+
+/** Throw a ShapeError unless `split` has layers[0] bytes an image and labels that fit the output layer. */
+export function checkSplitFits(layers: readonly number[], split: DatasetSplit, what: string): void {
+	const nIn = layers[0];
+	const nOut = layers.at(-1)!;
 	if (split.images.length !== split.count * nIn) {
 		throw new ShapeError(`${what}: ${split.count} images need ${split.count * nIn} bytes for ${nIn} inputs each, got ${split.images.length}`);
 	}

@@ -8,6 +8,25 @@ import {type ParameterSlot, sgdStep} from './sgd.js';
 export const pixelValue = Float64Array.from({length: 256}, (_, v) => Math.fround(v / 255));
 
 /**
+ * Image `index` of `pixels` (n bytes an image) as its non-zero pixels: their indices into nzIndex and
+ * their values (pixelValue) into nzValue; returns how many there are.
+ */
+export function nonZeroPixels(pixels: Uint8Array, index: number, n: number, nzIndex: Int32Array, nzValue: Float64Array): number {
+	const start = index * n;
+	let count = 0;
+	for (let p = 0; p < n; p++) {
+		const v = pixels[start + p];
+		if (v !== 0) {
+			nzIndex[count] = p;
+			nzValue[count] = pixelValue[v];
+			count++;
+		}
+	}
+
+	return count;
+}
+
+/**
  * The engine's working state for one network: parameters in the layout the kernels want, their
  * gradient sums, momentum buffers and per-sample scratch. Weights are kept transposed, [in x out]
  * row-major, so that every inner loop runs over contiguous memory and an input that is zero (most
@@ -78,21 +97,7 @@ export class Workspace {
 
 	/** Load image number `index` of `pixels` (bytes, layers[0] per image) as the current input. */
 	setInput(pixels: Uint8Array, index: number): void {
-		const n = this.layers[0];
-		const start = index * n;
-		const nzIndex = this.nzIndex;
-		const nzValue = this.nzValue;
-		let count = 0;
-		for (let p = 0; p < n; p++) {
-			const v = pixels[start + p];
-			if (v !== 0) {
-				nzIndex[count] = p;
-				nzValue[count] = pixelValue[v];
-				count++;
-			}
-		}
-
-		this.nzCount = count;
+		this.nzCount = nonZeroPixels(pixels, index, this.layers[0], this.nzIndex, this.nzValue);
 	}
 
 	/** Run the current input through the network; returns the output activations (a live view). */

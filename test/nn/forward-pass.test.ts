@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {ShapeError} from '../../src/errors.js';
 import {activations, defaultConfig, outputFunctions, type TrainConfig} from '../../src/nn/config.js';
-import {checkSplitFits, ForwardPass} from '../../src/nn/forward-pass.js';
+import {ForwardPass} from '../../src/nn/forward-pass.js';
+import {checkSplitFits} from '../../src/nn/train-epoch.js';
 import {initParameters} from '../../src/nn/network.js';
 import {Random} from '../../src/nn/random.js';
 import {Workspace} from '../../src/nn/workspace.js';
