@@ -43,15 +43,7 @@ export function classify(parameters: Parameters, config: TrainConfig, split: Dat
 
 /** Indices of the misclassified examples of `split`, ascending. */
 export function misclassified(parameters: Parameters, config: TrainConfig, split: DatasetSplit): Int32Array {
-	const predictions = predict(Workspace.create(config, parameters), split);
-	const wrong: number[] = [];
-	for (let i = 0; i < split.count; i++) {
-		if (predictions[i] !== split.labels[i]) {
-			wrong.push(i);
-		}
-	}
-
-	return Int32Array.from(wrong);
+	return misclassifiedOf(predict(Workspace.create(config, parameters), split), split.labels);
 }
 
 /** The indices where a prediction differs from the label, ascending. */

@@ -78,17 +78,6 @@ export function enlarge(values: ArrayLike<number>, rows: number, cols: number, z
 	return out;
 }
 
-/** Neuron j's outgoing weights: column j of the second weight matrix (layers[2] values; none without one). */
-export function outgoingOf(p: Parameters, j: number): Float32Array {
-	const w = p.weights[1]; // layers[2] x layers[1]
-	if (w === undefined) {
-		return new Float32Array(0);
-	}
-
-	const inputs = p.layers[1];
-	return Float32Array.from({length: p.layers[2]}, (_, i) => w[(i * inputs) + j]);
-}
-
 /**
  * Which of `values` to show when only `count` fit: indices sorted by value, largest first, and when
  * not all fit the first ceil(count / 2) and the last floor(count / 2) of that order (the most up, the most down).

@@ -1,21 +1,13 @@
 import {Text} from 'ink';
 import {matrixColumns, matrixFixedLines, matrixRowHeight, type MatrixColumns} from '../app/confusion-layout.js';
+import type {TestAnalysis} from '../app/test-analysis.js';
 import {theme} from '../app/theme.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {heatColours} from '../render/heat.js';
 import {Panel} from './Panel.js';
 
-/** What the matrix needs of a test-set analysis (src/app/test-analysis.ts has it all). */
-export type MatrixAnalysis = {
-	readonly classes: number;
-	/** classes x classes, row = true class, column = predicted. */
-	readonly confusion: Int32Array;
-	/** Per class; NaN: no examples of it (recall), never predicted (precision). */
-	readonly recall: Float64Array;
-	readonly precision: Float64Array;
-	readonly neverPredicted: readonly number[];
-	readonly accuracy: number;
-};
+/** What the matrix reads of the test-set analysis. */
+export type MatrixAnalysis = Pick<TestAnalysis, 'classes' | 'confusion' | 'recall' | 'precision' | 'neverPredicted' | 'accuracy'>;
 
 type Props = {
 	readonly analysis: MatrixAnalysis;

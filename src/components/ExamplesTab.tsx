@@ -3,6 +3,7 @@ import {useMemo} from 'react';
 import type {DatasetSplit} from '../data/dataset.js';
 import {keyOf} from '../app/key-map.js';
 import type {Classification} from '../app/model-view.js';
+import type {TestAnalysis} from '../app/test-analysis.js';
 import {marks, theme} from '../app/theme.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderGrayImage} from '../render/half-block.js';
@@ -11,16 +12,8 @@ import {Panel} from './Panel.js';
 import {PixelImage} from './PixelImage.js';
 import {Thumbnails, thumbnailWidth} from './Thumbnails.js';
 
-/** What the examples tab shows of the whole test set (the test-set analysis, or the part of it it needs). */
-export type TestSetSummary = {
-	readonly count: number;
-	readonly accuracy: number;
-	/** Per class, the share of its examples classified right; NaN for a class with no examples. */
-	readonly recall: ArrayLike<number>;
-	readonly neverPredicted: readonly number[];
-	/** The predicted class of every test example. */
-	readonly predictions?: ArrayLike<number>;
-};
+/** What the examples tab reads of the test-set analysis (the predictions only where it shows others predicted the same). */
+export type TestSetSummary = Pick<TestAnalysis, 'count' | 'accuracy' | 'recall' | 'neverPredicted'> & Partial<Pick<TestAnalysis, 'predictions'>>;
 
 type Props = {
 	readonly split: DatasetSplit;

@@ -1,28 +1,14 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
 import {enlarge} from '../app/tile-sources.js';
+import type {TestAnalysis} from '../app/test-analysis.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderSignedImage} from '../render/half-block.js';
 import {PixelImage} from './PixelImage.js';
 import {ScaleBar} from './ScaleBar.js';
 
-/**
- * What a detail panel reads of the test-set analysis (src/app/test-analysis.ts's TestAnalysis has
- * these fields and more): undefined while it is computed.
- */
-export type DetailAnalysis = {
-	readonly classes: number;
-	/** Per test image: its true class and the class predicted. */
-	readonly labels: Uint8Array;
-	readonly predictions: Uint8Array;
-	/** Per class: the share of its test images predicted as it; NaN for a class without any. */
-	readonly recall: Float64Array;
-	/** classes x classes, row = true class, column = predicted. */
-	readonly confusion: Int32Array;
-	readonly topK: number;
-	/** neurons x topK: per neuron the test images that excite it most, most first; -1 for none. */
-	readonly topActivating: Int32Array;
-};
+/** What a detail panel reads of the test-set analysis; undefined while it is computed. */
+export type DetailAnalysis = Pick<TestAnalysis, 'classes' | 'labels' | 'predictions' | 'recall' | 'confusion' | 'topK' | 'topActivating'>;
 
 type Props = {
 	/** The image's place on screen (the pixel layer's key). */

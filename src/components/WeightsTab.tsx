@@ -1,6 +1,7 @@
 import {useMemo} from 'react';
 import {keyOf} from '../app/key-map.js';
-import {fixed, neuronSources, outgoingOf, type TileSource} from '../app/tile-sources.js';
+import {outgoingWeights} from '../app/test-analysis.js';
+import {fixed, neuronSources, type TileSource} from '../app/tile-sources.js';
 import type {DatasetSplit} from '../data/dataset.js';
 import {mean} from '../nn/class-maps.js';
 import {NeuronDetail} from './NeuronDetail.js';
@@ -24,7 +25,8 @@ function neuronLabel({values, figures: [bias]}: TileSource, j: number, width: nu
 export function WeightsTab({sharedScale, keys = true, split, ...tab}: Props) {
 	const {current, depth, image, classNames = digitNames, analysis, progress = 0} = tab;
 	const index = Math.max(0, tab.selected);
-	const outgoing = useMemo(() => outgoingOf(current, index), [current, index]);
+	// A network without a hidden layer has no next weight matrix: no classes to push.
+	const outgoing = useMemo(() => (current.weights[1] === undefined ? new Float32Array(0) : outgoingWeights(current, index)), [current, index]);
 	const detail = (view: DetailView) => (
 		<NeuronDetail
 			id='weights' width={view.width} height={view.height} index={view.index} source={view.source} what={view.what} scale={view.scale}

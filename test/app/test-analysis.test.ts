@@ -208,6 +208,9 @@ describe('outgoingWeights', () => {
 		expect([...outgoingWeights(tinyParameters, 0)]).toEqual([1, -1, 0]);
 		expect([...outgoingWeights(tinyParameters, 1)]).toEqual([-1, 1, 0]);
 		expect([...outgoingWeights(tinyParameters, 2)]).toEqual([0, 0, -1]);
+		const q: Parameters = {layers: [4, 3, 2], weights: [tinyParameters.weights[0], Float32Array.of(1, 2, 3, 4, 5, 6)], biases: [tinyParameters.biases[0], Float32Array.of(0, 0)]}; // 2 x 3
+		expect([...outgoingWeights(q, 1)]).toEqual([2, 5]);
+		expect([...outgoingWeights(q, 2)]).toEqual([3, 6]);
 	});
 
 	it('refuses a neuron out of range and a network without a hidden layer', () => {

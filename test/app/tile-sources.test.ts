@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {changeOf, classMapSources, enlarge, extremes, neuronSources, outgoingOf, pageOf, scaleText, sharedScaleOf} from '../../src/app/tile-sources.js';
+import {changeOf, classMapSources, enlarge, extremes, neuronSources, pageOf, scaleText, sharedScaleOf} from '../../src/app/tile-sources.js';
 import {classMaps} from '../../src/nn/class-maps.js';
 import type {Parameters} from '../../src/nn/network.js';
 import {tinyParameters} from './tiny-classifier.js';
@@ -72,14 +72,6 @@ describe('pageOf', () => {
 describe('enlarge', () => {
 	it('repeats every value zoom x zoom times', () => {
 		expect([...enlarge(Float32Array.of(1, 2, 3, 4), 2, 2, 2)]).toEqual([1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]);
-	});
-});
-
-describe('outgoingOf', () => {
-	it('takes column j of the second weight matrix, one value per class', () => {
-		const q: Parameters = {...p, weights: [p.weights[0], Float32Array.of(1, 2, 3, 4, 5, 6)]}; // 2 x 3
-		expect([...outgoingOf(q, 1)]).toEqual([2, 5]);
-		expect([...outgoingOf(q, 2)]).toEqual([3, 6]);
 	});
 });
 
