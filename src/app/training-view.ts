@@ -117,8 +117,9 @@ function applyEvent(state: TrainingView, event: TrainingEvent): TrainingView {
 
 		case 'failed': {
 			// The epoch under way is dropped; the model is still at the last completed one.
-			const diverged = divergenceWarning(event.message);
-			const warnings = diverged === undefined ? state.warnings : [diverged, ...state.warnings.filter(w => w.kind !== 'diverged')];
+			const warnings = event.diverged === undefined
+				? state.warnings
+				: [divergenceWarning(event.diverged.epoch, event.message), ...state.warnings.filter(w => w.kind !== 'diverged')];
 			return {...state, status: 'failed', done: 0, message: event.message, warnings};
 		}
 

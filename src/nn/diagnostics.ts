@@ -147,18 +147,10 @@ export function diagnose(check: EpochCheck | undefined, losses: readonly number[
 	return warnings;
 }
 
-/** The words TrainingDivergedError (src/errors.ts) says: `epoch 3: training diverged (the loss became NaN); try ...`. */
-const divergedPattern = /^(?:training stopped: )?(?:epoch (\d+): )?training diverged\b/;
-
 /**
- * A failed epoch's message as a warning when it says training diverged (the loss or the weights
- * became NaN or Infinity), with the whole message as its sentence; undefined for other failures.
+ * The warning for epoch `epoch` diverging (its loss or weights became NaN or Infinity), with the failure's
+ * whole message (what went wrong and what to try) as its sentence.
  */
-export function divergenceWarning(message: string): Warning | undefined {
-	const match = divergedPattern.exec(message);
-	if (match === null) {
-		return undefined;
-	}
-
-	return {kind: 'diverged', message, brief: match[1] === undefined ? 'training diverged' : `diverged in epoch ${match[1]}`};
+export function divergenceWarning(epoch: number, message: string): Warning {
+	return {kind: 'diverged', message, brief: `diverged in epoch ${epoch}`};
 }

@@ -68,7 +68,12 @@ export type TrainingEvent =
 	| {readonly type: 'done'; readonly epoch: number}
 	| {readonly type: 'paused'}
 	| {readonly type: 'saved'; readonly path: string; readonly epoch: number}
-	| {readonly type: 'failed'; readonly message: string}
+	/**
+	 * The epoch under way was dropped and training stopped, saying why. `diverged` is set when the loss or the
+	 * weights of epoch `diverged.epoch` became NaN or Infinity (the Trainer's TrainingDivergedError): a
+	 * warning, not just a failure; the message says what to try.
+	 */
+	| {readonly type: 'failed'; readonly message: string; readonly diverged?: {readonly epoch: number}}
 	/** A save asked for with `s` did not work; training goes on as it was. */
 	| {readonly type: 'saveFailed'; readonly message: string}
 	| {readonly type: 'stopped'};

@@ -6,7 +6,7 @@
  */
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {errorMessage, FileWriteError} from '../errors.js';
+import {errorMessage, FileWriteError, TrainingDivergedError} from '../errors.js';
 import {writeModelFile} from '../model/model-file.js';
 import {cloneParameters, type Parameters} from '../nn/network.js';
 import type {TrainingCommand, WorkerMessage} from './protocol.js';
@@ -184,7 +184,8 @@ export class WorkerLoop {
 
 				this.running = false;
 				done = 0;
-				this.send({type: 'failed', message: errorMessage(error)});
+				const message = errorMessage(error);
+				this.send(error instanceof TrainingDivergedError ? {type: 'failed', message, diverged: {epoch: error.epoch}} : {type: 'failed', message});
 			}
 		}
 

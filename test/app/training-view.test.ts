@@ -103,12 +103,12 @@ describe('trainingReducer on a failure', () => {
 		const failed = after(initialTraining(parameters, [], 0, 100, 3), [
 			{type: 'event', event: {type: 'running', until: 3}},
 			{type: 'event', event: {type: 'epoch', record: record(1), parameters, warnings: [rising]}},
-			{type: 'event', event: {type: 'failed', message}},
+			{type: 'event', event: {type: 'failed', message, diverged: {epoch: 2}}},
 		]);
 		expect(failed.warnings.map(w => w.kind)).toEqual(['diverged', 'loss-rising']);
 		expect(failed.warnings[0]).toMatchObject({message, brief: 'diverged in epoch 2'});
 		// A second failure does not say it twice.
-		expect(trainingReducer(failed, {type: 'event', event: {type: 'failed', message}}).warnings.map(w => w.kind)).toEqual(['diverged', 'loss-rising']);
+		expect(trainingReducer(failed, {type: 'event', event: {type: 'failed', message, diverged: {epoch: 2}}}).warnings.map(w => w.kind)).toEqual(['diverged', 'loss-rising']);
 		const again = after(failed, [{type: 'requested', request: 'start'}, {type: 'event', event: {type: 'running', until: 3}}]);
 		expect(again.warnings).toEqual([rising]);
 	});
@@ -116,6 +116,14 @@ describe('trainingReducer on a failure', () => {
 	it('adds no warning for a failure that is not a divergence', () => {
 		const failed = trainingReducer(initialTraining(parameters, [], 0, 100, 3), {type: 'event', event: {type: 'failed', message: 'training stopped: worker exited'}});
 		expect(failed.warnings).toEqual([]);
+	});
+
+	it('knows a divergence by the event\'s flag, not by the wording of its message', () => {
+		const start = initialTraining(parameters, [], 4, 100, 3);
+		const flagged = trainingReducer(start, {type: 'event', event: {type: 'failed', message: 'the weights blew up in epoch five', diverged: {epoch: 5}}});
+		expect(flagged.warnings).toEqual([{kind: 'diverged', message: 'the weights blew up in epoch five', brief: 'diverged in epoch 5'}]);
+		const worded = new TrainingDivergedError(5, 'the loss became NaN', 3, 0).message;
+		expect(trainingReducer(start, {type: 'event', event: {type: 'failed', message: worded}}).warnings).toEqual([]);
 	});
 });
 

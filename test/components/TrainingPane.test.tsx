@@ -254,7 +254,7 @@ describe('TrainingPane as a dashboard', () => {
 	});
 
 	it('fits its width and height exactly from 34 to 48 columns and 20 to 56 rows, whatever it has to say', () => {
-		const failed = trainingReducer(warned, {type: 'event', event: {type: 'failed', message: new TrainingDivergedError(41, 'the loss became NaN', 3, 0.1).message}});
+		const failed = trainingReducer(warned, {type: 'event', event: {type: 'failed', message: new TrainingDivergedError(41, 'the loss became NaN', 3, 0.1).message, diverged: {epoch: 41}}});
 		for (const width of [34, 40, 44, 48]) {
 			for (const height of [20, 30, 44, 56]) {
 				for (const training of [warned, failed, initialTraining(parameters, [], 0, 60_000, 30)]) {
@@ -300,7 +300,7 @@ describe('TrainingPane as a dashboard', () => {
 			chalk.level = level;
 		});
 		const message = new TrainingDivergedError(41, 'the loss became NaN', 3, 0).message;
-		const failed = trainingReducer(warned, {type: 'event', event: {type: 'failed', message}});
+		const failed = trainingReducer(warned, {type: 'event', event: {type: 'failed', message, diverged: {epoch: 41}}});
 		const out = drawn({training: failed, savePath: undefined, width: 44, height: 30}, true);
 		expect(out).toContain('\u001B[33m! epoch 41: training diverged');
 		expect(content(plain(out))).toContain('try a smaller learning rate than 3');

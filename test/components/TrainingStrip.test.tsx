@@ -78,7 +78,7 @@ describe('TrainingStrip', () => {
 			chalk.level = level;
 		});
 		const message = new TrainingDivergedError(14, 'the loss became NaN', 3, 0).message;
-		const failed = trainingReducer(running, {type: 'event', event: {type: 'failed', message}});
+		const failed = trainingReducer(running, {type: 'event', event: {type: 'failed', message, diverged: {epoch: 14}}});
 		const out = renderToString(<TrainingStrip training={failed} savePath={undefined} width={159}/>, {columns: 240});
 		expect(out).toContain('\u001B[33m! epoch 14: training diverged (the loss became NaN); try a smaller learning rate than 3');
 		expect(plain(out).split('\n')[1]).toContain('stopped · epoch 13 done');

@@ -112,14 +112,13 @@ describe('predictionCounts', () => {
 });
 
 describe('divergenceWarning', () => {
-	it('turns the message of an epoch that diverged into a warning that keeps the whole message', () => {
+	it('keeps the whole message of the epoch that diverged and names the epoch in a few words', () => {
 		const message = new TrainingDivergedError(7, 'the loss became NaN', 3, 0).message;
-		expect(divergenceWarning(message)).toEqual({kind: 'diverged', message, brief: 'diverged in epoch 7'});
-		expect(divergenceWarning(message)!.brief.length).toBeLessThanOrEqual(26);
+		expect(divergenceWarning(7, message)).toEqual({kind: 'diverged', message, brief: 'diverged in epoch 7'});
+		expect(divergenceWarning(12_345, message).brief.length).toBeLessThanOrEqual(26);
 	});
 
-	it('says nothing for a failure that is not a divergence', () => {
-		expect(divergenceWarning('training stopped: worker exited with code 1')).toBeUndefined();
-		expect(divergenceWarning('no space left on device')).toBeUndefined();
+	it('takes the epoch it is given, not one read from the message\'s words', () => {
+		expect(divergenceWarning(3, 'the weights blew up').brief).toBe('diverged in epoch 3');
 	});
 });

@@ -139,6 +139,30 @@ describe('WorkerLoop (the training worker)', () => {
 		expect(t.epochsDone()).toEqual([1]);
 	});
 
+	it('flags an epoch whose loss or weights became NaN or Infinity as a divergence, naming the epoch, and keeps the last good one', async () => {
+		const data = dataset(split(40));
+		const trainer = new Trainer(createModel({...tinyConfig, eta: 1e30}, data), data);
+		const t = start(3, {trainer});
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('failed') === 1, 'the failure');
+		expect(t.sent.at(-1)).toMatchObject({type: 'failed', diverged: {epoch: 1}, message: expect.stringContaining('training diverged') as string});
+		expect(t.epochsDone()).toEqual([]);
+		expect(t.model.position.epoch).toBe(0);
+	});
+
+	it('does not flag a failure that is not a divergence', async () => {
+		const data = dataset(tinySplit);
+		const trainer = new Trainer(createModel(tinyConfig, data), data);
+		trainer.runEpoch = async () => {
+			throw new Error('training diverged, says an unrelated error');
+		};
+
+		const t = start(3, {trainer});
+		t.loop.handle({type: 'start'});
+		await waitFor(() => t.count('failed') === 1, 'the failure');
+		expect(t.sent.at(-1)).toEqual({type: 'failed', message: 'training diverged, says an unrelated error'});
+	});
+
 	it('ends on stop, with a last message that it stopped', async () => {
 		const t = start(3);
 		t.loop.handle({type: 'stop'});
