@@ -35,6 +35,13 @@ export function parameterBuffers(parameters: Parameters): ArrayBuffer[] {
 	return [...buffers];
 }
 
+/** Resolves on the event loop's next turn, after the messages (commands) waiting for the thread. */
+async function handBack(): Promise<void> {
+	return new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
 /** Commands in through `handle`; epochs, progress and state changes out through `send`. */
 export class WorkerLoop {
 	private running = false;
@@ -153,6 +160,10 @@ export class WorkerLoop {
 						}
 					},
 				});
+				// An epoch under one slice (2,000 samples) never yields: hand the thread back once per epoch, so
+				// commands sent meanwhile (pause, stop, a snapshot request) are heard within the next epoch, not at the run's end.
+				// eslint-disable-next-line no-await-in-loop
+				await handBack();
 				sliceStart = performance.now();
 				sliceDone = 0;
 				done = 0;

@@ -3,11 +3,12 @@ import {
 } from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {MessageChannel} from 'node:worker_threads';
 import {
-	afterEach, beforeEach, describe, expect, it,
+	afterEach, beforeEach, describe, expect, it, onTestFinished,
 } from 'vitest';
 import {readModelFile} from '../../src/model/model-file.js';
-import type {WorkerMessage} from '../../src/training/protocol.js';
+import type {TrainingCommand, WorkerMessage} from '../../src/training/protocol.js';
 import {WorkerLoop} from '../../src/training/worker-loop.js';
 import type {Dataset, DatasetSplit} from '../../src/data/dataset.js';
 import {keptEpochs} from '../../src/model/snapshot-thinning.js';
@@ -389,6 +390,57 @@ describe('WorkerLoop: a kept epoch\'s weights on request (the epoch timeline)', 
 		expect(t.answer(3)).toEqual({parameters: undefined, transfer: []});
 		expect(t.answer(71)).toEqual({parameters: undefined, transfer: []});
 		expect(t.answer(70).parameters).toEqual(t.weightsAfter.get(70));
+	});
+
+	describe('hears commands sent through a message port (as the worker thread does) within an epoch, however small the epochs', () => {
+		/** A loop on a 4-image training set whose commands come through a MessageChannel, as worker.ts passes them on. */
+		function ported(epochs: number, react: (message: WorkerMessage, post: (command: TrainingCommand) => void) => void) {
+			const channel = new MessageChannel();
+			channel.port2.on('message', (command: TrainingCommand) => {
+				t.loop.handle(command);
+			});
+			onTestFinished(() => {
+				channel.port1.close();
+			});
+			const t = start(epochs, {
+				react(message) {
+					react(message, command => {
+						channel.port1.postMessage(command);
+					});
+				},
+			});
+			return t;
+		}
+
+		it('answers a snapshot request a few epochs after it is sent, not when the run ends', async () => {
+			let asked = false;
+			const t = ported(200, (message, post) => {
+				if (message.type === 'epoch' && message.record.epoch === 5 && !asked) {
+					asked = true;
+					post({type: 'snapshot', epoch: 3});
+				}
+			});
+			t.loop.handle({type: 'start'});
+			await waitFor(() => t.count('done') === 1, 'the end of the run');
+			const answer = t.sent.findIndex(m => m.type === 'snapshot');
+			expect(t.sent[answer]).toMatchObject({type: 'snapshot', epoch: 3});
+			const epochsBefore = t.sent.slice(0, answer).filter(m => m.type === 'epoch').length;
+			expect(epochsBefore).toBeGreaterThanOrEqual(5);
+			expect(epochsBefore).toBeLessThanOrEqual(7);
+		});
+
+		it('pauses within an epoch or two of the request', async () => {
+			const t = ported(200, (message, post) => {
+				if (message.type === 'epoch' && message.record.epoch === 5) {
+					post({type: 'pause'});
+				}
+			});
+			t.loop.handle({type: 'start'});
+			await waitFor(() => t.count('paused') === 1, 'the pause');
+			expect(t.epochsDone().length).toBeLessThanOrEqual(7);
+			expect(t.count('done')).toBe(0);
+			expect(t.sent.at(-1)).toEqual({type: 'paused'});
+		});
 	});
 
 	it('answers while an epoch is under way, between its slices, and trains on', async () => {
