@@ -14,8 +14,6 @@ export const sidePaneColumns = 160;
 /** Below this many rows the strip has one line inside its border, from it two. */
 const tallStripRows = 30;
 const gap = 1;
-/** @deprecated the training pane takes its width as a prop now; kept until the dashboard lands. */
-export const paneWidth = 44;
 
 export type Size = {readonly columns: number; readonly rows: number};
 

@@ -2,7 +2,6 @@ import {Box, Text} from 'ink';
 import {percent} from '../commands/format.js';
 import {printable} from '../errors.js';
 import {keyOf} from '../app/key-map.js';
-import {paneWidth} from '../app/layout.js';
 import {theme} from '../app/theme.js';
 import {epochUnderWay, formatDuration, secondsPerEpoch, timeLeft, type TrainingView} from '../app/training-view.js';
 import type {Warning} from '../nn/diagnostics.js';
@@ -13,8 +12,8 @@ import {Panel} from './Panel.js';
 export type TrainingPaneProps = {
 	readonly training: TrainingView;
 	readonly savePath: string | undefined;
-	/** Outer size in cells, border included. */
-	readonly width?: number;
+	/** Outer size in cells, border included (the layout's paneWidth beside the tab, the tab's width in its place). */
+	readonly width: number;
 	readonly height: number;
 	/** The epoch the views show (the timeline's), marked on the charts; undefined while they follow training. */
 	readonly shownEpoch?: number;
@@ -162,7 +161,7 @@ function paneRows(rows: number, training: TrainingView, inner: number, saveRows:
  * in words, and the save file. The accuracy chart spans at least 5 points and the loss chart at least
  * a fifth of its largest value, so noise between epochs draws as a small step, not a fall.
  */
-export function TrainingPane({training, savePath, width = paneWidth, height, shownEpoch, focused = false}: TrainingPaneProps) {
+export function TrainingPane({training, savePath, width, height, shownEpoch, focused = false}: TrainingPaneProps) {
 	const inner = Math.max(1, width - 4);
 	const rows = Math.max(0, height - 2);
 	const {history} = training;

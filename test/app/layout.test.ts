@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import * as layoutModule from '../../src/app/layout.js';
 import {computeLayout, minColumns, minRows, sidePaneColumns, sidePaneWidth, type Size} from '../../src/app/layout.js';
 
 const image = {rows: 28, cols: 28};
@@ -43,6 +44,11 @@ describe('computeLayout', () => {
 		expect(wide.contentWidth + 1 + wide.paneWidth).toBe(199);
 		expect(sidePaneWidth(160)).toBe(44);
 		expect(sidePaneWidth(400)).toBe(56);
+	});
+
+	it('has no fixed pane width beside the layout\'s own: the dashboard is as wide as computeLayout says', () => {
+		expect(layoutModule).not.toHaveProperty('paneWidth');
+		expect(computeLayout({columns: 240, rows: 60}, undefined, image).paneWidth).toBe(sidePaneWidth(240));
 	});
 
 	it('keeps the whole screen one row shorter than the terminal: tab bar, timeline, content, strip, status line', () => {

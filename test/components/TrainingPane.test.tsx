@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import {renderToString} from 'ink';
-import {describe, expect, it, onTestFinished} from 'vitest';
+import {describe, expect, expectTypeOf, it, onTestFinished} from 'vitest';
 import {setThemeColours} from '../../src/app/theme.js';
 import {initialTraining, type TrainingAction, trainingReducer, type TrainingView} from '../../src/app/training-view.js';
 import {TrainingPane, type TrainingPaneProps, wrapText} from '../../src/components/TrainingPane.js';
@@ -222,6 +222,16 @@ function content(out: string): string {
 }
 
 describe('TrainingPane as a dashboard', () => {
+	it('has no width of its own: it must be given one, and is exactly that wide', () => {
+		expectTypeOf<TrainingPaneProps['width']>().toEqualTypeOf<number>();
+		const training = initialTraining(parameters, history, 2, 1000, 30);
+		for (const width of [36, 44, 53]) {
+			for (const line of drawn({training, savePath: undefined, width, height: 24}).split('\n')) {
+				expect([...line]).toHaveLength(width);
+			}
+		}
+	});
+
 	const long: EpochRecord[] = Array.from({length: 40}, (_, i) => ({
 		epoch: i + 1, seconds: 3, trainLoss: 0.1 + (0.4 / (i + 1)), validationAccuracy: 0.96 - (0.1 / (i + 1)), testAccuracy: 0.965 - (0.1 / (i + 1)),
 	}));
