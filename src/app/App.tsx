@@ -110,7 +110,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 			<Box height={height}>
 				{layout.dashboard === 'instead'
 					? <TrainingPane training={training} savePath={shownSavePath} width={width} height={height} shownEpoch={live ? undefined : epoch}/>
-					: <Box flexDirection='column' width={width} height={height} overflow='hidden'>{renderTab()}</Box>}
+					: <Box flexDirection='column' width={width} height={height} overflowY='hidden'>{renderTab()}</Box>}
 				{layout.dashboard === 'side' && (
 					<Box marginLeft={1}>
 						<TrainingPane training={training} savePath={shownSavePath} width={layout.paneWidth} height={height} shownEpoch={live ? undefined : epoch}/>

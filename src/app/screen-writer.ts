@@ -12,7 +12,7 @@ import stringWidth from 'string-width';
 import {
 	beginSync, cursorTo, endSync, eraseBelow, eraseLineEnd, eraseScreen, hideCursor,
 } from '../render/escape-codes.js';
-import {changedRuns, encodeCells, parseCells} from './cell-diff.js';
+import {type Cell, changedRuns, encodeCells, parseCells} from './cell-diff.js';
 import type {PixelLayer, Segment} from './pixel-layer.js';
 
 /** How long after a resize every frame is drawn whole. */
@@ -118,6 +118,17 @@ export class ScreenWriter extends EventEmitter {
 	}
 }
 
+/** Parsed cells of image rows, kept with the segment so each row is parsed once, not again next frame. */
+const parsed = new WeakMap<Segment, Cell[] | undefined>();
+
+function cellsOf(segment: Segment): Cell[] | undefined {
+	if (!parsed.has(segment)) {
+		parsed.set(segment, parseCells(segment.out));
+	}
+
+	return parsed.get(segment);
+}
+
 /**
  * When a line changed only inside its image rows (same text, same layout), the bytes that rewrite just
  * the cells that changed, each run put in place with a cursor move; undefined when the whole line must
@@ -137,8 +148,8 @@ function changedCells(before: Segment[] | undefined, after: Segment[], row: numb
 		}
 
 		if (segment.image && old.out !== segment.out) {
-			const oldCells = parseCells(old.out);
-			const newCells = parseCells(segment.out);
+			const oldCells = cellsOf(old);
+			const newCells = cellsOf(segment);
 			if (oldCells === undefined || newCells === undefined || oldCells.length !== newCells.length) {
 				return undefined;
 			}

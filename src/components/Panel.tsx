@@ -63,7 +63,7 @@ export function Panel({title, note = '', width, height, focused = false, borderC
 			</Text>
 			<Box
 				flexDirection='column' borderStyle='round' borderTop={false} borderColor={border}
-				width={width} height={Math.max(1, height - 1)} overflow='hidden' paddingX={0}
+				width={width} height={Math.max(1, height - 1)} overflowY='hidden' paddingX={0}
 			>
 				{children}
 			</Box>

@@ -164,11 +164,11 @@ describe('ScreenWriter', () => {
 		expect(screen.rows).toBe(41);
 	});
 
-	it('swaps image placeholders for the image rows on the way out', () => {
+	it('swaps image anchors, and the blank cells after them, for the image rows on the way out', () => {
 		const {terminal, layer, screen} = setup();
 		const lines = ['\u001B[38;5;200m▀▀▀\u001B[0m', '\u001B[38;5;100m▀▀▀\u001B[0m'];
 		const placeholders = layer.image('example', lines, 3);
-		screen.write(`title\n${placeholders[0]} a\n${placeholders[1]} b\n`);
+		screen.write(`title\n${placeholders[0]}   a\n${placeholders[1]}   b\n`);
 		const out = terminal.last;
 		expect(out).toContain(`\u001B[2;1H${lines[0]} a${eraseLineEnd}`);
 		expect(out).toContain(`\u001B[3;1H${lines[1]} b${eraseLineEnd}`);
@@ -180,7 +180,7 @@ describe('ScreenWriter', () => {
 		const frame = (a: readonly string[], b: readonly string[]): string => {
 			const pa = layer.image('weights.0', a, 2);
 			const pb = layer.image('weights.1', b, 2);
-			return `heading\n${pa[0]}\n${pa[1]}\n${pb[0]}\n${pb[1]}\n`;
+			return `heading\n${pa[0]} \n${pa[1]} \n${pb[0]} \n${pb[1]} \n`;
 		};
 
 		screen.write(frame(['a1', 'a2'], ['b1', 'b2']));
@@ -195,7 +195,7 @@ describe('ScreenWriter', () => {
 		const {terminal, layer, screen} = setup();
 		const red = '\u001B[38;5;196;48;5;16m';
 		const blue = '\u001B[38;5;21;48;5;16m';
-		const frame = (row: string): string => `label ${layer.image('weights.0', [row], 6)[0]} end\n`;
+		const frame = (row: string): string => `label ${layer.image('weights.0', [row], 6)[0]}      end\n`;
 		screen.write(frame(`${red}▀▀▀▀▀▀\u001B[0m`));
 		screen.write(frame(`${red}▀▀${blue}▀${red}▀▀▀\u001B[0m`));
 		// "label " is 6 cells, so the image starts at column 7 and its third cell is column 9.
@@ -210,7 +210,7 @@ describe('ScreenWriter', () => {
 		const red = '\u001B[38;5;196;48;5;16m';
 		const blue = '\u001B[38;5;21;48;5;16m';
 		// "数字 " is 5 cells wide (two wide characters and a space) but 3 code points.
-		const frame = (row: string): string => `\u001B[1m数字\u001B[0m ${layer.image('maps.0', [row], 4)[0]}\n`;
+		const frame = (row: string): string => `\u001B[1m数字\u001B[0m ${layer.image('maps.0', [row], 4)[0]}   \n`;
 		screen.write(frame(`${red}▀▀▀▀\u001B[0m`));
 		screen.write(frame(`${red}▀${blue}▀${red}▀▀\u001B[0m`));
 		expect(terminal.last).toContain('\u001B[1;7H\u001B[0m\u001B[38;5;21;48;5;16m▀\u001B[0m');
@@ -218,7 +218,7 @@ describe('ScreenWriter', () => {
 
 	it('rewrites the whole line when its text changed as well as its image', () => {
 		const {terminal, layer, screen} = setup();
-		const frame = (text: string, row: string): string => `${text} ${layer.image('weights.0', [row], 2)[0]}\n`;
+		const frame = (text: string, row: string): string => `${text} ${layer.image('weights.0', [row], 2)[0]} \n`;
 		screen.write(frame('epoch 1', 'ab'));
 		screen.write(frame('epoch 2', 'ac'));
 		expect(terminal.last).toContain(`\u001B[1;1Hepoch 2 ac${eraseLineEnd}`);

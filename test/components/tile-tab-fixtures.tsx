@@ -2,6 +2,7 @@
 import chalk from 'chalk';
 import {renderToString} from 'ink';
 import type {ReactElement} from 'react';
+import {parseCells} from '../../src/app/cell-diff.js';
 import {PixelLayer} from '../../src/app/pixel-layer.js';
 import {PixelLayerContext} from '../../src/components/PixelImage.js';
 import type {DetailAnalysis} from '../../src/components/TileDetail.js';
@@ -40,14 +41,18 @@ export function draw(element: ReactElement, width: number): string {
 /**
  * The share of a width x height area left empty: blank cells whose eight neighbours (inside the area)
  * are blank too, so room nobody uses counts and the space between two words or two tiles does not.
- * Images are drawn through a pixel layer, so every image cell is a placeholder, never blank (in
- * colour a cell that looks blank still shows its colour).
+ * Images are drawn through a pixel layer and every cell of an image row counts as drawn, never blank
+ * (in colour a cell that looks blank still shows its colour).
  */
 export function emptyShare(element: ReactElement, width: number, height: number): number {
 	const level = chalk.level;
 	chalk.level = 3;
 	try {
-		const drawn = draw(<PixelLayerContext.Provider value={new PixelLayer()}>{element}</PixelLayerContext.Provider>, width);
+		const layer = new PixelLayer();
+		const drawn = draw(<PixelLayerContext.Provider value={layer}>{element}</PixelLayerContext.Provider>, width)
+			.split('\n')
+			.map(line => layer.segments(line).map(s => (s.image ? '#'.repeat(parseCells(s.out)?.length ?? 0) : s.out)).join(''))
+			.join('\n');
 		const lines = plain(drawn).split('\n').slice(0, height).map(line => [...line]);
 		const blank = (x: number, y: number): boolean => x < 0 || y < 0 || x >= width || y >= height || (lines[y]?.[x] ?? ' ') === ' ';
 		let empty = 0;
