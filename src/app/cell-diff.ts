@@ -5,28 +5,56 @@
  * bytes of a frame several times.
  */
 
-import {sgr, sgrAt, sgrReset} from '../render/escape-codes.js';
+import {sgr, sgrReset} from '../render/escape-codes.js';
 import {fullBlock, lowerHalfBlock, upperHalfBlock} from '../render/half-block.js';
 
 /** One terminal cell of an image row: its character and the foreground and background in effect. */
 export type Cell = {readonly ch: string; readonly fg: string; readonly bg: string};
 
-/** Apply the parameters of one SGR sequence to the colours in effect. */
-function applySgr(params: string, colours: {fg: string; bg: string}): void {
-	const parts = params === '' ? ['0'] : params.split(';');
-	for (let i = 0; i < parts.length; i++) {
-		const p = Number(parts[i]);
-		if (p === 38 || p === 48) {
-			const length = parts[i + 1] === '2' ? 5 : 3; // 38;2;r;g;b or 38;5;n
-			const code = parts.slice(i, i + length).join(';');
+/**
+ * Apply the parameters of one SGR sequence, `text[start, end)` (such as `38;2;1;2;3;48;5;7`), to the
+ * colours in effect. Scanned in place: this runs for every cell of every changed image row.
+ */
+function applySgr(text: string, start: number, end: number, colours: {fg: string; bg: string}): void {
+	if (start === end) {
+		colours.fg = '';
+		colours.bg = '';
+		return;
+	}
+
+	let i = start;
+	while (i < end) {
+		let next = text.indexOf(';', i);
+		if (next === -1 || next > end) {
+			next = end;
+		}
+
+		const p = Number(text.slice(i, next));
+		if ((p === 38 || p === 48) && next < end) {
+			// 38;2;r;g;b or 38;5;n: the code runs to the end of its last number.
+			let fields = text.charCodeAt(next + 1) === 0x32 && text.charCodeAt(next + 2) === 0x3B ? 4 : 2;
+			let last = next;
+			while (fields > 0 && last < end) {
+				last = text.indexOf(';', last + 1);
+				if (last === -1 || last > end) {
+					last = end;
+				}
+
+				fields--;
+			}
+
+			const code = text.slice(i, last);
 			if (p === 38) {
 				colours.fg = code;
 			} else {
 				colours.bg = code;
 			}
 
-			i += length - 1;
-		} else if (p === 0) {
+			i = last + 1;
+			continue;
+		}
+
+		if (p === 0) {
 			colours.fg = '';
 			colours.bg = '';
 		} else if (p === 39) {
@@ -34,10 +62,12 @@ function applySgr(params: string, colours: {fg: string; bg: string}): void {
 		} else if (p === 49) {
 			colours.bg = '';
 		} else if ((p >= 30 && p <= 37) || (p >= 90 && p <= 97)) {
-			colours.fg = parts[i];
+			colours.fg = text.slice(i, next);
 		} else if ((p >= 40 && p <= 47) || (p >= 100 && p <= 107)) {
-			colours.bg = parts[i];
+			colours.bg = text.slice(i, next);
 		}
+
+		i = next + 1;
 	}
 }
 
@@ -47,24 +77,37 @@ export function parseCells(row: string): Cell[] | undefined {
 	const colours = {fg: '', bg: ''};
 	let i = 0;
 	while (i < row.length) {
-		if (row.charCodeAt(i) === 0x1B) {
-			sgrAt.lastIndex = i;
-			const match = sgrAt.exec(row);
-			if (match === null) {
+		const code = row.charCodeAt(i);
+		if (code === 0x1B) {
+			if (row.charCodeAt(i + 1) !== 0x5B) {
 				return undefined;
 			}
 
-			applySgr(match[1], colours);
-			i += match[0].length;
+			let end = i + 2;
+			while (end < row.length && isSgrParameter(row.charCodeAt(end))) {
+				end++;
+			}
+
+			if (row.charCodeAt(end) !== 0x6D) { // not `m`: not a colour code
+				return undefined;
+			}
+
+			applySgr(row, i + 2, end, colours);
+			i = end + 1;
 			continue;
 		}
 
-		const ch = String.fromCodePoint(row.codePointAt(i)!);
-		cells.push({ch, fg: colours.fg, bg: colours.bg});
-		i += ch.length;
+		const wide = code >= 0xD8_00 && code <= 0xDB_FF;
+		cells.push({ch: wide ? row.slice(i, i + 2) : row[i], fg: colours.fg, bg: colours.bg});
+		i += wide ? 2 : 1;
 	}
 
 	return cells;
+}
+
+/** A digit or `;`. */
+function isSgrParameter(code: number): boolean {
+	return (code >= 0x30 && code <= 0x39) || code === 0x3B;
 }
 
 /**

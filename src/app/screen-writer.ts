@@ -118,6 +118,23 @@ export class ScreenWriter extends EventEmitter {
 	}
 }
 
+/** Widths of the text between image rows: the same labels come back frame after frame. */
+const widths = new Map<string, number>();
+
+function widthOf(text: string): number {
+	let width = widths.get(text);
+	if (width === undefined) {
+		if (widths.size >= 4096) {
+			widths.clear();
+		}
+
+		width = stringWidth(text);
+		widths.set(text, width);
+	}
+
+	return width;
+}
+
 /** Parsed cells of image rows, kept with the segment so each row is parsed once, not again next frame. */
 const parsed = new WeakMap<Segment, Cell[] | undefined>();
 
@@ -159,7 +176,7 @@ function changedCells(before: Segment[] | undefined, after: Segment[], row: numb
 			}
 		}
 
-		column += segment.image ? [...segment.raw].length : stringWidth(segment.raw);
+		column += segment.image ? [...segment.raw].length : widthOf(segment.raw);
 	}
 
 	return out;

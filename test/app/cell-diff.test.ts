@@ -14,6 +14,21 @@ describe('cell differences of image rows', () => {
 
 	it('refuses a row with an escape sequence that is not a colour code', () => {
 		expect(parseCells('ab\u001B[2Kc')).toBeUndefined();
+		expect(parseCells('ab\u001B]8;;x\u0007c')).toBeUndefined();
+		expect(parseCells('ab\u001B[31')).toBeUndefined();
+	});
+
+	it('reads 16-colour, bright, reset and default-colour codes in one sequence, and characters outside the BMP', () => {
+		expect(parseCells('\u001B[1;31;102m▀\u001B[39;49m🙂\u001B[m▀\u001B[97;45m▀')).toEqual([
+			{ch: '▀', fg: '31', bg: '102'},
+			{ch: '🙂', fg: '', bg: ''},
+			{ch: '▀', fg: '', bg: ''},
+			{ch: '▀', fg: '97', bg: '45'},
+		]);
+		expect(parseCells('\u001B[48;2;10;20;30;38;5;200m▀\u001B[0;38;2;1;2;3m▀')).toEqual([
+			{ch: '▀', fg: '38;5;200', bg: '48;2;10;20;30'},
+			{ch: '▀', fg: '38;2;1;2;3', bg: ''},
+		]);
 	});
 
 	it('finds the runs of changed cells, joining runs that are close', () => {
