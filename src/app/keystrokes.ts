@@ -14,10 +14,16 @@ export type InkKey = {
 };
 
 /**
- * What is left of an escape sequence Ink does not know (F13 is '\u001B[25~'), once it has dropped the
- * escape: a CSI body. Typed text that is exactly one such body in one read is dropped too, a small price.
+ * What is left of an escape sequence Ink does not know (F13 is '\u001B[25~', a mouse report
+ * '\u001B[<0;3;4M'), once it has dropped the escape: a CSI body with at least one parameter byte and
+ * a final byte that terminals end key sequences with (a letter, '~', '^' or '@'), or '[' and one
+ * capital letter ('\u001B[G', keypad 5). Keys typed together that happen to look like one (a fast or
+ * pasted '[[' or '[]' steps the timeline; Ink never makes a remnant of those, as it takes a '[' after
+ * '[' for the legacy prefix, never for the end) stay keys: the timeline's brackets, braces, digits
+ * and lower-case keys never end a remnant without parameters. A few odd runs, '[N' or '[1q', are
+ * still dropped, a small price.
  */
-const escapeRemnant = /^\[\[?[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]$/;
+const escapeRemnant = /^\[(?:\[?[\u0020-\u003F]+[@A-Za-z^~]|[A-Z])$/;
 
 /** A character that may be typed into a prompt: no control, format or unassigned code point. */
 export function isText(name: string): boolean {

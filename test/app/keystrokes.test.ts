@@ -92,6 +92,17 @@ describe('keysOf', () => {
 		expect(keysOf('[200~', {})).toEqual([]);
 		expect(keysOf('[1;2Q', {})).toEqual([]);
 		expect(keysOf('a\u0085b\u202Ec', {})).toEqual(['a', 'b', 'c']);
+		expect(keysOf('[<0;3;4M', {})).toEqual([]);
+		expect(keysOf('[G', {})).toEqual([]);
+	});
+
+	it('keeps keys typed together that look like an escape sequence\'s rest: [[, [], [[], [2], [n', () => {
+		expect(keysOf('[[', {})).toEqual(['[', '[']);
+		expect(keysOf('[]', {})).toEqual(['[', ']']);
+		expect(keysOf('[[]', {})).toEqual(['[', '[', ']']);
+		expect(keysOf('[2]', {})).toEqual(['[', '2', ']']);
+		expect(keysOf('[{', {})).toEqual(['[', '{']);
+		expect(keysOf('[n', {})).toEqual(['[', 'n']);
 	});
 });
 
@@ -142,6 +153,11 @@ describe('keys through Ink itself', () => {
 			'\u001B]\u0007h',
 		]);
 		expect(keys).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g'], ['h']]);
+	});
+
+	it('gives both keys of [[, ]], [] and 22 typed in one read, and still none of an unknown escape sequence', async () => {
+		const keys = await throughInk(['[[', ']]', '[]', '22', '\u001B[25~', 'a\u001B[200~b']);
+		expect(keys).toEqual([['[', '['], [']', ']'], ['[', ']'], ['2', '2'], [], ['a', 'b']]);
 	});
 
 	it('keeps ], ^, _ and Esc P typed on their own, and ends a string cut off at the end of its read', async () => {

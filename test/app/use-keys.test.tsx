@@ -190,6 +190,15 @@ describe('useKeys, several keys in one read (a paste, a busy app, a slow link)',
 		}
 	});
 
+	it('types a pasted name whole at the save prompt, brackets included, and does not step the timeline', async () => {
+		const probe = await start();
+		trained(probe, 1);
+		await press(probe, 's', s => s.prompt?.kind === 'save');
+		const state = await press(probe, 'runs/[[a]]-{1}.st', s => s.prompt?.text.endsWith('.st') === true);
+		expect(state.prompt?.text).toBe('runs/[[a]]-{1}.st');
+		expect(state.shownEpoch).toBe('live');
+	});
+
 	it('deletes a character for each Backspace in a read, never typing the DEL byte', async () => {
 		const probe = await start();
 		trained(probe, 1);
@@ -335,6 +344,17 @@ describe('QA fixes', () => {
 		await press(probe, ']', s => s.shownEpoch === 1);
 		await press(probe, '}', s => s.shownEpoch === 'live');
 		await press(probe, `${keys.down}{`, s => s.shownEpoch === 0 && s.focus === 'content');
+	});
+
+	it('steps the timeline once for each [ or ] when several come in one read (typed fast, or pasted)', async () => {
+		const probe = await start();
+		await press(probe, '[[', s => s.shownEpoch !== 'live');
+		expect(probe.state?.shownEpoch).toBe(1);
+		await press(probe, '[', s => s.shownEpoch === 0);
+		await press(probe, ']]', s => s.shownEpoch !== 0);
+		expect(probe.state?.shownEpoch).toBe(2);
+		await press(probe, '[[]', s => s.shownEpoch !== 2);
+		expect(probe.state?.shownEpoch).toBe(1);
 	});
 });
 
