@@ -4,7 +4,8 @@
 // Examples tab: every frame is the next example (Right arrow), so the image and the confidence column
 // change. For each frame: Ink's renderTime (its onRender option: output of the laid-out tree), the
 // wall time from the trigger to the last byte reaching the terminal (React, layout, Ink, diff, pixel
-// substitution), and the bytes written. "update" frames send only changed lines, as in normal use;
+// substitution), the process's CPU time over the same span (steadier than wall time on a busy
+// machine), and the bytes written. "update" frames send only changed lines, as in normal use;
 // "redraw" frames invalidate the screen first, so the whole screen is sent (as after a resize).
 // Baseline in the same run: the same App and tiles the plain way (no pixel layer: the half-block
 // strings go to Ink's <Text>; a normal, non-debug Ink render with its default log-update).
@@ -61,6 +62,7 @@ const sleep = ms => new Promise(resolve => {
 
 /** A client that trains nothing: the bench sends its events itself. */
 class BenchClient {
+	epochs = 30;
 	listeners = new Set();
 	subscribe(listener) {
 		this.listeners.add(listener);
@@ -93,11 +95,15 @@ async function setUp({tab, depth, columns, rows, way}) {
 	let renderTime = 0;
 	let lastWrite = 0;
 	let firstWrite;
+	let cpuStart = process.cpuUsage();
+	let cpu = 0;
 	let seen = '';
 	let wake;
 	terminal.onWrite = (n, text) => {
 		lastWrite = performance.now();
 		firstWrite ??= lastWrite;
+		const used = process.cpuUsage(cpuStart);
+		cpu = (used.user + used.system) / 1000;
 		wake?.();
 		if (seen.length < 1_000_000) {
 			seen += text;
@@ -142,6 +148,7 @@ async function setUp({tab, depth, columns, rows, way}) {
 		const bytesBefore = terminal.bytes;
 		const written = nextWrite();
 		const start = performance.now();
+		cpuStart = process.cpuUsage();
 		firstWrite = undefined;
 		if (tab === 'timeline') {
 			stdin.write(i % 58 < 29 ? '[' : ']');
@@ -153,7 +160,7 @@ async function setUp({tab, depth, columns, rows, way}) {
 
 		await written;
 		await sleep(settleMs); // a further write of the same frame lands in this window
-		return {wall: lastWrite - start, first: firstWrite - start, ink: renderTime, bytes: terminal.bytes - bytesBefore};
+		return {wall: lastWrite - start, first: firstWrite - start, cpu, ink: renderTime, bytes: terminal.bytes - bytesBefore};
 	}
 
 	function close() {
@@ -170,14 +177,14 @@ async function measure(scenario) {
 	const setups = {};
 	for (const way of ways) {
 		setups[way] = await setUp({...scenario, way});
-		results[way] = {wall: [], first: [], ink: [], bytes: []};
+		results[way] = {wall: [], first: [], cpu: [], ink: [], bytes: []};
 	}
 
 	for (let i = 0; i < warmup + frames; i++) {
 		for (const way of ways) {
 			const figures = await setups[way].frame(i);
 			if (i >= warmup) {
-				for (const key of ['wall', 'first', 'ink', 'bytes']) {
+				for (const key of ['wall', 'first', 'cpu', 'ink', 'bytes']) {
 					results[way][key].push(figures[key]);
 				}
 			}
@@ -194,7 +201,7 @@ async function measure(scenario) {
 const kb = bytes => (bytes / 1024).toFixed(1);
 const ms = value => value.toFixed(1);
 function line(label, r) {
-	return `${label.padEnd(44)} wall median ${ms(median(r.wall)).padStart(6)} p95 ${ms(percentile(r.wall, 95)).padStart(6)} ms · first write median ${ms(median(r.first)).padStart(6)} p95 ${ms(percentile(r.first, 95)).padStart(6)} ms · ink renderTime median ${ms(median(r.ink)).padStart(6)} p95 ${ms(percentile(r.ink, 95)).padStart(6)} ms · ${kb(median(r.bytes)).padStart(6)} KB/frame (max ${kb(Math.max(...r.bytes))})`;
+	return `${label.padEnd(44)} wall median ${ms(median(r.wall)).padStart(6)} p95 ${ms(percentile(r.wall, 95)).padStart(6)} ms · first write median ${ms(median(r.first)).padStart(6)} p95 ${ms(percentile(r.first, 95)).padStart(6)} ms · cpu median ${ms(median(r.cpu)).padStart(6)} ms · ink renderTime median ${ms(median(r.ink)).padStart(6)} p95 ${ms(percentile(r.ink, 95)).padStart(6)} ms · ${kb(median(r.bytes)).padStart(6)} KB/frame (max ${kb(Math.max(...r.bytes))})`;
 }
 
 console.log(`tui-frame: ${frames} frames each (after ${warmup} warm-up), node ${process.version}, ink ${JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'ink', 'package.json'), 'utf8')).version}; react ${React.version} ${process.env.NODE_ENV === 'production' ? 'production' : 'development'} build (NODE_ENV=${process.env.NODE_ENV ?? ''}); dataset ${dataset.name}, layers [${defaultConfig.layers}]`);
