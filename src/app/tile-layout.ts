@@ -160,25 +160,23 @@ export function thumbnailPlan(width: number, rows: number, image: {readonly rows
 	return best;
 }
 
-/** What the detail panel of a neuron or a class map holds inside its border, `width` x `height`. */
+/** What a neuron's detail panel holds inside its border, `width` x `height`. */
 export type DetailPlan = {
 	/** The image at full resolution, each pixel zoom x zoom. */
 	readonly zoom: number;
 	/** The image in cells. */
 	readonly imageCols: number;
 	readonly imageRows: number;
-	/** A line of figures under the image (B and I, or the recall); without room they go in the title. */
+	/** A line of figures under the image (B and I); without room they go in the title. */
 	readonly figuresLine: boolean;
 	/** Cells right of the image and its scale, after a gap. */
 	readonly side: number;
-	/** The bars (a neuron's classes, a class's confusions) beside the image rather than under it. */
+	/** The bars (the classes it pushes up and down) beside the image rather than under it. */
 	readonly barsBeside: boolean;
 	/** Bars shown (0 for none), under a heading line, in barColumns columns. */
 	readonly bars: number;
 	readonly barColumns: number;
-	/** The untrained map small beside the trained one (a class's detail). */
-	readonly untrainedBeside: boolean;
-	/** Test images: a neuron's top-activating ones, a class's taken for another class; shown 0 for none. */
+	/** Its top-activating test images; shown 0 for none. */
 	readonly thumbnails: ThumbnailPlan;
 };
 
@@ -190,53 +188,165 @@ type DetailInput = {
 	readonly height: number;
 	readonly image: {readonly rows: number; readonly cols: number};
 	readonly classes: number;
-	/** A neuron's detail (class bars and thumbnails) or a class map's (the untrained map and the classes it is confused with). */
-	readonly kind: 'neuron' | 'class';
+	/** Only a neuron's detail is planned here (a class map's: classDetailPlan). */
+	readonly kind?: 'neuron';
 	/** Thumbnails wanted (8 unless said). */
 	readonly thumbnails?: number;
 };
 
 function detailAt(input: DetailInput, zoom: number): DetailPlan {
-	const {width, height, image, classes, kind, thumbnails = 8} = input;
+	const {width, height, image, classes, thumbnails = 8} = input;
 	const imageCols = image.cols * zoom;
 	const imageRows = Math.ceil((image.rows * zoom) / 2);
 	const side = Math.max(0, width - (imageCols + 1 + scaleWidth) - 1);
 	let rest = height - imageRows;
 	const figuresLine = rest >= 1;
 	rest -= figuresLine ? 1 : 0;
-	const small = tileSize(image, 2);
-	const untrainedBeside = kind === 'class' && side >= small.cols && imageRows >= small.rows + 1;
-	const wanted = kind === 'neuron' ? classes : classes - 1;
-	const common = {zoom, imageCols, imageRows, figuresLine, side, untrainedBeside};
-	if (kind === 'neuron' && side >= minBarsWidth && imageRows >= 4) {
-		return {...common, barsBeside: true, bars: Math.min(wanted, imageRows - 1), barColumns: 1, thumbnails: thumbnailPlan(width, rest, image, thumbnails)};
+	const common = {zoom, imageCols, imageRows, figuresLine, side};
+	if (side >= minBarsWidth && imageRows >= 4) {
+		return {...common, barsBeside: true, bars: Math.min(classes, imageRows - 1), barColumns: 1, thumbnails: thumbnailPlan(width, rest, image, thumbnails)};
 	}
 
-	// Under the image: the bars first (3 up and 3 down for a neuron), then the thumbnails, then more bars if rows are left.
-	const barColumns = kind === 'neuron' && width >= (2 * minBarsWidth) + 1 ? 2 : 1;
-	let bars = rest >= 2 ? Math.min(kind === 'neuron' ? Math.min(wanted, 6) : wanted, (rest - 1) * barColumns) : 0;
+	// Under the image: the bars first (3 up and 3 down), then the thumbnails, then more bars if rows are left.
+	const barColumns = width >= (2 * minBarsWidth) + 1 ? 2 : 1;
+	let bars = rest >= 2 ? Math.min(classes, 6, (rest - 1) * barColumns) : 0;
 	rest -= bars === 0 ? 0 : Math.ceil(bars / barColumns) + 1;
 	const thumbs = thumbnailPlan(width, rest, image, thumbnails);
 	if (bars > 0) {
-		bars = Math.min(wanted, bars + (Math.max(0, rest - thumbs.height) * barColumns));
+		bars = Math.min(classes, bars + (Math.max(0, rest - thumbs.height) * barColumns));
 	}
 
 	return {...common, barsBeside: false, bars, barColumns, thumbnails: thumbs};
 }
 
 /**
- * The detail panel's parts inside its border: the image twice as large when that still leaves room
+ * A neuron's detail panel inside its border: the image twice as large when that still leaves room
  * for everything else at its full size, else at one pixel per half cell with as much else as fits.
  */
 export function detailPlan(input: DetailInput): DetailPlan {
-	const {width, image, classes, kind, thumbnails = 8} = input;
+	const {width, image, classes, thumbnails = 8} = input;
 	if (width >= (2 * image.cols) + 1 + scaleWidth) {
 		const large = detailAt(input, 2);
-		const bars = kind === 'neuron' ? Math.min(classes, 6) : classes - 1;
-		if (large.figuresLine && large.bars >= bars && (kind === 'class' || large.thumbnails.shown === thumbnails)) {
+		if (large.figuresLine && large.bars >= Math.min(classes, 6) && large.thumbnails.shown === thumbnails) {
 			return large;
 		}
 	}
 
 	return detailAt(input, 1);
+}
+
+/** What a class map's detail panel holds inside its border (see classDetailPlan). */
+export type ClassDetailPlan = {
+	readonly zoom: number;
+	readonly imageCols: number;
+	readonly imageRows: number;
+	/** Cells right of the image and its scale, after a gap: the untrained map and the class's figures. */
+	readonly side: number;
+	/** The untrained map small (averaged 2 x 2) beside the trained one, under a caption. */
+	readonly untrainedBeside: boolean;
+	/** Lines of figures (recall, precision and their counts) in that side column: 0, 2 or 4. */
+	readonly figuresBeside: number;
+	/** Else the figures in a line under the image (without room: in the title). */
+	readonly figuresLine: boolean;
+	/** Bars a list of the classes it is taken for and taken for it (-1: no lists, not even their headings). */
+	readonly pairs: number;
+	/** The two lists side by side (2) or one under the other (1). */
+	readonly pairColumns: 1 | 2;
+	/** Its misclassified test images: its own taken for another class, then others' taken for it. */
+	readonly mistakes: ThumbnailPlan;
+	/** Then its test images classified right, least sure first: as many as the rows left hold. */
+	readonly leastSure: ThumbnailPlan;
+};
+
+export type ClassDetailInput = {
+	/** Inside the border. */
+	readonly width: number;
+	readonly height: number;
+	readonly image: {readonly rows: number; readonly cols: number};
+	/** How many classes its test images are taken for, and how many classes are taken for it. */
+	readonly takenFor: number;
+	readonly takenForIt: number;
+	/** Its misclassified test images: its own taken for another class and others' taken for it. */
+	readonly mistakes: number;
+	/** Its test images classified right. */
+	readonly right: number;
+};
+
+/** Cells the figures beside the image need (`precision 100.0%`, `1,135 of 1,135 images`), and their lines. */
+const figuresWidth = 18;
+const figureLines = 4;
+/** Rows a doubled class image must leave under it: the lists of confusions and a row of thumbnails. */
+const zoomRest = 18;
+/** At most this many least-sure thumbnails (the pixel layer holds 200 images on screen). */
+const maxLeastSure = 40;
+
+/** Thumbnails that fill `rows`: the factor (2 to 4) leaving the fewest rows unused, the sharpest on a tie, at least one row. */
+export function fillPlan(width: number, rows: number, image: {readonly rows: number; readonly cols: number}, count: number): ThumbnailPlan {
+	let best: ThumbnailPlan & {unused: number} = {factor: factors.at(-1)!, perRow: 0, shown: 0, height: 0, unused: Infinity};
+	for (const factor of factors.slice(1)) {
+		const size = tileSize(image, factor);
+		const perRow = Math.floor((width + 1) / (size.cols + 1));
+		const lines = Math.min(Math.floor((rows - 1) / (size.rows + 1)), perRow === 0 ? 0 : Math.ceil(Math.min(count, maxLeastSure) / perRow));
+		const shown = Math.min(count, maxLeastSure, perRow * lines);
+		const height = 1 + (lines * (size.rows + 1));
+		if (shown > 0 && rows - height < best.unused) {
+			best = {factor, perRow, shown, height, unused: rows - height};
+		}
+	}
+
+	const {unused, ...plan} = best;
+	return unused === Infinity ? {...plan, shown: 0, height: 0} : plan;
+}
+
+function classDetailAt(input: ClassDetailInput, zoom: number): ClassDetailPlan {
+	const {width, height, image, takenFor, takenForIt, mistakes, right} = input;
+	const imageCols = image.cols * zoom;
+	const imageRows = Math.ceil((image.rows * zoom) / 2);
+	const side = Math.max(0, width - (imageCols + 1 + scaleWidth) - 1);
+	const small = tileSize(image, 2);
+	const untrainedBeside = side >= small.cols && imageRows >= small.rows + 1;
+	const sideRows = imageRows - (untrainedBeside ? small.rows + 2 : 0); // its caption and a gap line
+	const figuresBeside = side >= figuresWidth && sideRows >= 2 ? (sideRows >= figureLines ? figureLines : 2) : 0;
+	let rest = height - imageRows;
+	const figuresLine = figuresBeside === 0 && rest >= 1;
+	rest -= figuresLine ? 1 : 0;
+	// The two lists under a heading each: side by side, or one under the other; 3 bars each first.
+	const pairColumns = width >= (2 * minBarsWidth) + 1 ? 2 : 1;
+	const most = Math.max(takenFor, takenForIt);
+	const listsHeight = (n: number): number => (pairColumns === 2 ? 1 + Math.min(most, n) : 2 + Math.min(takenFor, n) + Math.min(takenForIt, n));
+	let pairs = -1;
+	for (let n = Math.min(3, most); n >= 0 && pairs < 0; n--) {
+		pairs = listsHeight(n) <= rest ? n : -1;
+	}
+
+	rest -= pairs < 0 ? 0 : listsHeight(pairs);
+	let mistakesPlan = thumbnailPlan(width, rest, image, mistakes);
+	// Too few rows left for a row of the least sure: smaller mistakes when that still shows them all.
+	const leastRows = 2 + tileSize(image, factors.at(-1)!).rows;
+	if (right > 0 && rest - mistakesPlan.height < leastRows) {
+		const smaller = thumbnailPlan(width, rest - leastRows, image, mistakes);
+		mistakesPlan = smaller.shown >= mistakesPlan.shown ? smaller : mistakesPlan;
+	}
+
+	rest -= mistakesPlan.height;
+	// Rows left: every bar, then the least-sure images in what remains.
+	if (pairs >= 0 && most > pairs && listsHeight(most) - listsHeight(pairs) <= rest) {
+		rest -= listsHeight(most) - listsHeight(pairs);
+		pairs = most;
+	}
+
+	const leastSure = fillPlan(width, rest, image, right);
+	return {zoom, imageCols, imageRows, side, untrainedBeside, figuresBeside, figuresLine, pairs, pairColumns, mistakes: mistakesPlan, leastSure};
+}
+
+/**
+ * A class map's detail panel inside its border: the image twice as large when the panel is wide
+ * enough and leaves zoomRest rows under it (decided by the size alone, so moving from class to class
+ * keeps the image's size), else at one pixel per half cell; then the figures, the lists of the classes
+ * it is confused with, its misclassified test images and, in the rows left, the right ones least sure.
+ */
+export function classDetailPlan(input: ClassDetailInput): ClassDetailPlan {
+	const {width, height, image} = input;
+	const double = width >= (2 * image.cols) + 1 + scaleWidth && height - image.rows >= zoomRest;
+	return classDetailAt(input, double ? 2 : 1);
 }

@@ -8,7 +8,7 @@ import {PixelImage} from './PixelImage.js';
 import {ScaleBar} from './ScaleBar.js';
 
 /** What a detail panel reads of the test-set analysis; undefined while it is computed. */
-export type DetailAnalysis = Pick<TestAnalysis, 'classes' | 'labels' | 'predictions' | 'recall' | 'confusion' | 'topK' | 'topActivating'>;
+export type DetailAnalysis = Pick<TestAnalysis, 'classes' | 'labels' | 'predictions' | 'confidence' | 'recall' | 'precision' | 'confusion' | 'topK' | 'topActivating'>;
 
 type Props = {
 	/** The image's place on screen (the pixel layer's key). */

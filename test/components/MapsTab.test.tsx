@@ -1,5 +1,6 @@
 import {renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
+import {tileLayout} from '../../src/app/tile-layout.js';
 import {MapsTab} from '../../src/components/MapsTab.js';
 import type {DetailAnalysis} from '../../src/components/TileDetail.js';
 import type {Parameters} from '../../src/nn/network.js';
@@ -47,9 +48,12 @@ describe('MapsTab', () => {
 		expect(out).toContain('classes 0-9 of 10');
 		expect(out).toContain('trained (epoch 2)');
 		expect(out).toContain('untrained (initial)');
+		// The overview is the left panel: count the labels there, not the names in the detail.
+		const {overview} = tileLayout({width: 119, height: 32, count: 10, twoSets: true, image});
+		const left = out.split('\n').map(line => [...line].slice(0, overview.width).join('')).join('\n');
 		for (let c = 0; c < 10; c++) {
 			const label = `${c} ${fashionNames[c]}`.slice(0, 9);
-			expect(out.split(label).length - 1, fashionNames[c]).toBe(2);
+			expect(left.split(label).length - 1, fashionNames[c]).toBe(2);
 		}
 	});
 
@@ -71,22 +75,49 @@ describe('MapsTab', () => {
 		expect(negative).toContain('+1.00');
 	});
 
-	it('shows the class\'s recall and the classes its test images are taken for, most first', () => {
-		// Class 3 is taken for class d (d != 3) (3 + d) mod 7 times: 6 for d = 3 + 3 ... see the fixture.
+	it('shows the class\'s recall and precision, the classes its test images are taken for and those taken for it, most first', () => {
+		// Class 3 is taken for class d (d != 3) (3 + d) mod 7 times, and class r for class 3 (r + 3) mod 7 times: see the fixture.
 		const out = draw(network(), fashionNames, {selected: 3});
-		expect(out).toContain('recall 93.0% of its test images');
-		const counts = new Map(Array.from({length: 10}, (_, d) => [fashionNames[d], (3 + d) % 7]));
-		counts.delete(fashionNames[3]);
-		const shown = out.split('\n').flatMap(line => {
-			const match = /│([^│█]+?) +█* +(\d+)│/.exec(line);
-			return match === null ? [] : [[match[1], Number(match[2])] as const];
-		});
-		expect(shown.length).toBeGreaterThanOrEqual(3);
-		for (const [name, count] of shown) {
-			expect(counts.get(name), name).toBe(count);
+		expect(out).toContain('recall 93.0%');
+		expect(out).toContain('precision 83.0%');
+		const lines = out.split('\n');
+		const heading = lines.findIndex(line => line.includes('Dress → predicted'));
+		expect(heading).toBeGreaterThan(0);
+		expect(lines[heading]).toContain('true class → Dress');
+		const expected = new Map(fashionNames.map((name, d) => [name, (3 + d) % 7]));
+		// Each line under the headings: a bar of the left list, a space, a bar of the right list.
+		const bars = lines.slice(heading + 1).flatMap(line => [...line.matchAll(/([A-Za-z][A-Za-z/ -]*?) [▏▎▍▌▋▊▉█─]+ (\d+) of (\d+)/gu)])
+			.map(match => ({name: match[1].trim(), count: Number(match[2]), whole: Number(match[3])}));
+		expect(bars.length).toBeGreaterThanOrEqual(6);
+		for (const {name, count} of bars) {
+			expect(expected.get(name), name).toBe(count);
 		}
 
-		expect(shown.map(([, count]) => count)).toEqual([...shown.map(([, count]) => count)].sort((a, b) => b - a));
+		const rowTotal = 90 + [...expected.entries()].reduce((sum, [name, n]) => sum + (name === 'Dress' ? 0 : n), 0);
+		expect(bars.filter(bar => bar.whole === rowTotal).length).toBeGreaterThanOrEqual(3);
+		const counts = bars.map(bar => bar.count);
+		const left = counts.filter((_, k) => k % 2 === 0);
+		expect(left).toEqual([...left].sort((a, b) => b - a));
+	});
+
+	it('lists the class\'s misclassified test images and, in the rows left, its right ones least sure first', () => {
+		// The fixture's predictions with a confusion matrix that agrees with them: every third image is taken for the next class.
+		const fixture = analysis();
+		const confusion = new Int32Array(100);
+		for (let i = 0; i < split.count; i++) {
+			confusion[(split.labels[i] * 10) + fixture.predictions[i]]++;
+		}
+
+		const out = draw(network(), fashionNames, {selected: 3, width: 150, height: 56, analysis: {...fixture, confusion}});
+		const wrong = confusion.reduce((sum, n, k) => sum + (k !== 33 && (Math.floor(k / 10) === 3 || k % 10 === 3) ? n : 0), 0);
+		expect(out).toContain(`${wrong} misclassified`);
+		// Images of Dress taken for Coat, and of Pullover taken for Dress.
+		expect(out).toContain('→ Coat');
+		expect(out).toContain('← Pullo');
+		expect(out).toContain('least sure first');
+		const right = Array.from({length: split.count}, (_, i) => i).filter(i => split.labels[i] === 3 && i % 3 !== 0);
+		const least = Math.min(...right.map(i => ((37 * i) % 100) / 100));
+		expect(out).toContain(least.toFixed(2));
 	});
 
 	it('says the recall is being computed while the analysis runs', () => {

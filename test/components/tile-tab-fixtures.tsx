@@ -20,13 +20,15 @@ export function network(seed = 3): Parameters {
 
 export const split = syntheticSplit(300);
 
-/** Every third test image is taken for the next class; neuron j's top images are (7j + k) mod 50; class c is taken for class d (d != c) (c + d) mod 7 times, for itself 90. */
+/** Every third test image is taken for the next class; image i's confidence is ((37 i) mod 100) / 100; neuron j's top images are (7j + k) mod 50; class c is taken for class d (d != c) (c + d) mod 7 times, for itself 90. */
 export function analysis(): DetailAnalysis {
 	return {
 		classes: 10,
 		labels: split.labels,
 		predictions: Uint8Array.from(split.labels, (label, i) => (i % 3 === 0 ? (label + 1) % 10 : label)),
+		confidence: Float32Array.from(split.labels, (_, i) => ((37 * i) % 100) / 100),
 		recall: Float64Array.from({length: 10}, (_, c) => 0.9 + (c / 100)),
+		precision: Float64Array.from({length: 10}, (_, c) => 0.8 + (c / 100)),
 		confusion: Int32Array.from({length: 100}, (_, i) => (Math.floor(i / 10) === i % 10 ? 90 : (Math.floor(i / 10) + (i % 10)) % 7)),
 		topK: 8,
 		topActivating: Int32Array.from({length: 30 * 8}, (_, i) => ((7 * Math.floor(i / 8)) + (i % 8)) % 50),
