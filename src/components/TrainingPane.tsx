@@ -75,8 +75,11 @@ function epochText(training: TrainingView): string {
 	return training.epoch === 0 ? 'no epochs yet' : `epoch ${training.epoch} done`;
 }
 
+/** Thousands separated by commas; made once (toLocaleString builds a formatter on every call). */
+const thousands = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
+
 export function speedText(training: TrainingView): string {
-	return `${Math.round(training.samplesPerSecond).toLocaleString('en-US')} samples/s`;
+	return `${thousands.format(Math.round(training.samplesPerSecond))} samples/s`;
 }
 
 /** Speed and time left while training; how long an epoch takes otherwise (blank before the first). */
