@@ -15,7 +15,12 @@ type Props = {
 	readonly rule?: boolean;
 };
 
-/** Tiles in rows of perRow, each an image with a one-line label under it; the selected label inverted. */
+/**
+ * Tiles in rows of perRow, each an image with a one-line label under it; the selected label inverted.
+ * A row of tiles is drawn as one image (the tiles side by side, a gap or a rule between them) and its
+ * labels as one line: a few layout nodes a row instead of several a tile, which Ink lays out and
+ * renders faster.
+ */
 export function TileGrid({tiles, perRow, cols, rule = false}: Props) {
 	const rows: Tile[][] = [];
 	for (let i = 0; i < tiles.length; i += Math.max(1, perRow)) {
@@ -24,23 +29,29 @@ export function TileGrid({tiles, perRow, cols, rule = false}: Props) {
 
 	return (
 		<Box flexDirection='column'>
-			{rows.map(row => (
-				<Box key={row[0].id}>
-					{row.map((tile, i) => (
-						<Box key={tile.id} flexDirection='row'>
-							{i > 0 && (rule
-								? <Box width={1} flexShrink={0}><Text dimColor>{tile.lines.map(() => '│').join('\n')}</Text></Box>
-								: <Box width={1} flexShrink={0}/>)}
-							<Box flexDirection='column' width={cols} flexShrink={0}>
-								<PixelImage id={tile.id} lines={tile.lines} cols={cols}/>
-								<Text wrap='truncate-end' inverse={tile.selected} color={tile.selected ? theme.selected : undefined}>
-									{[...tile.label].slice(0, cols).join('').padEnd(cols)}
-								</Text>
-							</Box>
-						</Box>
-					))}
-				</Box>
-			))}
+			{rows.map(row => <TileRow key={row[0].id} row={row} cols={cols} rule={rule}/>)}
+		</Box>
+	);
+}
+
+function TileRow({row, cols, rule}: {readonly row: readonly Tile[]; readonly cols: number; readonly rule: boolean}) {
+	const gap = rule ? '│' : ' ';
+	const height = Math.max(...row.map(tile => tile.lines.length));
+	const lines = Array.from({length: height}, (_, r) => row.map(tile => tile.lines[r] ?? ' '.repeat(cols)).join(gap));
+	const width = (row.length * cols) + row.length - 1;
+	return (
+		<Box flexDirection='column' width={width} flexShrink={0}>
+			<PixelImage id={`${row[0].id}.row`} lines={lines} cols={width}/>
+			<Text wrap='truncate-end'>
+				{row.map((tile, i) => (
+					<Text key={tile.id}>
+						{i > 0 && ' '}
+						<Text inverse={tile.selected} color={tile.selected ? theme.selected : undefined}>
+							{[...tile.label].slice(0, cols).join('').padEnd(cols)}
+						</Text>
+					</Text>
+				))}
+			</Text>
 		</Box>
 	);
 }

@@ -218,9 +218,18 @@ describe('WeightsTab', () => {
 			<PixelLayerContext.Provider value={layer}>{tab(p, {width: 300, height: 90, depth: 'ansi256'})}</PixelLayerContext.Provider>,
 			{columns: 300},
 		);
-		expect(plain(out)).toMatch(/neurons 0-\d+ of 100/);
-		const codes = new Set([...out.matchAll(/[\uE000-\uF8FF]/g)].map(m => m[0]));
-		expect(codes.size).toBeGreaterThan(40 * 4);
+		const shown = /neurons 0-(\d+) of 100/.exec(plain(out));
+		expect(shown).not.toBeNull();
+		// Each image row is one anchor of its own: a row of tiles is one image, the detail another.
+		const anchors = [...out.matchAll(/[\uE000-\uF8FF]/g)].map(m => m[0]);
+		expect(new Set(anchors).size).toBe(anchors.length);
+		expect(anchors.length).toBeGreaterThan(20);
+		// Swapped in, every tile is drawn: no anchor is left, and each label sits under its drawn tile.
+		const swapped = plain(layer.substitute(out));
+		expect(swapped).not.toMatch(/[\uE000-\uF8FF]/);
+		for (let k = 0; k <= Number(shown![1]); k++) {
+			expect(swapped).toMatch(new RegExp(`(^|[ │])${k} B -?\\d`, 'm'));
+		}
 	});
 
 	describe('drawn again from what it is given', () => {
