@@ -7,7 +7,8 @@
 // (screenshot-glyphs.mjs). The capture's cells and colours: screenshot-cells.mjs (SGR 16, 256 and
 // truecolour, bold, dim, italic, underline, inverse, strike; a VS Code-like dark palette).
 // Writes OUT.ansi (the capture), OUT.html and OUT.png.
-// --from renders a capture made earlier (e.g. tui-shot's .ansi) without running anything.
+// --from renders a capture made earlier (e.g. tui-shot's .ansi) without running anything. A command that
+// exits is kept on screen (remain-on-exit), with tmux's "Pane is dead" line under its output.
 //   usage: node docs/screenshot.mjs [-x COLS=120] [-y ROWS=40] [-k KEYS]... [-w MAX_SECS=8] [--settle MS=1500]
 //          [-t TERM=xterm-256color] [-c COLORTERM=truecolor ('' for none)] [-e NAME=VALUE]... [-s SCALE=1] -o OUT -- COMMAND [ARGS...]
 //          node docs/screenshot.mjs -x COLS -y ROWS --from CAPTURE.ansi -o OUT
@@ -69,8 +70,9 @@ const sleep = ms => new Promise(done => setTimeout(done, ms));
 
 /** Runs the command in a detached tmux pane, types the keys, and returns the last capture. */
 async function capture({columns, rows, keys, maxWait, settle, term, colorterm, env, command}) {
-	const socket = `screenshot${process.pid}`;
-	const tmux = (...args) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+	// A server of our own on a socket in a directory of our own (tmux leaves the socket file behind).
+	const home = mkdtempSync(join(tmpdir(), 'screenshot-tmux-'));
+	const tmux = (...args) => execFileSync('tmux', ['-S', join(home, 'socket'), '-f', '/dev/null', ...args], {encoding: 'utf8'});
 	const environment = [`TERM=${term}`, ...(colorterm ? [`COLORTERM=${colorterm}`] : []), ...env];
 	tmux('start-server', ';', 'set-option', '-g', 'remain-on-exit', 'on', ';', 'new-session', '-d', '-s', 'main',
 		'-x', String(columns), '-y', String(rows), '-c', process.cwd(), 'env', '-u', 'COLORTERM', '-u', 'NO_COLOR', ...environment, ...command);
@@ -101,6 +103,7 @@ async function capture({columns, rows, keys, maxWait, settle, term, colorterm, e
 		} catch {
 			// the server is gone already
 		}
+		rmSync(home, {recursive: true, force: true});
 	}
 }
 
