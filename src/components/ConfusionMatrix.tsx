@@ -4,6 +4,7 @@ import type {TestAnalysis} from '../app/test-analysis.js';
 import {theme} from '../app/theme.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {heatColours} from '../render/heat.js';
+import {shareParts} from './ClassBars.js';
 import {Panel} from './Panel.js';
 
 /** What the matrix reads of the test-set analysis. */
@@ -47,8 +48,8 @@ export function cellSentence(truth: number, predicted: number, count: number): s
 	return `true ${truth}, predicted ${predicted}: ${images}${count > 0 ? ' (Enter lists them)' : ''}`;
 }
 
-/** The info lines under the matrix that fit in `room`, the most important kept: the warning, the cursor's cell, the legend. */
-function infoLines(analysis: MatrixAnalysis, classNames: readonly string[], cursor: Props['cursor'], room: number) {
+/** The info lines under the matrix that fit in `room` lines of `width`, the most important kept: the warning, the cursor's cell, the legend, the pairs most often confused. */
+function infoLines(analysis: MatrixAnalysis, classNames: readonly string[], cursor: Props['cursor'], room: number, width: number) {
 	const {neverPredicted, confusion, classes} = analysis;
 	const warning = neverPredicted.length === 0 ? undefined : `never predicted: ${neverPredicted.map(c => `${c} ${nameBesideIndex(classNames, c)}`.trimEnd()).join(', ')}`;
 	const lines = [
@@ -72,9 +73,15 @@ function infoLines(analysis: MatrixAnalysis, classNames: readonly string[], curs
 	const spare = room - lines.length - 1;
 	if (spare >= 1 && pairs.length > 0) {
 		const name = (c: number): string => `${c}${nameBesideIndex(classNames, c) === '' ? '' : ` ${classNames[c]}`}`;
+		const texts = pairs.map(pair => `${name(pair.truth)} → ${name(pair.predicted)}: ${pair.count} test ${pair.count === 1 ? 'image' : 'images'}`);
+		// In columns when the width has room, most first down the first column.
+		const columnWidth = Math.max(...texts.slice(0, spare * 8).map(text => [...text].length)) + 4;
+		const columns = Math.max(1, Math.floor((width + 2) / columnWidth));
+		const rows = Math.min(spare, Math.ceil(texts.length / columns));
 		lines.push({key: 'pairs', text: 'most often confused (true → predicted):', color: theme.muted, rank: 3});
-		for (const [k, pair] of pairs.slice(0, spare).entries()) {
-			lines.push({key: `pair${k}`, text: `  ${name(pair.truth)} → ${name(pair.predicted)}: ${pair.count} test ${pair.count === 1 ? 'image' : 'images'}`, color: undefined, rank: 4 + k});
+		for (let k = 0; k < rows; k++) {
+			const row = Array.from({length: columns}, (_, c) => texts[k + (c * rows)]).filter(text => text !== undefined);
+			lines.push({key: `pair${k}`, text: row.map(text => `  ${text}`.padEnd(columnWidth)).join('').trimEnd(), color: undefined, rank: 4 + k});
 		}
 	}
 
@@ -82,8 +89,20 @@ function infoLines(analysis: MatrixAnalysis, classNames: readonly string[], curs
 	return lines.filter(line => kept.has(line.key));
 }
 
+/** A class's recall as a bar over a faint track (the whole), after a space. */
+function RecallBar({right, total, width}: {readonly right: number; readonly total: number; readonly width: number}) {
+	const {filled, track} = shareParts(right, total, width);
+	return (
+		<Text>
+			{' '}
+			<Text color={theme.bar}>{filled}</Text>
+			<Text color={theme.muted} dimColor>{track}</Text>
+		</Text>
+	);
+}
+
 function headerLine(columns: MatrixColumns, classes: number, cursorCol: number, never: ReadonlySet<number>) {
-	const {cellWidth, metricWidth, headerWidth} = columns;
+	const {cellWidth, metricWidth, headerWidth, barWidth} = columns;
 	return (
 		<Text wrap='truncate-end'>
 			{' '.repeat(headerWidth)}
@@ -94,6 +113,7 @@ function headerLine(columns: MatrixColumns, classes: number, cursorCol: number, 
 			)).flatMap((cell, c) => [cell, <Text key={`g${c}`}> </Text>])}
 			<Text color={theme.muted}>{(metricWidth >= 7 ? 'recall' : 'rec').padStart(metricWidth)}</Text>
 			<Text color={theme.muted}>{(metricWidth >= 7 ? 'prec.' : 'prec').padStart(metricWidth)}</Text>
+			{barWidth > 0 && <Text color={theme.muted}>{` ${fit(barWidth >= 16 ? 'recall, 0 to 100%' : 'recall', barWidth)}`}</Text>}
 		</Text>
 	);
 }
@@ -112,7 +132,7 @@ export function ConfusionMatrix({analysis, classNames, width, height, cursor, fo
 	const never = new Set(analysis.neverPredicted);
 	const digits = String(classes - 1).length;
 	// The two info lines take what the borders, the header and the class rows leave.
-	const info = infoLines(analysis, classNames, cursor, height - (matrixFixedLines - 2) - (classes * rowHeight));
+	const info = infoLines(analysis, classNames, cursor, height - (matrixFixedLines - 2) - (classes * rowHeight), width - 2);
 	const rows = [];
 	for (let r = 0; r < classes; r++) {
 		let total = 0;
@@ -140,6 +160,7 @@ export function ConfusionMatrix({analysis, classNames, width, height, cursor, fo
 					<Text color={never.has(r) ? theme.warning : undefined} bold={never.has(r)}>
 						{middle ? (never.has(r) ? (columns.metricWidth >= 7 ? 'never' : 'none').padStart(columns.metricWidth) : percent(precision[r], columns.metricWidth)) : ''}
 					</Text>
+					{middle && columns.barWidth > 0 && <RecallBar right={confusion[(r * classes) + r]} total={total} width={columns.barWidth}/>}
 				</Text>,
 			);
 		}

@@ -35,9 +35,10 @@ type Props = {
 };
 
 /**
- * The confusion tab: the test-set confusion matrix (see ConfusionMatrix) and, when a cell is open, its
- * test images as thumbnails with index and confidence, a page at a time, below or beside the matrix
- * (over it when neither has room).
+ * The confusion tab: the test-set confusion matrix (see ConfusionMatrix) and the cursor cell's test
+ * images as thumbnails with index and confidence, below or beside the matrix: a preview of the first
+ * page while the cell is closed, the list a page at a time once it is open (over the matrix when
+ * neither place has room; then no preview).
  */
 export function ConfusionTab(props: Props) {
 	const {analysis, stale, progress, classNames, split, image, width, height, cursor, open, item, focused, depth, epochLabel} = props;
@@ -46,8 +47,8 @@ export function ConfusionTab(props: Props) {
 	const layout = confusionLayout(width, height, classNames.length, nameWidth, image);
 	const title = `Confusion · test set · ${epochLabel}`;
 	const examples = useMemo(
-		() => (shown && open ? cellExamples(shown, cursor.row, cursor.col) : new Int32Array(0)),
-		[shown, open, cursor.row, cursor.col],
+		() => (shown ? cellExamples(shown, cursor.row, cursor.col) : new Int32Array(0)),
+		[shown, cursor.row, cursor.col],
 	);
 	if (shown === undefined) {
 		return (
@@ -59,33 +60,46 @@ export function ConfusionTab(props: Props) {
 
 	const note = analysis === undefined ? `updating… ${Math.round(progress * 100)}%` : `accuracy ${(shown.accuracy * 100).toFixed(1)}%`;
 	const listShown = open && examples.length > 0;
+	const preview = !listShown && !layout.listAlone && layout.listHeight >= 3 && layout.listWidth >= 3;
 	const matrix = (matrixWidth: number, matrixHeight: number) => (
 		<ConfusionMatrix
 			analysis={shown} classNames={classNames} width={matrixWidth} height={matrixHeight} cursor={cursor}
 			focused={focused && !listShown} depth={depth} title={title} note={note}
 		/>
 	);
-	if (!listShown) {
+	if (!listShown && !preview) {
 		return matrix(width, height);
 	}
 
 	const perPage = layout.thumbPerPage;
 	const selected = Math.max(0, Math.min(item, examples.length - 1));
-	const first = Math.floor(selected / perPage) * perPage;
+	const first = listShown ? Math.floor(selected / perPage) * perPage : 0;
 	const pages = Math.ceil(examples.length / perPage);
 	const items = [...examples.subarray(first, first + perPage)].map((index, k) => ({
-		index, caption: `#${index} ${shown.confidence[index].toFixed(2)}`, selected: first + k === selected,
+		index, caption: `#${index} ${shown.confidence[index].toFixed(2)}`, selected: listShown && first + k === selected,
 	}));
 	const images = `${examples.length} image${examples.length === 1 ? '' : 's'}`;
+	const cell = `true ${cursor.row} → predicted ${cursor.col}`;
+	let listTitle = `${cell} · ${images} · Enter opens · Esc back`;
+	if (!listShown) {
+		listTitle = examples.length === 0 ? `${cell} · no test images` : `${cell} · ${images}`;
+	}
+
+	let listNote = pages > 1 ? `page ${(first / perPage) + 1}/${pages}` : '';
+	if (!listShown) {
+		listNote = examples.length > perPage ? `first ${perPage}` : '';
+	}
+
 	const list = (
-		<Panel
-			title={`true ${cursor.row} → predicted ${cursor.col} · ${images} · Enter opens · Esc back`}
-			note={pages > 1 ? `page ${(first / perPage) + 1}/${pages}` : ''} width={layout.listWidth} height={layout.listHeight} focused={focused}
-		>
-			<Thumbnails
-				id='confusion.list' split={split} rows={image.rows} cols={image.cols} items={items}
-				factor={layout.thumbFactor} perRow={layout.thumbPerRow} depth={depth}
-			/>
+		<Panel title={listTitle} note={listNote} width={layout.listWidth} height={layout.listHeight} focused={focused && listShown}>
+			{examples.length === 0
+				? <Text color={theme.muted} wrap='truncate-end'>{`no test image of class ${cursor.row} was predicted ${cursor.col}`}</Text>
+				: (
+					<Thumbnails
+						id='confusion.list' split={split} rows={image.rows} cols={image.cols} items={items}
+						factor={layout.thumbFactor} perRow={layout.thumbPerRow} depth={depth}
+					/>
+				)}
 		</Panel>
 	);
 	if (layout.listAlone) {

@@ -83,6 +83,33 @@ describe('matrixColumns', () => {
 	});
 });
 
+describe('matrixColumns\' recall bar', () => {
+	it('takes a recall bar when the width has room, from cells wider than 8, and none when tight or not asked for', () => {
+		const wide = matrixColumns(146, 10, 1);
+		expect(wide.barWidth).toBe(24);
+		expect(wide.cellWidth).toBeGreaterThanOrEqual(8);
+		expect(wide.width).toBeLessThanOrEqual(146);
+		expect(matrixColumns(146, 10, 1, 16, false).barWidth).toBe(0);
+		expect(matrixColumns(77, 10, 11).barWidth).toBe(0);
+		const medium = matrixColumns(117, 10, 11);
+		expect(medium.width).toBeLessThanOrEqual(117);
+		expect(medium.barWidth === 0 || medium.barWidth >= 6).toBe(true);
+	});
+});
+
+describe('confusionLayout\'s place for the cell\'s images', () => {
+	it('puts them below a full-width matrix at 148x56 (digits), in at most three rows, and beside it at 119x32', () => {
+		const large = confusionLayout(148, 56, 10, 1, image);
+		expect(large.listBeside).toBe(false);
+		expect(large.thumbRowsPerPage).toBeLessThanOrEqual(3);
+		expect(large.matrixHeight).toBeGreaterThanOrEqual(matrixFixedLines + 20); // two lines a class
+		expectListFits(large);
+		const medium = confusionLayout(119, 32, 10, 1, image);
+		expect(medium.listBeside).toBe(true);
+		expectListFits(medium);
+	});
+});
+
 describe('matrixRowHeight', () => {
 	it('gives each class one line when tight and up to six when there is height to spare', () => {
 		expect(matrixRowHeight(15, 10)).toBe(1);

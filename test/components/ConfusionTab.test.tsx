@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import {Box, renderToString} from 'ink';
 import {afterEach, describe, expect, it} from 'vitest';
-import {confusionLayout} from '../../src/app/confusion-layout.js';
+import {confusionLayout, matrixColumns} from '../../src/app/confusion-layout.js';
 import type {TestAnalysis} from '../../src/app/test-analysis.js';
 import {setThemeColours} from '../../src/app/theme.js';
 import {ConfusionTab} from '../../src/components/ConfusionTab.js';
@@ -171,4 +171,42 @@ describe('ConfusionTab', () => {
 		expect(firstPage).toContain('#0 ');
 		expect(firstPage).not.toContain('#190 ');
 	});
+
+	it('previews the cursor cell\'s first test images while it is closed, where the open list goes', () => {
+		const {analysis} = known();
+		// true 4 -> predicted 9: images 4, 14, 24, 34; nothing selected, nothing paged.
+		const out = plain(draw({row: 4, col: 9, width: 150, height: 56}));
+		expect(out).toContain('true 4 → predicted 9 · 4 images');
+		expect(out).not.toContain('Esc back');
+		for (const i of [4, 14, 24, 34]) {
+			expect(out).toContain(`#${i} ${analysis.confidence[i].toFixed(2)}`);
+		}
+
+		expect(plain(draw({row: 4, col: 3, width: 150, height: 56}))).toContain('no test image of class 4 was predicted 3');
+		// At 79x16 the list would cover the matrix: no preview there.
+		expect(plain(draw({row: 4, col: 9}))).not.toContain('#14');
+	});
+
+	it('draws each class\'s recall as a bar when the width has room, as long as the recall says', () => {
+		const out = plain(draw({width: 150, height: 56, names: digitNames}));
+		expect(out).toContain('recall, 0 to 100%');
+		const {barWidth} = matrixColumns(148, 10, 1);
+		const bar = (c: number): number => {
+			const line = out.split('\n').find(text => text.startsWith(`│ ${c} `) || text.startsWith(`│▸${c} `))!;
+			return [...line].filter(ch => ch === '█').length;
+		};
+
+		expect(bar(0)).toBe(barWidth); // every 0 right
+		expect(bar(4)).toBe(Math.floor(barWidth / 3)); // 2 of the 6 4s right (4, 14, 24 and 34 taken for a 9)
+		expect(bar(8)).toBe(0); // every 8 taken for a 3
+		expect(plain(draw({names: digitNames}))).not.toContain('recall, 0 to 100%');
+	});
+
+	it('lists the pairs most often confused in columns when the width has room', () => {
+		const out = plain(draw({width: 150, height: 40, names: digitNames, count: 60}));
+		const pairLines = out.split('\n').filter(line => /\d → \d: \d+ test image/.test(line));
+		expect(pairLines.length).toBeGreaterThan(0);
+		expect(pairLines.some(line => (line.match(/→/g) ?? []).length >= 2)).toBe(true);
+	});
 });
+
