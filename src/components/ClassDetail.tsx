@@ -125,7 +125,8 @@ export function ClassDetail(props: ClassDetailProps) {
 		: (plan.figuresBeside >= 4
 			? [`recall ${recall}`, `  ${right}/${rowTotal} images`, `precision ${precision}`, `  ${right}/${columnTotal} predicted`]
 			: [`recall ${recall}`, `precision ${precision}`]);
-	const figuresText = analysis === undefined ? figures[0] : `recall ${recall} (${right} of ${rowTotal} test images) · precision ${precision} (${right} of ${columnTotal} predicted ${name})`;
+	const figuresLong = `recall ${recall} (${right} of ${rowTotal} test images) · precision ${precision} (${right} of ${columnTotal} predicted ${name})`;
+	const figuresText = analysis === undefined ? figures[0] : ([...figuresLong].length <= width - 2 ? figuresLong : `recall ${recall} · precision ${precision}`);
 	const title = `${name === String(index) ? `Class ${index}` : `${name} (class ${index})`}${what === '' ? '' : ` · ${what}`}${plan.figuresLine || plan.figuresBeside > 0 ? '' : ` · ${figuresText}`}`;
 	const items = useMemo(() => {
 		if (analysis === undefined) {
@@ -168,7 +169,7 @@ export function ClassDetail(props: ClassDetailProps) {
 			{items.mistakes.length > 0 && split !== undefined && (
 				<Box flexDirection='column'>
 					<Text color={theme.muted} wrap='truncate-end'>
-						{`${items.mistakes.length < mistakes ? `${items.mistakes.length} of ` : ''}${mistakes} misclassified (→ the class one was taken for · ← the true class of one taken for ${name})`}
+						{`${items.mistakes.length < mistakes ? `${items.mistakes.length} of ` : ''}${mistakes} misclassified: → the class it was taken for · ← its true class, taken for ${name}`}
 					</Text>
 					<Thumbnails
 						id={`${id}.wrong`} split={split} rows={image.rows} cols={image.cols} factor={plan.mistakes.factor} perRow={plan.mistakes.perRow} depth={depth}
