@@ -10,7 +10,7 @@
 import {EventEmitter} from 'node:events';
 import stringWidth from 'string-width';
 import {
-	beginSync, cursorTo, endSync, eraseBelow, eraseLineEnd, eraseScreen, hideCursor,
+	autoWrapOff, autoWrapOn, beginSync, cursorTo, endSync, eraseBelow, eraseLineEnd, eraseScreen, hideCursor,
 } from '../render/escape-codes.js';
 import {type Cell, changedRuns, encodeCells, parseCells} from './cell-diff.js';
 import type {PixelLayer, Segment} from './pixel-layer.js';
@@ -85,13 +85,17 @@ export class ScreenWriter extends EventEmitter {
 	/** The bytes that turn the last frame on screen into `text`. */
 	frame(text: string): string {
 		const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
-		const parts = [beginSync, hideCursor];
+		// Auto-wrap is off while a frame is drawn, and lines below the screen are not sent: a frame laid
+		// out for the size before a resize (Ink draws one before the app hears of the new size) is cut at
+		// the screen's edges instead of wrapping and scrolling, which would leave stale rows behind.
+		const parts = [beginSync, hideCursor, autoWrapOff];
 		if (this.invalid) {
 			parts.push(eraseScreen);
 		}
 
 		const segments: Segment[][] = [];
-		for (let i = 0; i < lines.length; i++) {
+		const shown = Math.min(lines.length, this.rows || lines.length);
+		for (let i = 0; i < shown; i++) {
 			if (!this.invalid && lines[i] === this.previous[i]) {
 				segments.push(this.previousSegments[i]);
 				continue;
@@ -103,16 +107,15 @@ export class ScreenWriter extends EventEmitter {
 			parts.push(cells ?? `${cursorTo(i + 1, 1)}${now.map(segment => segment.out).join('')}${eraseLineEnd}`);
 		}
 
-		if (!this.invalid && lines.length < this.previous.length) {
-			parts.push(cursorTo(lines.length + 1, 1) + eraseBelow);
+		if (!this.invalid && shown < this.previous.length) {
+			parts.push(cursorTo(shown + 1, 1) + eraseBelow);
 		}
 
-		parts.push(endSync);
-		this.previous = lines;
+		parts.push(autoWrapOn, endSync);
+		this.previous = lines.slice(0, shown);
 		this.previousSegments = segments;
-		// A frame as tall as the terminal or taller, or as wide (one laid out for the size before a
-		// resize: Ink draws it before the app hears of the new size), scrolls or wraps the screen, so
-		// what is on it is no longer what was written: frames are drawn whole for a moment after a resize.
+		// A frame as tall as the terminal or taller, or one laid out for the size before a resize, may
+		// not be on screen as it was meant: frames are drawn whole for a moment after a resize.
 		this.invalid = lines.length >= this.rows || performance.now() - this.resizedAt < resizeSettleMs;
 		return parts.join('');
 	}

@@ -43,6 +43,12 @@ export const showCursor = `${csi}?25h`;
 /** Synchronized output (mode 2026): the terminal shows what comes between the two at once. */
 export const beginSync = `${csi}?2026h`;
 export const endSync = `${csi}?2026l`;
+/**
+ * Auto-wrap (DECAWM) off and on: while it is off, text reaching the right margin overwrites the last
+ * column instead of wrapping onto the next line, so a line too wide cannot push the screen up.
+ */
+export const autoWrapOff = `${csi}?7l`;
+export const autoWrapOn = `${csi}?7h`;
 /** The alternate screen, entered with the cursor at the top left; leaving it restores the shell's screen. */
 export const enterAlternateScreen = `${csi}?1049h${csi}H`;
 export const leaveAlternateScreen = `${csi}?1049l`;

@@ -157,6 +157,26 @@ describe('ScreenWriter', () => {
 		expect(cursorRows(terminal.last)).toEqual([2]);
 	});
 
+	it('draws with auto-wrap off and sends no line below the screen, so a frame laid out for a larger size cannot scroll it', () => {
+		const {terminal, screen} = setup();
+		const wide = 'x'.repeat(150);
+		const frame = Array.from({length: 45}, (_, i) => `${i}${wide}`).join('\n');
+		screen.write(`${frame}\n`);
+		const out = terminal.last;
+		const off = out.indexOf('\u001B[?7l');
+		const on = out.lastIndexOf('\u001B[?7h');
+		expect(off).toBeGreaterThan(-1);
+		expect(on).toBeGreaterThan(off);
+		expect(out.indexOf('\u001B[1;1H')).toBeGreaterThan(off);
+		expect(out.lastIndexOf('x')).toBeLessThan(on);
+		expect(Math.max(...cursorRows(out))).toBe(30);
+		expect(out).toContain('29xxx');
+		expect(out).not.toContain('30xxx');
+		// The next frame, of the right size, clears what the cut frame left below it.
+		screen.write('a\nb\n');
+		expect(terminal.last).toContain(eraseScreen);
+	});
+
 	it('reports the size and TTY-ness of the terminal it writes to', () => {
 		const {terminal, screen} = setup();
 		expect([screen.columns, screen.rows, screen.isTTY]).toEqual([100, 30, true]);
