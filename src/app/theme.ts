@@ -19,7 +19,7 @@ const colours: Theme = {
 	wrong: 'red',
 	accent: 'cyan',
 	muted: 'gray',
-	selected: 'yellow',
+	selected: 'magenta',
 	bar: 'blue',
 	warning: 'yellow',
 };
