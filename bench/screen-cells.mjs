@@ -1,64 +1,17 @@
 // Reading a `tmux capture-pane -p -e -N` dump back into screen cells, and how much of a screen is
 // empty: the pure half of bench/empty-share.mjs, with its tests in test/bench/screen-cells.test.ts.
+import {parseScreen as parseCapture} from '../docs/screenshot-cells.mjs';
 
 /**
  * The cells of a captured screen, `rows` lines of `columns` cells: each its character and whether it
- * is filled (a background colour: 40-47, 100-107, 48;5;N, 48;2;r;g;b; or inverse video). tmux carries
- * the style over from one captured line to the next, so the state runs on across lines. One code point
- * is one cell; lines are padded with blank cells, and cells past `columns` are dropped.
+ * is filled (a background colour or inverse video). The capture is read by the screenshot tool's
+ * parser (docs/screenshot-cells.mjs), so both read a screen the same way.
  */
 export function parseScreen(ansi, columns, rows) {
-	const state = {background: false, inverse: false};
-	const lines = ansi.split('\n');
-	const screen = [];
-	for (let y = 0; y < rows; y++) {
-		const cells = [];
-		for (const match of (lines[y] ?? '').matchAll(/\x1b\[([0-9;:]*)m|\x1b\[[0-9;:?]*[A-Za-z]|\x1b[^[]|([^\x1b])/gu)) {
-			if (match[2] !== undefined) {
-				cells.push({char: match[2], filled: state.background || state.inverse});
-			} else if (match[1] !== undefined) {
-				applySgr(state, match[1]);
-			}
-		}
-
-		while (cells.length < columns) {
-			cells.push({char: ' ', filled: false});
-		}
-
-		screen.push(cells.slice(0, columns));
-	}
-
-	return screen;
-}
-
-/** One SGR sequence's parameters (`1;48;5;237`) applied to the background and inverse state. */
-function applySgr(state, body) {
-	const parameters = body === '' ? ['0'] : body.split(';');
-	for (let i = 0; i < parameters.length; i++) {
-		const parameter = parameters[i];
-		const code = Number(parameter.split(':')[0] || '0');
-		if (code === 0) {
-			state.background = false;
-			state.inverse = false;
-		} else if (code === 7) {
-			state.inverse = true;
-		} else if (code === 27) {
-			state.inverse = false;
-		} else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) {
-			state.background = true;
-		} else if (code === 49) {
-			state.background = false;
-		} else if (code === 38 || code === 48 || code === 58) {
-			if (code === 48) {
-				state.background = true;
-			}
-
-			// 5;N or 2;r;g;b follow, unless written with colons inside this one parameter.
-			if (!parameter.includes(':')) {
-				i += parameters[i + 1] === '5' ? 2 : (parameters[i + 1] === '2' ? 4 : 0);
-			}
-		}
-	}
+	return parseCapture(ansi, columns, rows).map(row => row.map(cell => ({
+		char: cell.covered ? '' : cell.char,
+		filled: cell.style.bg !== undefined || cell.style.inverse,
+	})));
 }
 
 /** A cell showing nothing: a space on no background. */
