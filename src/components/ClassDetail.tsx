@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {theme} from '../app/theme.js';
-import {classDetailPlan, tileSize} from '../app/tile-layout.js';
+import {classDetailPlan} from '../app/class-detail-layout.js';
+import {tileSize} from '../app/tile-layout.js';
 import type {TileSource} from '../app/tile-sources.js';
 import type {DatasetSplit} from '../data/dataset.js';
 import {maxAbs} from '../nn/class-maps.js';
