@@ -146,13 +146,16 @@ export const steppedDivergingTable: readonly Rgb[] = buildTable(i => diverging(d
 
 /**
  * The diverging map at 256 colours, as xterm colour numbers per step from -6 to +6, the dark neutral
- * (233) in the middle. Mostly the nearest to each step's colour; not the weakest step on each side,
- * whose nearest are greys (236, 235) that lose the sign: dark blue 18 (#000087) and dark red-brown 52
- * (#5f0000) keep it, and sit near the truecolour steps' relative luminance (0.018 and 0.024 against
- * 0.027 and 0.026). Lightness rises from the middle outward on each side; the sides differ along the
- * blue-yellow axis, as in truecolour.
+ * (233) in the middle. Each step keeps the hue of its truecolour step: brown through orange to amber
+ * above zero (94 #875f00, 130, 166, 172, 179, 221), steel blue through azure to sky blue below (24
+ * #005f87, 25, 32, 33, 75, 117); lightness (OKLab L) rises from the middle outward, and a step's two
+ * sides are about as light (within 0.08). xterm's cube has no dark brown and no dark muted blue: the
+ * nearest to the weakest truecolour steps are greys (which lose the sign), dark red 52 and navy 18
+ * (which turn a tile of mostly weak weights into red and navy noise). So the weakest steps take the
+ * darkest colours of the right hue, lighter than in truecolour (L 0.51 and 0.46 against 0.30): weak
+ * weights show a little brighter at 256 colours, but in their colours.
  */
-const xterm256Steps: readonly number[] = [117, 75, 33, 26, 24, 18, 233, 52, 94, 130, 172, 179, 221];
+const xterm256Steps: readonly number[] = [117, 75, 33, 32, 25, 24, 233, 94, 130, 166, 172, 179, 221];
 
 /** The diverging map at 256 colours, as xterm colour numbers (16..255) per palette index. */
 export const divergingXterm256Table: readonly number[] = Array.from(

@@ -333,8 +333,8 @@ describe('renderSignedImage', () => {
 		]);
 	});
 
-	it('draws the weakest steps at 256 colours in dark red-brown (52) and dark blue (18), not in greys that lose the sign', () => {
-		expect(renderSignedImage([1, -1, 1, -1], 2, 2, 6, 'ansi256')).toEqual(['\u001B[48;5;52m \u001B[48;5;18m \u001B[0m']);
+	it('draws the weakest steps at 256 colours in brown (94) and steel blue (24), not in greys that lose the sign', () => {
+		expect(renderSignedImage([1, -1, 1, -1], 2, 2, 6, 'ansi256')).toEqual(['\u001B[48;5;94m \u001B[48;5;24m \u001B[0m']);
 		expect(renderSignedImage([2, -2, 0, 0], 2, 2, 2, 'ansi256')).toEqual(['\u001B[38;5;221;48;5;233m▀\u001B[38;5;117m▀\u001B[0m']);
 	});
 

@@ -203,8 +203,36 @@ describe('divergingXterm256Table', () => {
 				expect(Math.sign(b), `xterm ${n}`).toBe(sign);
 			}
 		}
+	});
 
-		expect([side(-1)[1], side(1)[1]]).toEqual([18, 52]);
+	it('follows the truecolour ramp\'s hues: each step brown to amber (red over green over blue) above zero and blue (blue over green over red) below, as its truecolour step, never dark red or navy', () => {
+		for (let step = 1; step <= divergingColourSteps; step++) {
+			for (const sign of [1, -1] as const) {
+				const index = divergingIndex(sign * step / divergingColourSteps);
+				const [r, g, b] = xterm256Rgb(divergingXterm256Table[index]);
+				const [tr, tg, tb] = steppedDivergingTable[index];
+				const label = `step ${sign * step}: xterm ${divergingXterm256Table[index]} for ${steppedDivergingTable[index].join(',')}`;
+				if (sign > 0) {
+					expect(tr > tg && tg > tb, label).toBe(true);
+					expect(r > g && g > b, label).toBe(true);
+				} else {
+					expect(tb > tg && tg > tr, label).toBe(true);
+					expect(b > g && g > r, label).toBe(true);
+				}
+			}
+		}
+
+		const hue = (rgb: Rgb) => {
+			const {a, b} = oklab(rgb);
+			return Math.atan2(b, a) * 180 / Math.PI;
+		};
+
+		for (let index = 1; index < paletteSize; index++) {
+			if (index !== divergingZeroIndex && divergingStep(index) !== 0) {
+				const difference = Math.abs(hue(xterm256Rgb(divergingXterm256Table[index])) - hue(steppedDivergingTable[index]));
+				expect(difference, `index ${index}`).toBeLessThan(30);
+			}
+		}
 	});
 
 	it('rises in lightness (OKLab L) from the centre outward on each side', () => {
@@ -216,10 +244,11 @@ describe('divergingXterm256Table', () => {
 		}
 	});
 
-	it('stays within 0.12 of the truecolour step\'s OKLab lightness (the farthest, +2 as 94, is 0.106 lighter), so a magnitude reads alike at both depths', () => {
-		for (let index = 1; index < paletteSize; index++) {
-			const wanted = oklab(steppedDivergingTable[index]).l;
-			expect(Math.abs(oklab(xterm256Rgb(divergingXterm256Table[index])).l - wanted), `index ${index}`).toBeLessThan(0.12);
+	it('draws a magnitude about as light on both sides (OKLab L within 0.09), as truecolour does, so the hue alone says the sign', () => {
+		const [negative, positive] = [side(-1), side(1)];
+		for (let step = 1; step <= divergingColourSteps; step++) {
+			const difference = oklab(xterm256Rgb(positive[step])).l - oklab(xterm256Rgb(negative[step])).l;
+			expect(Math.abs(difference), `step ${step}: xterm ${positive[step]} and ${negative[step]}`).toBeLessThan(0.09);
 		}
 	});
 });
