@@ -187,3 +187,32 @@ export const divergingAnsi16Table: readonly number[] = Array.from({length: palet
 export function divergingHueNames(depth: ColorDepth): {readonly negative: string; readonly positive: string} {
 	return depth === 'ansi16' ? {negative: 'blue', positive: 'yellow'} : {negative: 'blue', positive: 'orange'};
 }
+
+/** Chalk's names of the ANSI colours the 16-colour diverging map uses (Ink takes these). */
+const ansi16DivergingNames: Readonly<Record<number, string>> = {0: 'black', 3: 'yellow', 4: 'blue', 11: 'yellowBright', 12: 'blueBright'};
+
+/**
+ * The colour image cells draw for t in [-1, 1] at a colour depth, as an Ink colour string: `#rrggbb`
+ * at truecolour, `ansi256(n)` at 256 colours, a colour name at 16, undefined at depth none. For text
+ * in the colours of a signed image (a bar of a positive weight in the colour of a positive weight).
+ */
+export function divergingInkColour(t: number, depth: ColorDepth): string | undefined {
+	const index = divergingIndex(t);
+	switch (depth) {
+		case 'truecolor': {
+			return `#${steppedDivergingTable[index].map(v => v.toString(16).padStart(2, '0')).join('')}`;
+		}
+
+		case 'ansi256': {
+			return `ansi256(${divergingXterm256Table[index]})`;
+		}
+
+		case 'ansi16': {
+			return ansi16DivergingNames[divergingAnsi16Table[index]];
+		}
+
+		case 'none': {
+			return undefined;
+		}
+	}
+}

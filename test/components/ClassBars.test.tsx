@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import {renderToString} from 'ink';
 import {describe, expect, it, onTestFinished} from 'vitest';
 import {setThemeColours} from '../../src/app/theme.js';
-import {barText, ClassBars, shareParts} from '../../src/components/ClassBars.js';
+import {ClassBars, shareParts} from '../../src/components/ClassBars.js';
 import {digitNames, plain} from './fixtures.js';
 
 const eighths = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -80,15 +80,5 @@ describe('ClassBars as counts (the classes a class is taken for)', () => {
 		const out = renderToString(<ClassBars values={[0, 5, 5]} names={digitNames} count={2} width={30} signed={false} digits={0} skip={0}/>);
 		expect(out).toContain('\u001B[2m');
 		expect(out).toMatch(/\u001B\[34m█+/);
-	});
-});
-
-describe('ClassBars as signed weights (the classes a neuron pushes up and down)', () => {
-	it('draws the largest magnitude widest, negatives left of the axis and positives right', () => {
-		expect(barText(2, 2, 9)).toBe('    │████');
-		expect(barText(-1, 2, 9)).toBe('  ██│    ');
-		const lines = drawn([0.5, -2, 0.1, 1], 50, {signed: true, count: 2});
-		expect(lines[0]).toMatch(/^3 +│█+ +\+1\.00$/);
-		expect(lines[1]).toMatch(/^1 █+│ + -2\.00$/);
 	});
 });

@@ -117,19 +117,21 @@ describe('WeightsTab', () => {
 
 	const values = (row: string): string[] => [...row.matchAll(/([+-]?\d\.\d\d)/g)].map(m => m[1]);
 
-	it('lists the classes the neuron pushes up and down most, from its column of the next weight matrix, largest first', () => {
+	it('lists the classes the neuron pushes up and down most, from its column of the next weight matrix, the most first', () => {
 		const rows = barRows(draw(withOutgoing(), {selected: 0}), 119, 32);
-		// Two columns at 119x32: the 3 most up on the left, the 3 most down on the right, each in order.
-		expect(rows.map(values)).toEqual([['+0.80', '-0.40'], ['+0.50', '-0.60'], ['+0.30', '-0.90']]);
-		expect(rows.map(row => [...row.matchAll(/(?:^| )(\d) /g)].map(m => m[1]))).toEqual([['5', '7'], ['2', '9'], ['3', '1']]);
+		// Two columns at 119x32: the 3 most up on the left, the 3 most down on the right, each the strongest first.
+		expect(rows.map(values)).toEqual([['+0.80', '-0.90'], ['+0.50', '-0.60'], ['+0.30', '-0.40']]);
+		expect(rows.map(row => [...row.matchAll(/(?:^| )(\d) /g)].map(m => m[1]))).toEqual([['5', '1'], ['2', '9'], ['3', '7']]);
 	});
 
-	it('shows every class\'s weight when there is room, largest first', () => {
+	it('with room for every class lists all that push up and all that push down, and a weight of 0 under neither', () => {
 		const out = draw(withOutgoing(), {width: 150, height: 56, selected: 0});
-		expect(out).toContain('its weight to each class');
+		expect(out).toMatch(/pushes up +pushes down +│/);
 		const rows = barRows(out, 150, 56).map(values);
 		expect(rows.map(row => row[0])).toEqual(['+0.80', '+0.50', '+0.30', '+0.20', '+0.10']);
-		expect(rows.map(row => row[1])).toEqual(['0.00', '-0.20', '-0.40', '-0.60', '-0.90']);
+		expect(rows.map(row => row[1])).toEqual(['-0.90', '-0.60', '-0.40', '-0.20', undefined]);
+		expect(out).toContain('only 4 push down');
+		expect(rows.flat()).not.toContain('0.00');
 	});
 
 	it('shows the test images that excite the neuron most, captioned with their class names', () => {
@@ -147,11 +149,20 @@ describe('WeightsTab', () => {
 	});
 
 	it('calls a network at epoch 0 not trained yet, until its first epoch is under way', () => {
-		expect(draw(network(), {epoch: 0})).toContain('not trained yet (t trains)');
-		expect(draw(network(), {epoch: 0, change: true})).toContain('change by training: none yet');
-		const live = draw(network(), {epoch: 0, version: 3});
+		const initial = network(4);
+		expect(draw(network(), {epoch: 0, initial})).toContain('not trained yet (t trains)');
+		expect(draw(network(), {epoch: 0, initial, change: true})).toContain('change by training: none yet');
+		const live = draw(network(), {epoch: 0, version: 3, initial});
 		expect(live).toContain('trained (epoch 0)');
 		expect(live).not.toContain('not trained yet');
+	});
+
+	it('calls the initial weights themselves (the timeline at epoch 0) untrained, without a key hint to train', () => {
+		const initial = network();
+		const out = draw(initial, {epoch: 0, version: 1, initial});
+		expect(out).toContain('untrained (epoch 0)');
+		expect(out).not.toMatch(/(?<!un)trained \(epoch 0\)/u);
+		expect(out).not.toContain('t trains');
 	});
 
 	it('shows the untrained weights in the overview and the detail when asked', () => {
@@ -188,8 +199,8 @@ describe('WeightsTab', () => {
 
 	it('puts a rule between the tiles without colour, where a blank cell is a zero weight', () => {
 		const out = draw(handWeights(), {width: 79, height: 16}).split('\n');
-		// Three neurons in tiles of 10 x 5 cells: neuron 0 (all positive) beside neuron 1 (all negative), a rule between.
-		expect(out.filter(line => line.startsWith(`│${'█'.repeat(10)}│${'#'.repeat(10)}│`))).toHaveLength(5);
+		// Tiles of 10 x 5 cells inside a cell of margin: neuron 0 (all positive) beside neuron 1 (all negative), a rule between.
+		expect(out.filter(line => line.startsWith(`│ ${'█'.repeat(10)}│${'#'.repeat(10)} │`))).toHaveLength(5);
 	});
 
 	it('never draws wider or taller than its area, from 79x14 to 300x90', () => {

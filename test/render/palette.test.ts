@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {ShapeError} from '../../src/errors.js';
 import {
-	diverging, divergingAnsi16Table, divergingXterm256Table, divergingColourSteps, divergingIndex, divergingStep, divergingValue, divergingZeroIndex, fillDivergingIndices,
+	diverging, divergingAnsi16Table, divergingInkColour, divergingXterm256Table, divergingColourSteps, divergingIndex, divergingStep, divergingValue, divergingZeroIndex, fillDivergingIndices,
 	grayIndex, grayscale, grayTable, paletteSize, steppedDivergingTable, type Rgb,
 } from '../../src/render/palette.js';
 import {xterm256Rgb} from '../../src/render/sgr.js';
@@ -249,6 +249,26 @@ describe('divergingXterm256Table', () => {
 		for (let step = 1; step <= divergingColourSteps; step++) {
 			const difference = oklab(xterm256Rgb(positive[step])).l - oklab(xterm256Rgb(negative[step])).l;
 			expect(Math.abs(difference), `step ${step}: xterm ${positive[step]} and ${negative[step]}`).toBeLessThan(0.09);
+		}
+	});
+});
+
+describe('divergingInkColour', () => {
+	it('names the colour image cells draw at each depth, as Ink takes it', () => {
+		expect(divergingInkColour(1, 'truecolor')).toBe('#ffd05c');
+		expect(divergingInkColour(-1, 'truecolor')).toBe('#78e8ff');
+		expect(divergingInkColour(1 / 6, 'ansi256')).toBe(`ansi256(${divergingXterm256Table[divergingIndex(1 / 6)]})`);
+		expect(divergingInkColour(0.75, 'ansi16')).toBe('yellowBright');
+		expect(divergingInkColour(-0.4, 'ansi16')).toBe('blue');
+		expect(divergingInkColour(0, 'ansi16')).toBe('black');
+		expect(divergingInkColour(0.75, 'none')).toBeUndefined();
+	});
+
+	it('gives a weight the truecolour step its image cell has', () => {
+		for (const t of [-0.9, -0.3, 0.2, 0.6]) {
+			const hex = divergingInkColour(t, 'truecolor')!;
+			const rgb = [1, 3, 5].map(i => Number.parseInt(hex.slice(i, i + 2), 16));
+			expect(rgb).toEqual([...steppedDivergingTable[divergingIndex(t)]]);
 		}
 	});
 });
