@@ -3,6 +3,8 @@
  * over Command, so the compiler demands an entry (keys, scope, help) for each command. The input
  * hook, the help overlay and every hint on screen read this table: a key is spelled here only.
  */
+import {sidePaneColumns} from './layout.js';
+
 export type Command =
 	| 'quit' | 'help' | 'nextTab' | 'previousTab' | 'tab1' | 'tab2' | 'tab3' | 'tab4'
 	| 'epochBack' | 'epochForward' | 'epochFirst' | 'epochLatest' | 'select'
@@ -21,6 +23,15 @@ export type CommandKeys = {
 	readonly help: string;
 	/** The help text in a scope where the command means something else (← on the tab bar: previous tab). */
 	readonly helpIn?: Partial<Record<KeyScope, string>>;
+	/**
+	 * The scopes whose help lists the command, when not those it is bound in: Enter is bound in every
+	 * tab but acts only in the confusion tab, and Esc, bound everywhere, closes the confusion tab's list.
+	 */
+	readonly listedIn?: readonly [KeyScope, ...KeyScope[]];
+	/** What the status line's hint says after the key ('train'), for the commands hints name. */
+	readonly hint?: string;
+	/** A sentence help adds below the keys, for what a line has no room for; {key} stands for the first key. */
+	readonly more?: string;
 };
 
 const move = (help: string, keys: readonly [string, ...string[]]): CommandKeys => ({keys, scopes: ['in a tab'], help});
@@ -29,37 +40,41 @@ const imageTabs: readonly ['weights', 'generalized images'] = ['weights', 'gener
 export const keyMap: Readonly<Record<Command, CommandKeys>> = {
 	nextTab: {keys: ['tab'], scopes: ['everywhere'], help: 'next / previous tab'},
 	previousTab: {keys: ['shift+tab'], scopes: ['everywhere'], help: 'next / previous tab'},
-	// The same help text puts the three on one line of the help overlay.
+	// The same help text puts the four on one line of the help overlay.
 	tab1: {keys: ['1'], scopes: ['everywhere'], help: 'go to that tab'},
 	tab2: {keys: ['2'], scopes: ['everywhere'], help: 'go to that tab'},
 	tab3: {keys: ['3'], scopes: ['everywhere'], help: 'go to that tab'},
 	tab4: {keys: ['4'], scopes: ['everywhere'], help: 'go to that tab'},
-	epochBack: {keys: ['['], scopes: ['timeline'], help: 'epoch before / after'},
-	epochForward: {keys: [']'], scopes: ['timeline'], help: 'epoch before / after'},
+	epochBack: {keys: ['['], scopes: ['timeline'], help: 'epoch before / after', hint: 'epochs'},
+	epochForward: {keys: [']'], scopes: ['timeline'], help: 'epoch before / after', hint: 'epochs'},
 	epochFirst: {keys: ['{'], scopes: ['timeline'], help: 'untrained network / live'},
 	epochLatest: {keys: ['}'], scopes: ['timeline'], help: 'untrained network / live'},
-	toggleTraining: {keys: ['t'], scopes: ['everywhere'], help: 'start / pause training'},
-	save: {keys: ['s'], scopes: ['everywhere'], help: 'save (asks for a file once)'},
-	togglePane: {keys: ['p'], scopes: ['everywhere'], help: 'show / hide training pane'},
-	help: {keys: ['?'], scopes: ['everywhere'], help: 'this help'},
-	back: {keys: ['escape'], scopes: ['everywhere'], help: 'back (help, list, tab bar)'},
-	quit: {keys: ['q', 'ctrl+c'], scopes: ['everywhere'], help: 'quit (asks if unsaved)'},
-	left: {keys: ['left', 'h'], scopes: ['tab bar', 'in a tab'], help: 'previous / next item', helpIn: {'tab bar': 'previous / next tab'}},
-	right: {keys: ['right', 'l'], scopes: ['tab bar', 'in a tab'], help: 'previous / next item', helpIn: {'tab bar': 'previous / next tab'}},
-	enter: {keys: ['down', 'enter', 'j'], scopes: ['tab bar'], help: 'go into the tab'},
-	up: move('up / down a row (±10)', ['up', 'k']),
-	down: move('up / down a row (±10)', ['down', 'j']),
-	pageUp: move('page back / on (±100)', ['pageup']),
-	pageDown: move('page back / on (±100)', ['pagedown']),
+	toggleTraining: {keys: ['t'], scopes: ['everywhere'], help: 'start / pause training', hint: 'train'},
+	save: {keys: ['s'], scopes: ['everywhere'], help: 'save the model', hint: 'save'},
+	togglePane: {
+		keys: ['p'], scopes: ['everywhere'], help: 'training dashboard', hint: 'dashboard',
+		more: `Below ${sidePaneColumns} columns {key} shows the dashboard in the tab's place.`,
+	},
+	help: {keys: ['?'], scopes: ['everywhere'], help: 'this help', hint: 'help'},
+	// Bound in every tab (Enter does nothing elsewhere), so help lists it where it acts.
+	select: {keys: ['enter'], scopes: ['in a tab'], listedIn: ['confusion'], help: 'list images / open one', hint: 'lists the cell'},
+	back: {keys: ['escape'], scopes: ['everywhere'], listedIn: ['everywhere', 'confusion'], help: 'back to the tab bar', helpIn: {confusion: 'close the list'}, hint: 'tab bar'},
+	quit: {keys: ['q', 'ctrl+c'], scopes: ['everywhere'], help: 'quit (asks if unsaved)', hint: 'quit'},
+	left: {keys: ['left', 'h'], scopes: ['tab bar', 'in a tab'], help: 'previous / next', helpIn: {'tab bar': 'previous / next tab'}},
+	right: {keys: ['right', 'l'], scopes: ['tab bar', 'in a tab'], help: 'previous / next', helpIn: {'tab bar': 'previous / next tab'}},
+	enter: {keys: ['down', 'enter', 'j'], scopes: ['tab bar'], help: 'go into the tab', hint: 'into the tab'},
+	up: move('up / down (examples ±10)', ['up', 'k']),
+	down: move('up / down (examples ±10)', ['down', 'j']),
+	pageUp: move('a page back / on', ['pageup']),
+	pageDown: move('a page back / on', ['pagedown']),
 	first: move('first / last', ['home']),
 	last: move('first / last', ['end']),
-	nextWrong: {keys: ['n'], scopes: ['examples'], help: 'next / prev. misclassified'},
-	previousWrong: {keys: ['N'], scopes: ['examples'], help: 'next / prev. misclassified'},
-	goto: {keys: ['g'], scopes: ['examples'], help: 'go to example by index'},
-	select: {keys: ['enter'], scopes: ['in a tab'], help: 'confusion: list / open'},
-	toggleUntrained: {keys: ['u'], scopes: imageTabs, help: 'trained / untrained'},
-	toggleChange: {keys: ['d'], scopes: imageTabs, help: 'what training changed'},
-	toggleScale: {keys: ['a'], scopes: ['weights'], help: 'scale per tile / shared'},
+	nextWrong: {keys: ['n'], scopes: ['examples'], help: 'next / previous wrong', hint: 'misclassified'},
+	previousWrong: {keys: ['N'], scopes: ['examples'], help: 'next / previous wrong', hint: 'misclassified'},
+	goto: {keys: ['g'], scopes: ['examples'], help: 'go to example number', hint: 'go to'},
+	toggleUntrained: {keys: ['u'], scopes: imageTabs, help: 'trained / untrained', hint: 'untrained'},
+	toggleChange: {keys: ['d'], scopes: imageTabs, help: 'what training changed', hint: 'change'},
+	toggleScale: {keys: ['a'], scopes: ['weights'], help: 'scale per tile / shared', hint: 'scale'},
 	accept: {keys: ['enter'], scopes: ['in a prompt'], help: 'go / save'},
 	cancel: {keys: ['escape'], scopes: ['in a prompt'], help: 'cancel'},
 	deleteBack: {keys: ['backspace'], scopes: ['in a prompt'], help: 'delete a character'},
@@ -109,19 +124,35 @@ export const bindings: readonly Binding[] = commands.flatMap(command => {
 	return scopes.map(scope => ({command, scope, keys, label: keysLabel(command), help: helpIn?.[scope] ?? help}));
 });
 
-/** The lines of help for a scope: commands with the same help text share a line ('1 2 3  go to that tab'). */
+/** What help lists: every command in every scope its help names it in (listedIn, else where it is bound). */
+export const helpEntries: readonly Binding[] = commands.flatMap(command => {
+	const {keys, scopes, listedIn, help, helpIn} = keyMap[command];
+	return (listedIn ?? scopes).map(scope => ({command, scope, keys, label: keysLabel(command), help: helpIn?.[scope] ?? help}));
+});
+
+/** The lines of help for a scope: commands with the same help text share a line ('1 2 3 4  go to that tab'). */
 export function helpLines(scope: KeyScope): Array<{readonly label: string; readonly help: string}> {
 	const lines: Array<{label: string; help: string}> = [];
-	for (const binding of bindings.filter(b => b.scope === scope)) {
-		const same = lines.find(line => line.help === binding.help);
+	for (const entry of helpEntries.filter(b => b.scope === scope)) {
+		const same = lines.find(line => line.help === entry.help);
 		if (same) {
-			same.label = `${same.label} ${binding.label}`;
+			same.label = `${same.label} ${entry.label}`;
 		} else {
-			lines.push({label: binding.label, help: binding.help});
+			lines.push({label: entry.label, help: entry.help});
 		}
 	}
 
 	return lines;
+}
+
+/** The sentences help adds below the keys (what p does below the width for the side dashboard). */
+export function helpNotes(): string[] {
+	return commands.flatMap(command => keyMap[command].more?.replaceAll('{key}', keyOf(command)) ?? []);
+}
+
+/** A hint for the status line: a command's first key and its hint words ('t train'), or given words. */
+export function hintOf(command: Command, words = keyMap[command].hint ?? keyMap[command].help): string {
+	return `${keyOf(command)} ${words}`;
 }
 
 /** Which scopes apply, most specific first, when the tab bar or a tab has the focus. */

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {activeScopes, bindings, commandFor, helpLines, keyMap, keyOf, type KeyScope, keysLabel, showKey} from '../../src/app/key-map.js';
+import {activeScopes, bindings, type Command, type CommandKeys, commandFor, helpEntries, helpLines, helpNotes, hintOf, keyMap, keyOf, type KeyScope, keysLabel, showKey} from '../../src/app/key-map.js';
+import {sidePaneColumns} from '../../src/app/layout.js';
 import type {TabId} from '../../src/app/state.js';
 
 const focuses = ['tabs', 'content'] as const;
@@ -170,14 +171,32 @@ describe('the key text the screen shows', () => {
 	});
 });
 
-describe('--help', () => {
-	it('names the keys of the terminal UI as the key map spells them', async () => {
-		const {helpText} = await import('../../src/cli/help.js');
-		const keys = helpText.slice(helpText.indexOf('Keys:'));
-		for (const [command, words] of [['toggleTraining', 'starts/pauses training'], ['save', 'saves'], ['toggleChange', 'what training changed'], ['help', 'help'], ['quit', 'quits']] as const) {
-			expect(keys, command).toContain(`${keyOf(command)} ${words}`);
+describe('help and hints from the key map', () => {
+	it('lists every command in help, in the scopes it is bound in unless it says where it acts', () => {
+		for (const [command, entry] of Object.entries(keyMap) as Array<[Command, CommandKeys]>) {
+			const scopes = helpEntries.filter(e => e.command === command).map(e => e.scope);
+			expect(scopes, command).toEqual([...(entry.listedIn ?? entry.scopes)]);
 		}
+	});
 
-		expect(helpText).toContain(`epochs a press of ${keyOf('toggleTraining')} trains`);
+	it('lists Enter under the confusion tab, where it acts, and Esc there as closing the list, without binding either anew', () => {
+		expect(helpLines('confusion')).toEqual([{label: 'Enter', help: keyMap.select.help}, {label: 'Esc', help: 'close the list'}]);
+		expect(helpLines('in a tab').map(line => line.label)).not.toContain('Enter');
+		// The keys still reach the same commands as before, from the tab and from the tab bar.
+		expect(commandFor('enter', activeScopes('content', 'confusion'))).toBe('select');
+		expect(commandFor('escape', activeScopes('content', 'confusion'))).toBe('back');
+		expect(commandFor('enter', activeScopes('tabs', 'confusion'))).toBe('enter');
+		expect(bindings.filter(b => b.scope === 'confusion')).toEqual([]);
+	});
+
+	it('names a command in a hint by its first key and its hint words, or the words given', () => {
+		expect(hintOf('toggleTraining')).toBe('t train');
+		expect(hintOf('select')).toBe('Enter lists the cell');
+		expect(hintOf('back', 'back to the matrix')).toBe('Esc back to the matrix');
+		expect(hintOf('first')).toBe(`Home ${keyMap.first.help}`);
+	});
+
+	it('adds below the keys that p shows the dashboard in the tab\'s place below the side pane\'s width, naming p as the key map does', () => {
+		expect(helpNotes()).toEqual([`Below ${sidePaneColumns} columns ${keyOf('togglePane')} shows the dashboard in the tab's place.`]);
 	});
 });
