@@ -3,18 +3,22 @@ import {sidePaneColumns} from '../app/layout.js';
 
 /**
  * `nnviz-tui --help`: meow takes away the text's common indentation (the tab) and indents it by two,
- * so a line of `helpText` after its tab may hold 77 characters for the help to fit 79 columns.
+ * so a line of `helpText` after its tab may hold 77 characters for the help to fit 79 columns. Lines
+ * are measured in bytes, so that a check counting bytes (awk's length) agrees: ← is three.
  */
 const width = 77;
 /** Where the text of a two-column entry starts ('  --data DIR         folder…'). */
 const textColumn = 21;
 const usageColumn = 34;
 
-function wrap(text: string, room: number): string[] {
+const bytes = (text: string): number => Buffer.byteLength(text);
+
+/** Words in lines, the first at most `first` bytes long and the others `rest`. */
+function wrap(text: string, first: number, rest: number): string[] {
 	const lines: string[] = [];
 	for (const word of text.split(' ')) {
 		const last = lines.at(-1);
-		if (last !== undefined && last.length + 1 + word.length <= room) {
+		if (last !== undefined && bytes(`${last} ${word}`) <= (lines.length === 1 ? first : rest)) {
 			lines[lines.length - 1] = `${last} ${word}`;
 		} else {
 			lines.push(word);
@@ -29,12 +33,15 @@ function wrap(text: string, room: number): string[] {
  * when the name leaves no room for it).
  */
 function entry(name: string, text: string, column = textColumn): string {
-	const lines = wrap(text, width - column);
 	const head = `  ${name}`;
 	const indent = ' '.repeat(column);
-	return head.length < column - 1
-		? [head.padEnd(column) + lines[0], ...lines.slice(1).map(line => indent + line)].join('\n\t')
-		: [head, ...lines.map(line => indent + line)].join('\n\t');
+	if ([...head].length >= column - 1) {
+		return [head, ...wrap(text, width - column, width - column).map(line => indent + line)].join('\n\t');
+	}
+
+	const start = head.padEnd(column);
+	const lines = wrap(text, width - bytes(start), width - column);
+	return [start + lines[0], ...lines.slice(1).map(line => indent + line)].join('\n\t');
 }
 
 const key = keyOf;
