@@ -82,7 +82,10 @@ export function speedText(training: TrainingView): string {
 	return `${thousands.format(Math.round(training.samplesPerSecond))} samples/s`;
 }
 
-/** Speed and time left while training; how long an epoch takes otherwise (blank before the first). */
+/**
+ * Speed and time left while training; otherwise how long an epoch takes and how long the epochs the
+ * next run trains would (blank before the first epoch).
+ */
 function speedLines(training: TrainingView): [string, string] {
 	const running = training.status === 'running' || training.status === 'pausing';
 	const left = timeLeft(training);
@@ -92,7 +95,15 @@ function speedLines(training: TrainingView): [string, string] {
 	}
 
 	const perEpoch = secondsPerEpoch(training);
-	return [perEpoch === undefined || training.history.length === 0 ? ' ' : `an epoch takes about ${formatDuration(perEpoch)}`, ' '];
+	if (perEpoch === undefined || training.history.length === 0) {
+		return [' ', ' '];
+	}
+
+	const more = training.status === 'done' ? training.epochsPerRun : training.until - training.epoch;
+	const run = more > 0 && training.status !== 'failed'
+		? `${more} more ${more === 1 ? 'epoch takes' : 'epochs take'} about ${formatDuration(more * perEpoch)}`
+		: ' ';
+	return [`an epoch takes about ${formatDuration(perEpoch)}`, run];
 }
 
 /** Text cut into lines of at most `width` characters, at spaces where it can. */
@@ -135,27 +146,69 @@ function warningLines(warnings: readonly Warning[], failure: string | undefined,
 	return [...told, ...failed].flat();
 }
 
-const headerRows = 5;
-/** Rows of the charts' titles and the accuracy chart's legend. */
-const chartTextRows = 3;
-/** Rows of a chart below its title at the least: two rows of dots and the x axis. */
-const minChartRows = 3;
+/** Cells the epoch line needs with its progress bar beside it: the longest epoch text and a bar of 10. */
+const epochLineWidth = 'epoch 9999 of 9999 · 100%'.length + 1 + 10;
+/** Cells the speed and the time left need in one line, at their longest. */
+const speedLineWidth = '9,999,999 samples/s · left: epoch 59m 59s, run 99h 59m'.length;
 
 /**
- * How the pane's rows go: the loss and the accuracy chart's rows (titles and legend included), whether
- * blank rows set the parts apart, and the warning lines. The charts take what the header, the warnings
- * and the save lines leave, the loss chart about two fifths; warnings are whole sentences when the
- * charts keep 12 rows each, else a few words each.
+ * Rows of the part above the charts: the status, the epoch with its progress bar (beside it when the
+ * width has room, else under it), and the speed with the time left (one line or two). The same for a
+ * width whether training runs or not, so the charts keep their size when it starts or stops.
  */
-function paneRows(rows: number, training: TrainingView, inner: number, saveRows: number): [number, number, boolean, string[]] {
+export function headerRows(inner: number): number {
+	return 1 + (inner >= epochLineWidth ? 1 : 2) + (inner >= speedLineWidth ? 1 : 2);
+}
+
+/** Rows of the charts' text: the loss chart's title and x axis, the accuracy chart's title, legend and x axis. */
+const chartTextRows = 5;
+/** Rows of dots each chart keeps when there is room (a label at the top and the bottom with rows between). */
+const minPlotRows = 4;
+/** Rows of dots each chart keeps before warnings are said in whole sentences and blank rows set the parts apart. */
+const roomyPlotRows = 12;
+
+/**
+ * How the pane's rows go: the loss and the accuracy chart's heights (titles, legend and axes
+ * included), whether blank rows set the parts apart, and the warning lines. The charts share what the
+ * header, the warnings and the save lines leave, the loss chart about 45% of the rows of dots and each
+ * at least 4 when there are 8; warnings are whole sentences, and blank rows set the parts apart, only
+ * when the charts keep 12 rows of dots each: no row is left blank while a chart could use it.
+ */
+export function paneRows(rows: number, training: TrainingView, inner: number, saveRows: number): [number, number, boolean, string[]] {
 	const failure = training.status === 'failed' && training.message !== undefined ? printable(training.message) : undefined;
-	const chartRows = (lines: readonly string[]): number => rows - headerRows - lines.length - saveRows - chartTextRows;
+	const plotRows = (lines: readonly string[]): number => rows - headerRows(inner) - lines.length - saveRows - chartTextRows;
 	const full = warningLines(training.warnings, failure, inner, true);
-	const warnings = chartRows(full) - 3 >= 24 ? full : warningLines(training.warnings, failure, inner, false);
-	const gaps = chartRows(warnings) - 3 >= (2 * minChartRows) + 6;
-	const left = Math.max(0, chartRows(warnings) - (gaps ? 2 + (warnings.length > 0 ? 1 : 0) : 0));
-	const loss = left < 2 * minChartRows ? Math.floor(left / 2) : Math.max(minChartRows, Math.floor(left * 0.42));
-	return [1 + loss, chartTextRows - 1 + left - loss, gaps, warnings];
+	const warnings = plotRows(full) >= 2 * roomyPlotRows ? full : warningLines(training.warnings, failure, inner, false);
+	const gapRows = 2 + (warnings.length > 0 ? 1 : 0);
+	const gaps = plotRows(warnings) - gapRows >= 2 * roomyPlotRows;
+	const plot = Math.max(0, plotRows(warnings) - (gaps ? gapRows : 0));
+	const least = Math.min(minPlotRows, Math.floor(plot / 2));
+	const loss = Math.min(plot - least, Math.max(least, Math.round(plot * 0.45)));
+	return [2 + loss, 3 + plot - loss, gaps, warnings];
+}
+
+/** The epoch and its progress bar: in one line `inner` wide, the text padded so the bar keeps its length, or the bar in a line of its own. */
+function EpochLines({training, inner}: {readonly training: TrainingView; readonly inner: number}) {
+	const text = epochText(training);
+	if (inner < epochLineWidth) {
+		const {filled, track} = barParts(epochFraction(training), inner);
+		return (
+			<>
+				<Text wrap='truncate-end'>{text}</Text>
+				<Text wrap='truncate-end'><Text color={theme.bar}>{filled}</Text><Text color={theme.muted}>{track}</Text></Text>
+			</>
+		);
+	}
+
+	const textWidth = Math.max(text.length, `epoch ${training.until} of ${training.until} · 100%`.length);
+	const {filled, track} = barParts(epochFraction(training), inner - textWidth - 1);
+	return (
+		<Text wrap='truncate-end'>
+			{`${text.padEnd(textWidth)} `}
+			<Text color={theme.bar}>{filled}</Text>
+			<Text color={theme.muted}>{track}</Text>
+		</Text>
+	);
 }
 
 /**
@@ -172,16 +225,15 @@ export function TrainingPane({training, savePath, width, height, shownEpoch, foc
 	const epochs = history.map(r => r.epoch);
 	const [lossRows, accuracyRows, gaps, warnings] = paneRows(rows, training, inner, training.savedEpoch === undefined ? 1 : 2);
 	const shown = shownEpoch === 0 ? 'untrained' : `epoch ${shownEpoch}`;
-	const {filled, track} = barParts(epochFraction(training), inner);
 	const [speed, eta] = speedLines(training);
+	const joined = [speed, eta].filter(text => text.trim() !== '').join(' · ');
+	const speeds = inner >= speedLineWidth ? [joined.length <= inner ? joined || ' ' : speed] : [speed, eta];
 	return (
 		<Panel title='Training' note={shownEpoch === undefined ? '' : `shown: ${shown}`} width={width} height={height} focused={focused}>
 			<Box flexDirection='column' paddingX={1} width={width - 2} height={rows} overflow='hidden'>
 				<Text color={statusColour(training)} wrap='truncate-end'>{statusText(training)}</Text>
-				<Text wrap='truncate-end'>{epochText(training)}</Text>
-				<Text wrap='truncate-end'><Text color={theme.bar}>{filled}</Text><Text color={theme.muted}>{track}</Text></Text>
-				<Text color={theme.muted} wrap='truncate-end'>{speed}</Text>
-				<Text color={theme.muted} wrap='truncate-end'>{eta}</Text>
+				<EpochLines training={training} inner={inner}/>
+				{speeds.map((text, i) => <Text key={i} color={theme.muted} wrap='truncate-end'>{text}</Text>)}
 				{gaps && <Text> </Text>}
 				<LineChart
 					title={last ? `loss ${last.trainLoss.toFixed(4)} (lower = better)` : 'loss: after epoch 1'}

@@ -294,6 +294,26 @@ describe('TrainingPane as a dashboard', () => {
 		expect(tall[0] + tall[1]).toBeGreaterThan(small[0] + small[1] + 25);
 	});
 
+	it('in the tab\'s place at 80x24 and 100x30 gives each chart at least 4 rows of dots, shares them about evenly, and leaves no row blank', () => {
+		const training = initialTraining(parameters, long, 40, 60_000, 30);
+		for (const [width, height] of [[79, 20], [99, 26]]) {
+			const lines = drawn({training, savePath: 'm.st', width, height}).split('\n');
+			const axes = lines.flatMap((line, i) => (line.includes('└') ? [i] : []));
+			const titles = [lines.findIndex(line => line.includes('loss 0.')), lines.findIndex(line => line.includes('⠄⠄ validation'))];
+			const dots = axes.map((axis, k) => axis - titles[k] - 1);
+			expect(Math.min(...dots), `${width}x${height}`).toBeGreaterThanOrEqual(4);
+			expect(Math.abs(dots[0] - dots[1]), `${width}x${height}`).toBeLessThanOrEqual(2);
+			const inside = lines.slice(1, -1).map(line => line.slice(1, -1).trim());
+			expect(inside.filter(line => line === ''), `${width}x${height}`).toEqual([]);
+		}
+	});
+
+	it('says in one line what an epoch takes and what the next run would when it is wide, so the charts keep the rows', () => {
+		const out = drawn({training: initialTraining(parameters, long, 40, 60_000, 30), savePath: undefined, width: 79, height: 20});
+		expect(out).toContain('an epoch takes about 3s · 30 more epochs take about 1m 30s');
+		expect(out).toMatch(/│ epoch 40 done +─+ │/);
+	});
+
 	it('says the warnings in whole sentences when it is tall, in a few words when not', () => {
 		const tall = drawn({training: warned, savePath: undefined, width: 44, height: 56});
 		expect(tall).toContain('! never predicts classes Trouser, Bag on');
