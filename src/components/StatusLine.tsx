@@ -74,7 +74,7 @@ export function statusHints(place: HintPlace): Hint[] {
 	return [
 		...here,
 		{text: pair('epochBack', 'epochForward', ' '), rank: 2},
-		...(dashboard ? [] : [{text: hintOf('togglePane'), rank: 3}]),
+		...(dashboard ? [] : [{text: hintOf('togglePane'), rank: 2}]),
 		{text: hintOf('toggleTraining'), rank: 2},
 		{text: hintOf('save'), rank: 4},
 		{text: hintOf('help'), rank: 0},

@@ -82,6 +82,16 @@ describe('StatusLine', () => {
 		expect(statusHint({focus: 'tabs'}, 45)).toBe('←/→ tabs · ↓ into the tab · ? help · q quit');
 	});
 
+	it('names [ ] and p on an 80-column screen in every tab, where p is the way to the dashboard\'s charts', () => {
+		for (const tab of ['examples', 'weights', 'maps', 'confusion'] as const) {
+			for (const focus of ['tabs', 'content'] as const) {
+				const hint = statusHint({focus, tab}, 79);
+				expect(hint, `${focus} ${tab}`).toContain('[ ] epochs');
+				expect(hint, `${focus} ${tab}`).toContain('p dashboard');
+			}
+		}
+	});
+
 	it('gives the hints the room the message leaves, so a hint is never cut in the middle', () => {
 		const out = plain(renderToString(<StatusLine focus='content' tab='confusion' listOpen message='saved epoch 15 to /tmp/demo.safetensors' width={79}/>, {columns: 80}));
 		expect(out).toBe('saved epoch 15 to /tmp/demo.safetensors  Enter opens · ? help · q quit');
