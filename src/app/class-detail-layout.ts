@@ -11,7 +11,7 @@ export type ClassDetailPlan = {
 	readonly zoom: number;
 	readonly imageCols: number;
 	readonly imageRows: number;
-	/** Cells right of the image and its scale, after a gap: the untrained map and the class's figures. */
+	/** Cells right of the image and its scale, after sideGap: the untrained map and the class's figures. */
 	readonly side: number;
 	/** The untrained map small (averaged 2 x 2) beside the trained one, under a caption. */
 	readonly untrainedBeside: boolean;
@@ -41,7 +41,12 @@ export type ClassDetailInput = {
 	readonly mistakes: number;
 	/** Its test images classified right. */
 	readonly right: number;
+	/** Show the untrained map beside the image when there is room (false: the network is untrained, the map is the same). */
+	readonly untrainedMap?: boolean;
 };
+
+/** Blank cells between the scale's values and the column beside it, so `+5.12` and `untrained` read apart. */
+export const sideGap = 3;
 
 /** Cells the figures beside the image need (`precision 100.0%`, `1,135 of 1,135 images`), and their lines. */
 const figuresWidth = 18;
@@ -70,12 +75,12 @@ export function fillPlan(width: number, rows: number, image: {readonly rows: num
 }
 
 function classDetailAt(input: ClassDetailInput, zoom: number): ClassDetailPlan {
-	const {width, height, image, takenFor, takenForIt, mistakes, right} = input;
+	const {width, height, image, takenFor, takenForIt, mistakes, right, untrainedMap = true} = input;
 	const imageCols = image.cols * zoom;
 	const imageRows = Math.ceil((image.rows * zoom) / 2);
-	const side = Math.max(0, width - (imageCols + 1 + scaleWidth) - 1);
+	const side = Math.max(0, width - (imageCols + 1 + scaleWidth) - sideGap);
 	const small = tileSize(image, 2);
-	const untrainedBeside = side >= small.cols && imageRows >= small.rows + 1;
+	const untrainedBeside = untrainedMap && side >= small.cols && imageRows >= small.rows + 1;
 	const sideRows = imageRows - (untrainedBeside ? small.rows + 2 : 0); // its caption and a gap line
 	const figuresBeside = side >= figuresWidth && sideRows >= 2 ? (sideRows >= figureLines ? figureLines : 2) : 0;
 	let rest = height - imageRows;

@@ -34,6 +34,8 @@ export type TileLayout = {
 	readonly detailWidth: number;
 	/** Outer size of the overview panel. */
 	readonly overview: {readonly width: number; readonly height: number};
+	/** Blank cells each side of the tiles inside the overview's border: 1 when the width has room, else 0. */
+	readonly padding: number;
 	/** Each factor x factor block of pixels is averaged into one tile pixel. */
 	readonly factor: number;
 	/** One tile's image in cells: columns, and text rows (two pixel rows each); a label line goes under it. */
@@ -96,6 +98,24 @@ function chooseOption(input: TileLayoutInput, overviewWidth: number, bounded: bo
 	return best ?? {factor: factors.at(-1)!, twoSets: false, perRow: 1, rowsPerPage: 1};
 }
 
+/**
+ * Tiles a row for `count` tiles that fit `maxPerRow` x `maxRows` on one page: the rows filled from the
+ * top (10 in 3 rows: 4 + 4 + 2), or one row fewer with no slot left empty (5 + 5) when that leaves at
+ * most a third of the height blank (`heightRows`: the rows of tiles the height holds, a fraction too).
+ */
+export function balancedPerRow(count: number, maxPerRow: number, maxRows: number, heightRows = maxRows): number {
+	const filledPerRow = Math.max(1, Math.ceil(count / Math.max(1, maxRows)));
+	const rows = Math.ceil(count / filledPerRow);
+	if ((rows * filledPerRow) === count || rows < 2) {
+		return filledPerRow;
+	}
+
+	const fewer = rows - 1;
+	const perRow = Math.ceil(count / fewer);
+	const balanced = perRow <= maxPerRow && (fewer * perRow) - count < (rows * filledPerRow) - count;
+	return balanced && heightRows - fewer <= heightRows / 3 ? perRow : filledPerRow;
+}
+
 /** The overview and detail panels of a tab `width` x `height` showing `count` tiles. */
 export function tileLayout(input: TileLayoutInput): TileLayout {
 	const {width, height, count, image, detail = true, bounded = true} = input;
@@ -105,9 +125,10 @@ export function tileLayout(input: TileLayoutInput): TileLayout {
 	let perRow = Math.max(1, option.perRow);
 	let rowsPerPage = Math.max(1, option.rowsPerPage);
 	if (count <= perRow * rowsPerPage) {
-		// Everything on one page: as few columns as the rows allow, the rest of the width to the detail.
+		// Everything on one page: rows as full as can be, the rest of the width to the detail.
 		if (detail) {
-			perRow = Math.max(1, Math.ceil(count / rowsPerPage));
+			const setHeight = option.twoSets ? Math.floor((height - 4) / 2) : height - 2; // see gridOf
+			perRow = balancedPerRow(count, perRow, rowsPerPage, setHeight / (tile.rows + 1));
 		}
 
 		rowsPerPage = Math.max(1, Math.ceil(count / perRow));
@@ -117,13 +138,17 @@ export function tileLayout(input: TileLayoutInput): TileLayout {
 		rowsPerPage = Math.max(1, Math.floor(maxPerSet / perRow));
 	}
 
-	const overviewWidth = detail ? Math.min(widest, Math.max(3, (perRow * (tile.cols + 1)) - 1 + 2)) : width;
+	const grid = (perRow * (tile.cols + 1)) - 1;
+	// A cell of margin each side of the tiles when the width has room for it.
+	const padding = (detail ? widest : width) - 2 - grid >= 2 ? 1 : 0;
+	const overviewWidth = detail ? Math.min(widest, Math.max(3, grid + 2 + (2 * padding))) : width;
 	// Unbounded (the static snapshot, as tall as it likes): only as tall as its tiles.
 	const sets = option.twoSets ? 2 : 1;
 	const needed = 2 + (sets * ((rowsPerPage * (tile.rows + 1)) + (option.twoSets ? 1 : 0)));
 	return {
 		detailWidth: detail ? width - overviewWidth : 0,
 		overview: {width: overviewWidth, height: bounded ? height : Math.min(height, needed)},
+		padding,
 		factor: option.factor,
 		tileCols: tile.cols,
 		tileRows: tile.rows,

@@ -1,19 +1,15 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {theme} from '../app/theme.js';
-import {classDetailPlan} from '../app/class-detail-layout.js';
-import {tileSize} from '../app/tile-layout.js';
+import {classDetailPlan, sideGap} from '../app/class-detail-layout.js';
 import type {TileSource} from '../app/tile-sources.js';
 import type {DatasetSplit} from '../data/dataset.js';
-import {maxAbs} from '../nn/class-maps.js';
 import type {ColorDepth} from '../render/color-depth.js';
-import {downsample} from '../render/downsample.js';
-import {renderSignedImage} from '../render/half-block.js';
-import {ClassBars} from './ClassBars.js';
+import {ConfusionLists, firstFitting} from './ConfusionLists.js';
 import {Panel} from './Panel.js';
-import {PixelImage} from './PixelImage.js';
 import {DetailImage, type DetailAnalysis} from './TileDetail.js';
 import {Thumbnails} from './Thumbnails.js';
+import {UntrainedMap} from './UntrainedMap.js';
 
 export type ClassDetailProps = {
 	/** Names the images' places on screen (`maps` gives `maps.detail`, `maps.detail.untrained`). */
@@ -35,6 +31,8 @@ export type ClassDetailProps = {
 	readonly split: DatasetSplit | undefined;
 	readonly analysis: DetailAnalysis | undefined;
 	readonly progress: number;
+	/** The network is untrained: the map is its untrained map, not shown twice. */
+	readonly untrainedNetwork?: boolean;
 };
 
 type Analysis = Pick<DetailAnalysis, 'labels' | 'predictions' | 'confidence'>;
@@ -66,38 +64,41 @@ function matching(analysis: Analysis, count: number, take: (i: number) => boolea
 	return found;
 }
 
-/** The untrained map averaged 2 x 2, small beside the trained one, under a caption. */
-function SmallMap({id, source, scale, depth, image}: {readonly id: string; readonly source: TileSource; readonly scale: number; readonly depth: ColorDepth; readonly image: {readonly rows: number; readonly cols: number}}) {
-	const lines = useMemo(() => {
-		const small = downsample(source.values, image.rows, image.cols, 2);
-		return renderSignedImage(small.values, small.rows, small.cols, scale === 0 ? maxAbs(small.values) : scale, depth);
-	}, [source, scale, depth, image.rows, image.cols]);
-	const {cols} = tileSize(image, 2);
-	return (
-		<Box flexDirection='column' width={cols} flexShrink={0}>
-			<Text color={theme.muted} wrap='truncate-end'>untrained</Text>
-			<PixelImage id={id} lines={lines} cols={cols}/>
-		</Box>
-	);
-}
-
 /** A percentage with one decimal, or a dash for NaN (a class without test images, or never predicted). */
 function percent(value: number): string {
 	return Number.isNaN(value) ? '–' : `${(value * 100).toFixed(1)}%`;
 }
 
-/** One of the lists of confusions: its heading and its bars (none when nothing was confused). */
-function PairList({heading, none, values, names, count, skip, width}: {
-	readonly heading: string; readonly none: string; readonly values: ArrayLike<number>; readonly names: readonly string[]; readonly count: number; readonly skip: number; readonly width: number;
-}) {
-	const confused = Array.from(values).filter((n, c) => c !== skip && n > 0).length;
-	const any = confused > 0;
-	return (
-		<Box flexDirection='column' width={width} flexShrink={0}>
-			<Text color={theme.muted} wrap='truncate-end'>{any ? heading : none}</Text>
-			{any && count > 0 && <ClassBars values={values} names={names} count={Math.min(count, confused)} width={width} signed={false} digits={0} skip={skip}/>}
-		</Box>
-	);
+type Part = {readonly text: string; readonly color?: string};
+
+type FiguresInput = {
+	readonly analysis: DetailAnalysis | undefined; readonly index: number; readonly name: string;
+	readonly right: number; readonly rowTotal: number; readonly columnTotal: number; readonly progress: number;
+	/** Lines beside the image (0, 2 or 4), and the width of the line under it. */
+	readonly lines: number; readonly width: number;
+};
+
+/**
+ * The class's recall and precision: as lines beside the image and as one line (its parts). A class
+ * never predicted has no precision: that is said in words, in the warning colour.
+ */
+export function classFigures({analysis, index, name, right, rowTotal, columnTotal, progress, lines, width}: FiguresInput): {lines: Part[]; line: Part[]} {
+	if (analysis === undefined) {
+		const testing = {text: `recall: testing… ${Math.floor(progress * 100)}%`};
+		return {lines: [testing], line: [testing]};
+	}
+
+	const recall = percent(analysis.recall[index] ?? Number.NaN);
+	const never = columnTotal === 0;
+	const warning = {text: 'never predicted', color: theme.warning};
+	const precision = never ? [{text: 'precision –'}, warning] : [{text: `precision ${percent(analysis.precision[index] ?? Number.NaN)}`}];
+	const beside = lines >= 4
+		? [{text: `recall ${recall}`}, {text: `  ${right}/${rowTotal} images`}, precision[0], never ? {...warning, text: `  ${warning.text}`} : {text: `  ${right}/${columnTotal} predicted`}]
+		: [{text: `recall ${recall}`}, never ? warning : precision[0]];
+	const long = [{text: `recall ${recall} (${right} of ${rowTotal} test images) · `}, ...(never ? [{text: 'precision – · '}, {...warning, text: `never predicted ${name}`}] : [{text: `${precision[0].text} (${right} of ${columnTotal} predicted ${name})`}])];
+	const short = [{text: `recall ${recall} · `}, ...(never ? [warning] : precision)];
+	const fits = (parts: readonly Part[]) => parts.reduce((sum, part) => sum + [...part.text].length, 0) <= width;
+	return {lines: beside, line: fits(long) ? long : short};
 }
 
 /**
@@ -107,7 +108,7 @@ function PairList({heading, none, values, names, count, skip, width}: {
  * test images classified right, the least sure first.
  */
 export function ClassDetail(props: ClassDetailProps) {
-	const {id, width, height, index, source, untrained, what, scale, untrainedScale, depth, image, classNames, split, analysis, progress} = props;
+	const {id, width, height, index, source, untrained, what, scale, untrainedScale, depth, image, classNames, split, analysis, progress, untrainedNetwork = false} = props;
 	const classes = analysis?.classes ?? classNames.length;
 	const name = classNames[index] ?? String(index);
 	const row = analysis?.confusion.subarray(index * classes, (index + 1) * classes) ?? new Int32Array(classes);
@@ -116,61 +117,58 @@ export function ClassDetail(props: ClassDetailProps) {
 	const off = (values: ArrayLike<number>) => Array.from(values).reduce((sum, n, c) => sum + (c === index ? 0 : n), 0);
 	const nonZero = (values: ArrayLike<number>) => Array.from(values).filter((n, c) => c !== index && n > 0).length;
 	const [rowTotal, columnTotal] = [right + off(row), right + off(column)];
+	const mistakes = off(row) + off(column);
+	const inner = width - 2;
 	const plan = classDetailPlan({
-		width: width - 2, height: height - 2, image, takenFor: nonZero(row), takenForIt: nonZero(column), mistakes: split === undefined ? 0 : off(row) + off(column), right: split === undefined ? 0 : right,
+		width: inner, height: height - 2, image, takenFor: nonZero(row), takenForIt: nonZero(column), mistakes: split === undefined ? 0 : mistakes, right: split === undefined ? 0 : right,
+		untrainedMap: !untrainedNetwork,
 	});
-	const recall = percent(analysis?.recall[index] ?? Number.NaN);
-	const precision = percent(analysis?.precision[index] ?? Number.NaN);
-	const figures = analysis === undefined
-		? [`recall: testing… ${Math.floor(progress * 100)}%`]
-		: (plan.figuresBeside >= 4
-			? [`recall ${recall}`, `  ${right}/${rowTotal} images`, `precision ${precision}`, `  ${right}/${columnTotal} predicted`]
-			: [`recall ${recall}`, `precision ${precision}`]);
-	const figuresLong = `recall ${recall} (${right} of ${rowTotal} test images) · precision ${precision} (${right} of ${columnTotal} predicted ${name})`;
-	const figuresText = analysis === undefined ? figures[0] : ([...figuresLong].length <= width - 2 ? figuresLong : `recall ${recall} · precision ${precision}`);
-	const title = `${name === String(index) ? `Class ${index}` : `${name} (class ${index})`}${what === '' ? '' : ` · ${what}`}${plan.figuresLine || plan.figuresBeside > 0 ? '' : ` · ${figuresText}`}`;
+	const figures = classFigures({analysis, index, name, right, rowTotal, columnTotal, progress, lines: plan.figuresBeside, width: inner});
+	const head = `${name === String(index) ? `Class ${index}` : `${name} (class ${index})`}${what === '' ? '' : ` · ${what}`}`;
+	// Without room for the figures under the image they go in the title, the warning first to stay.
+	const never = analysis !== undefined && columnTotal === 0;
+	const title = plan.figuresLine || plan.figuresBeside > 0 ? head : firstFitting(width - 6, [
+		`${head} · ${figures.line.map(part => part.text).join('')}`, ...(never ? [`${head} · never predicted`, `${name} · never predicted`] : []), head,
+	]);
 	const items = useMemo(() => {
 		if (analysis === undefined) {
 			return {mistakes: [], leastSure: []};
 		}
 
-		const own = mistaken(analysis, index, plan.mistakes.shown).map(i => ({index: i, caption: `→ ${classNames[analysis.predictions[i]] ?? ''}`}));
-		const others = takenForClass(analysis, index, plan.mistakes.shown - own.length).map(i => ({index: i, caption: `← ${classNames[analysis.labels[i]] ?? ''}`}));
+		// A class named in full when the name fits under the thumbnail, else by its index (a word is not cut).
+		const captionWidth = Math.ceil(image.cols / plan.mistakes.factor);
+		const named = (mark: string, c: number) => firstFitting(captionWidth, [`${mark} ${classNames[c] ?? c}`, `${mark} class ${c}`, `${mark} ${c}`]);
+		const own = mistaken(analysis, index, plan.mistakes.shown).map(i => ({index: i, caption: named('→', analysis.predictions[i])}));
+		const others = takenForClass(analysis, index, plan.mistakes.shown - own.length).map(i => ({index: i, caption: named('←', analysis.labels[i])}));
 		const sure = leastSure(analysis, index, plan.leastSure.shown).map(i => ({index: i, caption: analysis.confidence[i].toFixed(2)}));
 		return {mistakes: [...own, ...others], leastSure: sure};
-	}, [analysis, index, plan.mistakes.shown, plan.leastSure.shown, classNames]);
-	const inner = width - 2;
-	const listWidth = plan.pairColumns === 2 ? Math.floor((inner - 1) / 2) : inner;
-	const mistakes = off(row) + off(column);
+	}, [analysis, index, plan.mistakes.shown, plan.mistakes.factor, plan.leastSure.shown, classNames, image.cols]);
+	const shownOf = (n: number) => (n < mistakes ? `${n} of ${mistakes}` : String(mistakes));
 	return (
 		<Panel title={title} width={width} height={height}>
 			<Box flexDirection='row'>
 				<DetailImage id={`${id}.detail`} values={source.values} rows={image.rows} cols={image.cols} zoom={plan.zoom} scale={scale} depth={depth}/>
 				{(plan.untrainedBeside || plan.figuresBeside > 0) && (
-					<Box flexDirection='column' marginLeft={1} width={plan.side} flexShrink={0}>
-						{plan.untrainedBeside && <SmallMap id={`${id}.detail.untrained`} source={untrained} scale={untrainedScale} depth={depth} image={image}/>}
+					<Box flexDirection='column' marginLeft={sideGap} width={plan.side} flexShrink={0}>
+						{plan.untrainedBeside && <UntrainedMap id={`${id}.detail.untrained`} source={untrained} scale={untrainedScale} depth={depth} image={image} width={plan.side}/>}
 						{plan.untrainedBeside && plan.figuresBeside > 0 && <Text> </Text>}
-						{plan.figuresBeside > 0 && figures.map(line => <Text key={line} wrap='truncate-end'>{line}</Text>)}
+						{plan.figuresBeside > 0 && figures.lines.map(line => <Text key={line.text} color={line.color} wrap='truncate-end'>{line.text}</Text>)}
 					</Box>
 				)}
 			</Box>
-			{plan.figuresLine && <Text wrap='truncate-end'>{figuresText}</Text>}
+			{plan.figuresLine && <Text wrap='truncate-end'>{figures.line.map(part => <Text key={part.text} color={part.color}>{part.text}</Text>)}</Text>}
 			{plan.pairs >= 0 && analysis !== undefined && (
-				<Box flexDirection={plan.pairColumns === 2 ? 'row' : 'column'} gap={plan.pairColumns === 2 ? 1 : 0}>
-					<PairList
-						heading={`${name} → predicted (its test images taken for)`} none={`no test image of ${name} taken for another class`}
-						values={row} names={classNames} count={plan.pairs} skip={index} width={listWidth}
-					/>
-					<PairList
-						heading={`true class → ${name} (taken for ${name})`} none={`no other class taken for ${name}`}
-						values={column} names={classNames} count={plan.pairs} skip={index} width={listWidth}
-					/>
-				</Box>
+				<ConfusionLists index={index} name={name} row={row} column={column} names={classNames} count={plan.pairs} columns={plan.pairColumns} width={inner}/>
 			)}
 			{items.mistakes.length > 0 && split !== undefined && (
 				<Box flexDirection='column'>
 					<Text color={theme.muted} wrap='truncate-end'>
-						{`${items.mistakes.length < mistakes ? `${items.mistakes.length} of ` : ''}${mistakes} misclassified: → the class it was taken for · ← its true class, taken for ${name}`}
+						{firstFitting(inner, [
+							`${shownOf(items.mistakes.length)} misclassified: → the class it was taken for · ← its true class, taken for ${name}`,
+							`${shownOf(items.mistakes.length)} misclassified: → taken for · ← true class, taken for ${name}`,
+							`${shownOf(items.mistakes.length)} misclassified (→ taken for, ← true class)`,
+							`${shownOf(items.mistakes.length)} misclassified`,
+						])}
 					</Text>
 					<Thumbnails
 						id={`${id}.wrong`} split={split} rows={image.rows} cols={image.cols} factor={plan.mistakes.factor} perRow={plan.mistakes.perRow} depth={depth}
@@ -180,7 +178,14 @@ export function ClassDetail(props: ClassDetailProps) {
 			)}
 			{items.leastSure.length > 0 && split !== undefined && (
 				<Box flexDirection='column'>
-					<Text color={theme.muted} wrap='truncate-end'>{`test images of ${name} classified right, least sure first (confidence under each)`}</Text>
+					<Text color={theme.muted} wrap='truncate-end'>
+						{firstFitting(inner, [
+							`test images of ${name} classified right, least sure first (confidence under each)`,
+							`${name} classified right, least sure first (confidence)`,
+							'classified right, least sure first (confidence)',
+							'right, least sure first',
+						])}
+					</Text>
 					<Thumbnails
 						id={`${id}.sure`} split={split} rows={image.rows} cols={image.cols} factor={plan.leastSure.factor} perRow={plan.leastSure.perRow} depth={depth}
 						items={items.leastSure}

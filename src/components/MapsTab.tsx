@@ -9,12 +9,13 @@ import {digitNames, TileTab, type DetailView, type TileTabProps} from './TileTab
 export function MapsTab({split, ...tab}: TileTabProps & {readonly split?: DatasetSplit}) {
 	const {classNames = digitNames, current, depth, image, analysis, progress = 0} = tab;
 	const label = useCallback((source: TileSource, c: number, width: number) => {
-		const name = classNames[c] ?? '';
 		// The digits' names are their indices: said once.
-		const text = name === String(c) ? name : `${c} ${name}`;
-		const full = `${text}  max ${maxAbs(source.values).toFixed(1)}`;
-		if ([...full].length <= width) {
-			return full;
+		const named = (k: number): string => (classNames[k] === String(k) ? String(k) : `${k} ${classNames[k] ?? ''}`);
+		const text = named(c);
+		// Its scale (each map is drawn to its own largest |value|), on every tile or none: when the longest name leaves room.
+		const longest = Math.max(...classNames.map((_, k) => [...named(k)].length));
+		if (longest + 6 <= width) {
+			return `${text} ±${maxAbs(source.values).toFixed(1)}`;
 		}
 
 		return [...text].length <= width ? text : `${[...text].slice(0, Math.max(1, width - 1)).join('')}…`;
@@ -23,6 +24,7 @@ export function MapsTab({split, ...tab}: TileTabProps & {readonly split?: Datase
 		<ClassDetail
 			id='maps' width={view.width} height={view.height} index={view.index} source={view.source} untrained={view.untrained} what={view.what}
 			scale={view.scale} untrainedScale={view.untrainedScale} depth={depth} image={image} classNames={classNames} split={split} analysis={analysis} progress={progress}
+			untrainedNetwork={view.untrainedNetwork}
 		/>
 	);
 	return (

@@ -46,13 +46,32 @@ function TileRow({row, cols, rule}: {readonly row: readonly Tile[]; readonly col
 				{row.map((tile, i) => (
 					<Text key={tile.id}>
 						{i > 0 && ' '}
-						<Text inverse={tile.selected} color={tile.selected ? theme.selected : undefined}>
-							{[...tile.label].slice(0, cols).join('').padEnd(cols)}
-						</Text>
+						<TileLabel label={tile.label} selected={tile.selected} cols={cols}/>
 					</Text>
 				))}
 			</Text>
 		</Box>
+	);
+}
+
+/**
+ * A tile's label cut to its width: its first word (the index) bold in the accent colour, the rest
+ * (a figure, a name) muted, so labels side by side read apart even in colour's absence (bold); the
+ * selected label inverse in the selection colour.
+ */
+function TileLabel({label, selected, cols}: {readonly label: string; readonly selected: boolean; readonly cols: number}) {
+	const text = [...label].slice(0, cols).join('').padEnd(cols);
+	if (selected) {
+		return <Text inverse bold color={theme.selected}>{text}</Text>;
+	}
+
+	const space = text.indexOf(' ');
+	const head = space < 0 ? text : text.slice(0, space);
+	return (
+		<Text>
+			<Text bold color={theme.accent}>{head}</Text>
+			<Text color={theme.muted}>{text.slice(head.length)}</Text>
+		</Text>
 	);
 }
 

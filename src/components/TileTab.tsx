@@ -14,15 +14,28 @@ import {TrainedAndUntrained} from './TileGrid.js';
 /**
  * The title of the current set of tiles: trained (with its epoch), not trained yet, or what training
  * changed. `version` counts weight updates, so a network whose first epoch is under way is not called
- * untrained. `keys` false leaves out the key hint (a static snapshot).
+ * untrained; `untrained` says the weights are the initial ones (the timeline's epoch 0). `keys` false
+ * leaves out the key hint (a static snapshot).
  */
-export function trainedTitle(epoch: number, version: number, change: boolean, keys = true): string {
-	if (epoch === 0 && version === 0) {
-		const hint = keys ? ` (${keyOf('toggleTraining')} trains)` : '';
-		return change ? `change by training: none yet${hint}` : `not trained yet${hint}`;
+export function trainedTitle(epoch: number, version: number, change: boolean, keys = true, untrained = false): string {
+	if (epoch === 0 && (version === 0 || untrained)) {
+		const hint = keys && !untrained ? ` (${keyOf('toggleTraining')} trains)` : '';
+		if (change) {
+			return `change by training: none yet${hint}`;
+		}
+
+		return untrained ? 'untrained (epoch 0)' : `not trained yet${hint}`;
 	}
 
 	return change ? `trained minus untrained (epoch ${epoch})` : `trained (epoch ${epoch})`;
+}
+
+/**
+ * The weights shown are the untrained network's: the initial parameters themselves (the timeline at
+ * epoch 0), or a network at epoch 0 with no weight update yet. Then trained and untrained are one set.
+ */
+export function isUntrainedNetwork(props: Pick<TileTabProps, 'current' | 'initial' | 'epoch' | 'version'>): boolean {
+	return props.current === props.initial || (props.epoch === 0 && props.version === 0);
 }
 
 /** What the weights and generalized-images tabs are given by the app. */
@@ -90,6 +103,8 @@ export type DetailView = {
 	readonly untrainedScale: number;
 	/** What the tile shows, for the detail's title: '', 'untrained' or 'change by training'. */
 	readonly what: string;
+	/** The network is untrained (see isUntrainedNetwork): the tile and its untrained self are the same. */
+	readonly untrainedNetwork: boolean;
 };
 
 type Props = TileTabProps & {
@@ -123,34 +138,38 @@ export function TileTab(props: Props) {
 	const {width, height} = areaOf(props);
 	const all = selected < 0;
 	const {id, heading, noun, sources, label, sharedScale = false, bothSets = false, legend = [], detail} = props;
-	const layout = tileLayout({width, height, count: props.count, twoSets: bothSets, image, detail: !all && selected >= 0, bounded: !all});
+	// An untrained network's tiles are its untrained tiles: one set, said once.
+	const untrainedNetwork = isUntrainedNetwork(props);
+	const layout = tileLayout({width, height, count: props.count, twoSets: bothSets && !untrainedNetwork, image, detail: !all && selected >= 0, bounded: !all});
 	const sets = useTileSets({
 		id, current, initial, sources, label, perPage: layout.perPage, selected, change, sharedScale, depth, image, factor: layout.factor, twoSets: layout.twoSets,
 	});
 	const {first, count: shownCount, total, trained, untrained: untrainedTiles} = sets;
-	const currentTitle = trainedTitle(epoch, version, change, keys);
+	const currentTitle = trainedTitle(epoch, version, change, keys, untrainedNetwork && props.current === props.initial);
 	const untrainedTitle = 'untrained (initial)';
-	const which = layout.twoSets ? '' : ` · ${untrained ? untrainedTitle : currentTitle}`;
+	const showUntrained = untrained && !layout.twoSets && !untrainedNetwork;
+	const which = layout.twoSets ? '' : ` · ${showUntrained ? untrainedTitle : currentTitle}`;
 	const pageRange = shownCount > 0 ? `${first}-${first + shownCount - 1}` : 'none';
 	const range = `${pageRange} of ${total}`;
 	const {title, note: hints} = overviewTitle(layout.overview.width, [
 		`${heading} · ${noun} ${range}${which}`, `${capitalized(noun)} ${range}${which}`, `${capitalized(noun)} ${pageRange}${which}`, `${capitalized(noun)} ${range}`,
 	], [
-		[...(keys ? [...(layout.twoSets ? [] : [`${keyOf('toggleUntrained')} untrained`]), `${keyOf('toggleChange')} change`] : []), ...legend].join(' · '),
+		[...(keys ? [...(layout.twoSets || untrainedNetwork ? [] : [`${keyOf('toggleUntrained')} untrained`]), `${keyOf('toggleChange')} change`] : []), ...legend].join(' · '),
 		legend.join(' · '),
 		legend[0] ?? '',
 	]);
 	const index = Math.min(Math.max(0, selected), total - 1);
-	const showUntrained = untrained && !layout.twoSets;
 	return (
 		<Box flexDirection='row' width={width} height={layout.detailWidth > 0 ? height : layout.overview.height}>
 			<Panel
 				title={title} note={hints} width={layout.overview.width} height={layout.overview.height} focused={focused}
 			>
-				<TrainedAndUntrained
-					trained={trained} untrained={untrainedTiles} showUntrained={untrained} twoSets={layout.twoSets} perRow={layout.perRow}
-					cols={layout.tileCols} captions={[currentTitle, untrainedTitle]} rule={depth === 'none'}
-				/>
+				<Box paddingX={layout.padding} flexDirection='column'>
+					<TrainedAndUntrained
+						trained={trained} untrained={untrainedTiles} showUntrained={showUntrained} twoSets={layout.twoSets} perRow={layout.perRow}
+						cols={layout.tileCols} captions={[currentTitle, untrainedTitle]} rule={depth === 'none'}
+					/>
+				</Box>
 			</Panel>
 			{layout.detailWidth > 0 && index >= 0 && detail({
 				width: layout.detailWidth,
@@ -161,6 +180,7 @@ export function TileTab(props: Props) {
 				scale: (showUntrained ? sets.initialScale : sets.shownScale) ?? maxAbs((showUntrained ? sets.initial[index] : sets.shown[index]).values),
 				untrainedScale: sets.initialScale ?? maxAbs(sets.initial[index].values),
 				what: showUntrained ? 'untrained' : (change ? 'change by training' : ''),
+				untrainedNetwork,
 			})}
 		</Box>
 	);

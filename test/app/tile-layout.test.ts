@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {detailPlan, minDetailWidth, thumbnailPlan, tileLayout, tileSize} from '../../src/app/tile-layout.js';
+import {balancedPerRow, detailPlan, minDetailWidth, thumbnailPlan, tileLayout, tileSize} from '../../src/app/tile-layout.js';
 
 const image = {rows: 28, cols: 28};
 const sizes = [{width: 79, height: 14}, {width: 79, height: 16}, {width: 119, height: 32}, {width: 150, height: 56}, {width: 300, height: 90}, {width: 97, height: 21}];
@@ -57,6 +57,24 @@ describe('tileLayout', () => {
 		}
 	});
 
+	it('lays 10 classes 5 + 5 rather than 4 + 4 + 2 when that leaves at most a third of the height blank', () => {
+		const small = tileLayout({width: 79, height: 17, count: 10, twoSets: true, image});
+		expect([small.twoSets, small.perRow, small.rowsPerPage]).toEqual([false, 5, 2]);
+		expect(tileLayout({width: 119, height: 32, count: 10, twoSets: true, image})).toMatchObject({twoSets: true, perRow: 5, rowsPerPage: 2});
+		// At 200x60 two rows of tiles a set would leave 10 of 26 rows blank: the rows are filled from the top.
+		expect(tileLayout({width: 148, height: 56, count: 10, twoSets: true, image})).toMatchObject({twoSets: true, perRow: 4, rowsPerPage: 3});
+	});
+
+	it('keeps a cell of margin each side of the tiles when the width has room, and none when it would cost a column of tiles', () => {
+		const wide = tileLayout({width: 119, height: 32, count: 30, twoSets: false, image});
+		expect(wide.padding).toBe(1);
+		expect(wide.perPage).toBeGreaterThanOrEqual(30);
+		expect((wide.perRow * (wide.tileCols + 1)) - 1 + 2 + 2).toBe(wide.overview.width);
+		const narrow = tileLayout({width: 79, height: 17, count: 30, twoSets: false, image});
+		expect(narrow.padding).toBe(0);
+		expect((narrow.perRow * (narrow.tileCols + 1)) - 1 + 2).toBe(narrow.overview.width);
+	});
+
 	it('gives the same answer for the same question', () => {
 		const input = {width: 119, height: 32, count: 30, twoSets: false, image};
 		expect(tileLayout(input)).toEqual(tileLayout({...input}));
@@ -68,6 +86,17 @@ describe('tileLayout', () => {
 		expect(layout.factor).toBe(1);
 		expect(layout.perPage).toBeGreaterThanOrEqual(100);
 		expect(layout.overview.height).toBeLessThan(1000);
+	});
+});
+
+describe('balancedPerRow', () => {
+	it('fills the rows from the top unless one row fewer leaves no slot empty and little height blank', () => {
+		expect(balancedPerRow(10, 7, 3, 3)).toBe(5); // 5 + 5: one row of three blank
+		expect(balancedPerRow(10, 7, 3, 3.25)).toBe(4); // 4 + 4 + 2: 5 + 5 would leave 1.25 of 3.25 rows blank
+		expect(balancedPerRow(10, 4, 3, 3)).toBe(4); // 5 a row do not fit
+		expect(balancedPerRow(30, 6, 5, 5)).toBe(6); // already full
+		expect(balancedPerRow(3, 5, 2, 2)).toBe(2); // 2 + 1: one row of 3 would leave half the height blank
+		expect(balancedPerRow(3, 5, 1, 1)).toBe(3); // one row: no row fewer
 	});
 });
 
