@@ -21,6 +21,27 @@ export function bar(value: number, width: number): string {
 }
 
 /**
+ * Where a bar axis of shares (0..1, such as each class's accuracy) starts so their differences show:
+ * the lowest finite value rounded down to a tenth, at most 0.9 (so the axis spans a tenth at least),
+ * 0 when there is none. 89.9% and 99.1% on 0-100% look alike; on 80-100% one is half the other.
+ */
+export function axisStart(values: ArrayLike<number>): number {
+	let lowest = Infinity;
+	for (let i = 0; i < values.length; i++) {
+		if (Number.isFinite(values[i])) {
+			lowest = Math.min(lowest, values[i]);
+		}
+	}
+
+	return lowest === Infinity ? 0 : Math.max(0, Math.min(0.9, Math.floor((lowest * 10) + 1e-9) / 10));
+}
+
+/** A share's place on an axis from `start` to 1, as 0..1 (for barParts). */
+export function onAxis(value: number, start: number): number {
+	return start >= 1 ? 0 : (value - start) / (1 - start);
+}
+
+/**
  * A bar as its filled part and its track, so the track can be drawn faint: `value` (0..1) of `width`
  * cells, to an eighth of a cell, and the rest as a thin line.
  */

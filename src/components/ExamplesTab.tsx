@@ -7,7 +7,7 @@ import type {TestAnalysis} from '../app/test-analysis.js';
 import {marks, theme} from '../app/theme.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderGrayImage} from '../render/half-block.js';
-import {barParts, ConfidenceColumn} from './ConfidenceColumn.js';
+import {axisStart, barParts, ConfidenceColumn, onAxis} from './ConfidenceColumn.js';
 import {Panel} from './Panel.js';
 import {PixelImage} from './PixelImage.js';
 import {Thumbnails, thumbnailWidth} from './Thumbnails.js';
@@ -83,11 +83,17 @@ export function ExamplesTab(props: Props) {
 	const imageWidth = Math.min(width, (cols * zoom) + 2);
 	const sideWidth = Math.max(0, width - imageWidth - 1);
 	const confidenceHeight = Math.min(height, classNames.length + 2);
-	// The test set takes a line a class (and its head) where it can; below it, others predicted the same, if a row of them fits.
+	// The test set takes a line a class (its head and its axis too) where it can; below it, others predicted the same, if a row of
+	// them fits; else the test set takes the rest of the column, so its panels end with the example's.
 	const sideHeight = height - 1 - confidenceHeight;
-	const testSetHeight = Math.min(sideHeight, classNames.length + 3);
-	const alsoRows = Math.floor((sideHeight - testSetHeight - 2) / (Math.ceil(rows / 4) + 1));
-	const alsoHeight = alsoRows >= 1 ? sideHeight - testSetHeight : 0;
+	const testSetNatural = Math.min(sideHeight, classNames.length + 4);
+	const alsoRows = Math.floor((sideHeight - testSetNatural - 2) / (Math.ceil(rows / 4) + 1));
+	const alsoHeight = alsoRows >= 1 && summary?.predictions !== undefined ? sideHeight - testSetNatural : 0;
+	const testSetHeight = alsoHeight > 0 ? testSetNatural : sideHeight;
+	const side = sideWidth >= minSideWidth;
+	// Beside the panels the example's frame is as tall as they are, the image in its middle.
+	const frameHeight = side ? height - 1 : Math.min(height - 1, lines.length + 2);
+	const imageTop = Math.max(0, Math.floor((frameHeight - 2 - lines.length) / 2));
 	const keyLine = goto === null
 		? <Text color={theme.muted} wrap='truncate-end'>{hints[hint]}</Text>
 		: <Text color={theme.accent} wrap='truncate-end'>{`go to example (0-${split.count - 1}): ${goto}▏  ${keyOf('accept')} to go, ${keyOf('cancel')} to cancel`}</Text>;
@@ -96,11 +102,11 @@ export function ExamplesTab(props: Props) {
 			<Box>
 				<Panel
 					title={`Example ${index} of ${split.count}`} width={imageWidth}
-					height={Math.min(height - 1, lines.length + 2)} focused={focused} borderColor={correct ? theme.correct : theme.wrong}
+					height={frameHeight} focused={focused} borderColor={correct ? theme.correct : theme.wrong}
 				>
-					<PixelImage id='example' lines={lines} cols={cols * zoom}/>
+					<Box marginTop={imageTop}><PixelImage id='example' lines={lines} cols={cols * zoom}/></Box>
 				</Panel>
-				{sideWidth >= minSideWidth && (
+				{side && (
 					<Box flexDirection='column' marginLeft={1} width={sideWidth}>
 						<Panel title={verdictTitle(classNames[label], classNames[predicted], correct, epochLabel)} width={sideWidth} height={confidenceHeight} borderColor={correct ? theme.correct : theme.wrong}>
 							<ConfidenceColumn outputs={result.outputs} classNames={classNames} label={label} predicted={predicted} barWidth={Math.max(8, sideWidth - nameWidth - 14)}/>
@@ -150,24 +156,26 @@ function TestSetPanel({summary, progress, classNames, width, height, label}: Tes
 	const never = summary.neverPredicted;
 	const head = `${(summary.accuracy * 100).toFixed(2)}% of ${summary.count} right${never.length > 0 ? ` · never predicted: ${never.map(c => classNames[c]).join(', ')}` : ''}`;
 	const classes = classNames.map((_, c) => c);
+	const weakest = classes.filter(c => Number.isFinite(summary.recall[c])).sort((a, b) => summary.recall[a] - summary.recall[b]).slice(0, 4);
+	const weakestLine = <Text wrap='truncate-end'>{`weakest: ${weakest.map(c => `${classNames[c]} ${(summary.recall[c] * 100).toFixed(1)}%`).join(', ')}`}</Text>;
 	if (inner < classNames.length + 1) {
 		// No room for a line a class: the weakest ones.
-		const weakest = classes.filter(c => Number.isFinite(summary.recall[c])).sort((a, b) => summary.recall[a] - summary.recall[b]).slice(0, 4);
 		return (
 			<Panel title='Test set' width={width} height={height}>
 				<Text bold color={never.length > 0 ? theme.warning : undefined} wrap='truncate-end'>{head}</Text>
-				<Text wrap='truncate-end'>{`weakest: ${weakest.map(c => `${classNames[c]} ${(summary.recall[c] * 100).toFixed(1)}%`).join(', ')}`}</Text>
+				{weakestLine}
 			</Panel>
 		);
 	}
 
+	const start = axisStart(summary.recall);
 	return (
-		<Panel title='Test set · right per class' width={width} height={height}>
+		<Panel title='Test set · right per class' note={`bars ${percentLabel(start)} to 100%`} width={width} height={height}>
 			<Text bold color={never.length > 0 ? theme.warning : undefined} wrap='truncate-end'>{head}</Text>
 			{classes.map(c => {
 				const recall = summary.recall[c];
 				const known = Number.isFinite(recall);
-				const {filled, track} = barParts(known ? recall : 0, barWidth);
+				const {filled, track} = barParts(known ? onAxis(recall, start) : 0, barWidth);
 				return (
 					<Text key={c} wrap='truncate-end' color={never.includes(c) ? theme.warning : undefined} bold={c === label}>
 						{`${classNames[c].padStart(nameWidth)} `}
@@ -177,8 +185,37 @@ function TestSetPanel({summary, progress, classNames, width, height, label}: Tes
 					</Text>
 				);
 			})}
+			{inner >= classNames.length + 2 && <Text color={theme.muted} wrap='truncate-end'>{`${' '.repeat(nameWidth + 1)}${axisLine(start, barWidth)}`}</Text>}
+			{inner >= classNames.length + 4 && <Text> </Text>}
+			{inner >= classNames.length + 4 && weakestLine}
 		</Panel>
 	);
+}
+
+const percentLabel = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** The bars' axis in `width` cells: where it starts under the bars' left end, 100% at their right end, and the middle between when it fits. */
+export function axisLine(start: number, width: number): string {
+	const [low, high, middle] = [percentLabel(start), percentLabel(1), percentLabel((start + 1) / 2)];
+	const cells = Array.from({length: width}, () => ' ');
+	const put = (text: string, at: number) => {
+		[...text].forEach((char, k) => {
+			cells[at + k] = char;
+		});
+	};
+
+	if (width < low.length + high.length + 1) {
+		return ''.padEnd(width);
+	}
+
+	put(low, 0);
+	put(high, width - high.length);
+	const centre = Math.round((width - middle.length) / 2);
+	if (centre > low.length + 1 && centre + middle.length < width - high.length - 1) {
+		put(middle, centre);
+	}
+
+	return cells.join('');
 }
 
 type AlsoProps = {

@@ -1,7 +1,8 @@
 import {renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {classify} from '../../src/app/model-view.js';
-import {exampleZoom, ExamplesTab, type TestSetSummary} from '../../src/components/ExamplesTab.js';
+import {axisLine, exampleZoom, ExamplesTab, type TestSetSummary} from '../../src/components/ExamplesTab.js';
+import {axisStart} from '../../src/components/ConfidenceColumn.js';
 import {renderGrayImage} from '../../src/render/half-block.js';
 import {tinyClassNames, tinyConfig, tinyParameters, tinySplit} from '../app/tiny-classifier.js';
 import {digitNames, fashionNames, plain, testTree, waitFor} from './fixtures.js';
@@ -65,7 +66,9 @@ describe('ExamplesTab', () => {
 		tree.show(tab(0, {summary}));
 		await waitFor(() => frame().includes('Test set'), 'the test-set panel');
 		expect(frame()).toContain('75.00% of 4 right · never predicted: blank');
-		expect(frame()).toMatch(/ top [█▏▎▍▌▋▊▉]+─+ +50\.0%/);
+		// The bars start at the lowest class's 50%: top's is empty, bottom's full.
+		expect(frame()).toContain('bars 50% to 100%');
+		expect(frame()).toMatch(/ top ─+ +50\.0%/);
 		expect(frame()).toMatch(/bottom █+ 100\.0%/);
 		expect(frame()).toMatch(/blank ─+ +— *│/);
 	});
@@ -120,6 +123,54 @@ describe('ExamplesTab', () => {
 				expect(out, where).toContain(`${names[9]} `);
 				const blank = lines.reduce((n, l) => n + [...l.padEnd(width)].filter(ch => ch === ' ').length, 0) + ((height - lines.length) * width);
 				expect(blank / (width * height), where).toBeLessThan(0.25);
+			}
+		}
+	});
+
+	it('draws the classes\' accuracy on an axis from the lowest rounded down to a tenth, so 89.9% and 99.1% look apart, and says the axis', () => {
+		expect(axisStart([0.98, 0.991, 0.899, 0.93])).toBe(0.8);
+		expect(axisStart([0.5, 1, Number.NaN])).toBe(0.5);
+		expect(axisStart([1, 1])).toBe(0.9);
+		expect(axisStart([0.04, 0.9])).toBe(0);
+		expect(axisStart([Number.NaN])).toBe(0);
+		expect(axisLine(0.8, 30)).toBe('80%           90%         100%');
+		expect(axisLine(0.8, 9)).toBe('80%  100%');
+		const recall = Float64Array.of(0.98, 0.991, 0.899, 0.903, 0.969, 0.907, 0.97, 0.953, 0.926, 0.928);
+		const split = {count: 40, images: new Uint8Array(40 * 784).fill(200), labels: new Uint8Array(40).fill(3)};
+		const result = {outputs: Float64Array.from({length: 10}, (_, c) => c / 10), predicted: 9, label: 3, correct: false};
+		const out = plain(renderToString(
+			<ExamplesTab
+				split={split} rows={28} cols={28} index={0} result={result} classNames={digitNames} depth='none'
+				width={119} height={32} epochLabel='live' summary={{count: 1000, accuracy: 0.94, recall, neverPredicted: []}} goto={null} hint='keys'
+			/>,
+			{columns: 130},
+		));
+		expect(out).toContain('bars 80% to 100%');
+		const filled = (c: number): number => [...(out.split('\n').filter(line => new RegExp(`│${c} [█▏▎▍▌▋▊▉─]`).test(line)).at(-1) ?? '')].filter(ch => ch === '█').length;
+		// 99.1% is 19.1 of the 20 points, 89.9% 9.9: about twice the bar, where on 0-100% they were nine tenths alike.
+		expect(filled(1) / filled(2)).toBeGreaterThan(1.8);
+		expect(out).toMatch(/│ +80% +90% +100% +│/);
+	});
+
+	it('beside its panels draws the example\'s frame as tall as they are, the image in its middle, at 120x40 and 200x60', () => {
+		const split = {count: 40, images: new Uint8Array(40 * 784).fill(200), labels: new Uint8Array(40).fill(3)};
+		const result = {outputs: Float64Array.from({length: 10}, (_, c) => c / 10), predicted: 9, label: 3, correct: false};
+		for (const [width, height] of [[119, 32], [149, 56]]) {
+			for (const predictions of [new Uint8Array(40).fill(9), undefined]) {
+				const lines = plain(renderToString(
+					<ExamplesTab
+						split={split} rows={28} cols={28} index={0} result={result} classNames={digitNames} depth='none' width={width} height={height}
+						epochLabel='live' summary={{count: 40, accuracy: 0.9, recall: new Float64Array(10).fill(0.9), neverPredicted: [], predictions}} goto={null} hint='keys'
+					/>,
+					{columns: width + 10},
+				)).split('\n');
+				const where = `${width}x${height}${predictions ? '' : ' without predictions'}`;
+				expect(lines[height - 2], where).toMatch(/^╰─+╯ ╰─+╯$/);
+				const inside = 28 * exampleZoom(width, height, {rows: 28, cols: 28}, 1);
+				const image = lines.flatMap((line, i) => (i > 0 && i < height - 2 && [...line].slice(1, inside + 1).join('').trim() !== '' ? [i] : []));
+				const above = image[0] - 1;
+				const below = (height - 2) - image.at(-1)! - 1;
+				expect(Math.abs(above - below), where).toBeLessThanOrEqual(1);
 			}
 		}
 	});
