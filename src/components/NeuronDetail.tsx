@@ -41,6 +41,7 @@ export function figuresText(bias: number, influence: number, width: number): str
 		`B ${b} · I ${i}  (B bias, I influence: mean weight)`,
 		`B ${b} · I ${i}  (bias, influence: mean weight)`,
 		`B ${b} · I ${i}  (bias, mean weight)`,
+		`B ${b} · I ${i} (bias, mean weight)`,
 		`B ${b} · I ${i}`,
 	], width);
 }

@@ -32,6 +32,7 @@ describe('NeuronDetail', () => {
 		expect(figuresText(1.66, 0.002, 60)).toBe('B 1.66 · I 0.002  (B bias, I influence: mean weight)');
 		expect(figuresText(1.66, 0.002, 48)).toBe('B 1.66 · I 0.002  (bias, influence: mean weight)');
 		expect(figuresText(1.66, 0.002, 37)).toBe('B 1.66 · I 0.002  (bias, mean weight)');
+		expect(figuresText(1.66, 0.002, 36)).toBe('B 1.66 · I 0.002 (bias, mean weight)');
 		expect(figuresText(-2.19, -0.004, 20)).toBe('B -2.19 · I -0.004');
 	});
 
