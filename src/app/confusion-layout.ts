@@ -12,14 +12,17 @@
 
 /** Lines of the matrix panel that are not class rows: the top and bottom border, the header, two info lines. */
 export const matrixFixedLines = 5;
-/** Width of the recall and precision columns: with a decimal (' 98.7%'), or without (' 99%') when tight. */
+/** Width of the recall and precision columns: with a decimal (' 98.7%'), or without ('  99%', ' never') when tight. */
 const wideMetric = 7;
-const narrowMetric = 5;
+const narrowMetric = 6;
 /** Matrix columns narrower than this glue a 4-digit count to its neighbour's. */
 const minCellWidth = 5;
 const maxCellWidth = 16;
-/** Cells stay this wide, when they can, to leave room for the recall bar (between minBarWidth and maxBarWidth, after a space). */
-const barCellWidth = 8;
+/** Cells stay this wide, when they can, to leave room for the recall bar (between minBarWidth and maxBarWidth, after barGap and before a cell of margin). */
+const barCellWidth = 7;
+/** Blank cells before the recall bar (so its header does not run on from `prec.`), and after it before the border. */
+export const barGap = 2;
+const barMargin = 1;
 const minBarWidth = 6;
 const maxBarWidth = 24;
 /** Text rows a class row takes at most when there is height to spare. */
@@ -43,7 +46,7 @@ export type MatrixColumns = {
 	readonly cellWidth: number;
 	/** Cells of each of the recall and precision columns. */
 	readonly metricWidth: number;
-	/** Cells of the recall bar after them and a space (0: no bar). */
+	/** Cells of the recall bar after them, barGap before it and a cell of margin after it (0: no bar). */
 	readonly barWidth: number;
 	/** Everything together: the width the matrix's lines take. */
 	readonly width: number;
@@ -83,7 +86,7 @@ function digits(n: number): number {
 export function matrixColumns(inner: number, classes: number, nameWidth: number, cellCap = maxCellWidth, withBar = true): MatrixColumns {
 	const columns = (name: number, cell: number, metric: number, bar = 0): MatrixColumns => {
 		const headerWidth = 1 + digits(classes - 1) + 1 + name + 1;
-		return {nameWidth: name, headerWidth, cellWidth: cell, metricWidth: metric, barWidth: bar, width: headerWidth + (classes * cell) + (2 * metric) + (bar > 0 ? bar + 1 : 0)};
+		return {nameWidth: name, headerWidth, cellWidth: cell, metricWidth: metric, barWidth: bar, width: headerWidth + (classes * cell) + (2 * metric) + (bar > 0 ? bar + barGap + barMargin : 0)};
 	};
 
 	const k = Math.max(1, classes);
@@ -92,8 +95,8 @@ export function matrixColumns(inner: number, classes: number, nameWidth: number,
 		const cell = Math.min(cellCap, Math.floor((inner - fixed) / k));
 		if (cell >= minCellWidth || (metric === narrowMetric && cell >= 3)) {
 			// The bar takes what the cells leave, and from cells wider than barCellWidth as much as it wants.
-			const room = (cells: number): number => inner - fixed - (k * cells) - 1;
-			const barCell = Math.max(Math.min(cell, barCellWidth), Math.min(cell, Math.floor((inner - fixed - 1 - maxBarWidth) / k)));
+			const room = (cells: number): number => inner - fixed - (k * cells) - barGap - barMargin;
+			const barCell = Math.max(Math.min(cell, barCellWidth), Math.min(cell, Math.floor((inner - fixed - barGap - barMargin - maxBarWidth) / k)));
 			const bar = Math.min(maxBarWidth, room(barCell));
 			return withBar && bar >= minBarWidth ? columns(nameWidth, barCell, metric, bar) : columns(nameWidth, cell, metric);
 		}

@@ -80,16 +80,17 @@ export function ConfusionTab(props: Props) {
 	}));
 	const images = `${examples.length} image${examples.length === 1 ? '' : 's'}`;
 	const cell = `true ${cursor.row} → predicted ${cursor.col}`;
-	let listTitle = `${cell} · ${images} · Enter opens · Esc back`;
-	if (!listShown) {
-		listTitle = examples.length === 0 ? `${cell} · no test images` : `${cell} · ${images}`;
-	}
-
 	let listNote = pages > 1 ? `page ${(first / perPage) + 1}/${pages}` : '';
 	if (!listShown) {
 		listNote = examples.length > perPage ? `first ${perPage}` : '';
 	}
 
+	// The longest title that fits whole beside the note (see Panel's topBorder): the key hint goes first.
+	const titleRoom = layout.listWidth - 7 - (listNote === '' ? 0 : [...listNote].length + 2);
+	const titles = !listShown && examples.length === 0
+		? [`${cell} · no test images`, cell]
+		: [...(listShown ? [`${cell} · ${images} · Enter opens · Esc back`] : []), `${cell} · ${images}`, `true ${cursor.row} → ${cursor.col} · ${images}`, cell];
+	const listTitle = titles.find(text => [...text].length <= titleRoom) ?? cell;
 	const list = (
 		<Panel title={listTitle} note={listNote} width={layout.listWidth} height={layout.listHeight} focused={focused && listShown}>
 			{examples.length === 0

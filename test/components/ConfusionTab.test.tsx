@@ -92,8 +92,12 @@ describe('ConfusionTab', () => {
 	it('flags a class never predicted in words and in its precision column', () => {
 		const out = plain(draw());
 		expect(out).toContain('never predicted: 5 Sandal, 8 Bag');
-		expect(rowOf(out, 5, 'Sandal').at(-1)).toBe('none');
-		expect(rowOf(out, 8, 'Bag').at(-1)).toBe('none');
+		// One word at every width: 'never', as in the line under the matrix.
+		expect(rowOf(out, 5, 'Sandal').at(-1)).toBe('never');
+		expect(rowOf(out, 8, 'Bag').at(-1)).toBe('never');
+		const wide = plain(draw({width: 150, height: 40}));
+		expect(rowOf(wide, 5, 'Sandal')).toContain('never');
+		expect(wide).not.toContain('none');
 		expect(rowOf(out, 9, 'Ankle boot').at(-1)).toBe('60%');
 	});
 
@@ -189,7 +193,8 @@ describe('ConfusionTab', () => {
 
 	it('draws each class\'s recall as a bar when the width has room, as long as the recall says', () => {
 		const out = plain(draw({width: 150, height: 56, names: digitNames}));
-		expect(out).toContain('recall, 0 to 100%');
+		// Every 8 is taken for a 3 (recall 0): the axis starts at 0%, said over the bars.
+		expect(out).toMatch(/prec\. {2}0% +100% +│/u);
 		const {barWidth} = matrixColumns(148, 10, 1);
 		const bar = (c: number): number => {
 			const line = out.split('\n').find(text => text.startsWith(`│ ${c} `) || text.startsWith(`│▸${c} `))!;
@@ -199,7 +204,61 @@ describe('ConfusionTab', () => {
 		expect(bar(0)).toBe(barWidth); // every 0 right
 		expect(bar(4)).toBe(Math.floor(barWidth / 3)); // 2 of the 6 4s right (4, 14, 24 and 34 taken for a 9)
 		expect(bar(8)).toBe(0); // every 8 taken for a 3
-		expect(plain(draw({names: digitNames}))).not.toContain('recall, 0 to 100%');
+		expect(plain(draw({names: digitNames}))).not.toMatch(/0% +100%/u);
+	});
+
+	it('starts the recall bars\' axis at the lowest recall\'s tenth, so 89.9% and 99.1% differ by most of a bar', () => {
+		const {split, analysis} = known();
+		const recall = Float64Array.from({length: 10}, (_, c) => (c === 2 ? 0.899 : 0.991));
+		const out = plain(renderToString(
+			<ConfusionTab
+				analysis={{...analysis, recall}} progress={1} classNames={digitNames} split={split} image={image} width={150} height={56}
+				cursor={{row: 0, col: 0}} open={false} item={0} focused depth='none' epochLabel='epoch 12'
+			/>,
+			{columns: 150},
+		));
+		expect(out).toMatch(/80% +100% +│/u);
+		expect(out).toContain('recall bars from 80%');
+		const {barWidth} = matrixColumns(148, 10, 1);
+		const bar = (c: number): number => [...out.split('\n').find(text => text.startsWith(`│ ${c} `) || text.startsWith(`│▸${c} `))!].filter(ch => ch === '█').length;
+		expect(bar(2)).toBe(Math.floor(barWidth * 0.099 / 0.2));
+		expect(bar(1)).toBe(Math.floor(barWidth * 0.191 / 0.2));
+		expect(bar(1) - bar(2)).toBeGreaterThan(barWidth / 3);
+	});
+
+	it('colours an error cell by its count against the largest error\'s, and says that scale', () => {
+		chalk.level = 3;
+		const {split, analysis} = known();
+		const confusion = analysis.confusion.slice();
+		confusion[(1 * 10) + 2] = 1; // one 1 taken for a 2, three 2s for a 1: the most is 6 (8s taken for 3s)
+		confusion[(2 * 10) + 1] = 3;
+		const out = renderToString(
+			<ConfusionTab
+				analysis={{...analysis, confusion}} progress={1} classNames={digitNames} split={split} image={image} width={150} height={40}
+				cursor={{row: 0, col: 0}} open={false} item={0} focused depth='truecolor' epochLabel='epoch 12'
+			/>,
+			{columns: 150},
+		);
+		// The background of the cell holding a count: the last 48;2 before it.
+		const background = (count: number, row: number): string => {
+			const line = out.split('\n').find(text => plain(text).startsWith(`│ ${row} `) || plain(text).startsWith(`│▸${row} `))!;
+			const at = line.search(new RegExp(` ${count} \u001B`, 'u'));
+			return [...line.slice(0, at).matchAll(/\u001B\[48;2;(\d+;\d+;\d+)m/gu)].at(-1)![1];
+		};
+
+		expect(background(1, 1)).not.toBe(background(3, 2));
+		expect(background(3, 2)).not.toBe(background(6, 8));
+		expect(plain(out)).toContain('error colour: count, full at 6');
+	});
+
+	it('drops the key hint, then the count, from the open list\'s title before cutting a word', () => {
+		for (const width of [79, 119, 150]) {
+			const out = plain(draw({width, height: 32, names: digitNames, row: 0, col: 0, open: true}));
+			const title = out.split('\n').find(line => line.includes('true 0 → '))!;
+			expect(title, `${width}`).not.toMatch(/[a-z]…/u);
+		}
+
+		expect(plain(draw({width: 150, height: 56, names: digitNames, open: true}))).toContain('· Enter opens · Esc back');
 	});
 
 	it('lists the pairs most often confused in columns when the width has room', () => {
