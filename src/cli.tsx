@@ -7,7 +7,7 @@ import {realpathSync} from 'node:fs';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import {helpText} from './cli/help.js';
+import {helpDescription, helpText} from './cli/help.js';
 import {type Command, parseCommandLine, switchFlags, valueFlags} from './cli/options.js';
 import {datasetsDifferWords} from './commands/choose-dataset.js';
 import {runEval} from './commands/eval.js';
@@ -72,6 +72,7 @@ function parseArgv(argv: readonly string[]) {
 	try {
 		return meow(helpText, {
 			importMeta: import.meta,
+			description: helpDescription,
 			argv: [...argv],
 			flags: flagTypes,
 			autoHelp: false,

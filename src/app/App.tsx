@@ -1,4 +1,4 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
 import {useEffect, useMemo, useRef} from 'react';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
@@ -9,18 +9,18 @@ import {HelpOverlay} from '../components/HelpOverlay.js';
 import {MapsTab} from '../components/MapsTab.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {TabBar} from '../components/TabBar.js';
+import {isUntrainedNetwork} from '../components/TileTab.js';
 import {Timeline} from '../components/Timeline.js';
+import {TooSmall} from '../components/TooSmall.js';
 import {TrainingPane} from '../components/TrainingPane.js';
 import {TrainingStrip} from '../components/TrainingStrip.js';
 import {WeightsTab} from '../components/WeightsTab.js';
 import type {TrainingClient} from '../training/client.js';
 import {confusionLayout} from './confusion-layout.js';
-import {keyOf} from './key-map.js';
-import {computeLayout, minColumns, minRows} from './layout.js';
+import {computeLayout} from './layout.js';
 import {classify} from './model-view.js';
 import {type Counts, initialState, reducer} from './state.js';
 import {cellExamples} from './test-analysis.js';
-import {theme} from './theme.js';
 import {epochUnderWay, initialTraining, trainingReducer} from './training-view.js';
 import {useCommands} from './use-commands.js';
 import {useEpochParameters} from './use-epoch-parameters.js';
@@ -73,6 +73,10 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 	const counts: Counts = {
 		examples: dataset.test.count, neurons: model.config.layers[1], classes: dataset.classNames.length, imageRows: image.rows, imageCols: image.cols,
 		cellItems: cell.length, listPerRow: list.thumbPerRow, listPerPage: list.thumbPerPage,
+		untrainedNetwork: isUntrainedNetwork({
+			current: shown, initial: model.initial, epoch: timeline.epoch === 'live' ? training.epoch : timeline.epoch,
+			version: timeline.epoch === 'live' ? training.version : 1,
+		}),
 	};
 
 	const {onCommand, onPromptKey, question} = useCommands({
@@ -83,11 +87,11 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 
 	const result = useMemo(() => classify(shown, model.config, dataset.test, ui.example), [shown, model.config, dataset.test, ui.example]);
 	if (layout.tooSmall) {
-		return <Text color={theme.warning}>{`nnviz-tui needs ${minColumns}x${minRows} or more (now ${size.columns}x${size.rows}); ${keyOf('quit')} quits`}</Text>;
+		return <TooSmall size={size}/>;
 	}
 
 	if (ui.help) {
-		return <Box height={size.rows - 1} width={size.columns - 1}><HelpOverlay/></Box>;
+		return <HelpOverlay columns={size.columns - 1} rows={size.rows - 1}/>;
 	}
 
 	const underWay = epochUnderWay(training);
@@ -118,7 +122,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 				)}
 			</Box>
 			{layout.dashboard === 'strip' && <TrainingStrip training={training} savePath={shownSavePath} width={size.columns - 1} height={layout.stripHeight} shownEpoch={live ? undefined : epoch}/>}
-			<StatusLine focus={ui.focus} message={question ?? training.message} savePrompt={ui.prompt?.kind === 'save' ? ui.prompt : null} width={size.columns - 1}/>
+			<StatusLine focus={ui.focus} tab={ui.tab} listOpen={ui.confusion.open} dashboard={layout.dashboard === 'instead'} message={question ?? training.message} savePrompt={ui.prompt?.kind === 'save' ? ui.prompt : null} width={size.columns - 1}/>
 		</Box>
 	);
 

@@ -73,6 +73,8 @@ export type Counts = {
 	/** Thumbnails a row and a page in the confusion tab's list. */
 	readonly listPerRow: number;
 	readonly listPerPage: number;
+	/** The network shown is untrained: the generalized-images tab shows its maps once, not trained and untrained. */
+	readonly untrainedNetwork?: boolean;
 };
 
 export type Action =
@@ -297,7 +299,7 @@ export function tileGridOf(state: Pick<UiState, 'size' | 'paneOpen' | 'tab'>, co
 	const image = {rows: counts.imageRows, cols: counts.imageCols};
 	const {contentWidth, contentHeight} = computeLayout(state.size, state.paneOpen, image);
 	const maps = state.tab === 'maps';
-	return tileLayout({width: contentWidth, height: contentHeight, count: maps ? counts.classes : counts.neurons, twoSets: maps, image});
+	return tileLayout({width: contentWidth, height: contentHeight, count: maps ? counts.classes : counts.neurons, twoSets: maps && counts.untrainedNetwork !== true, image});
 }
 
 /** Arrows over the matrix's cells, or over the listed images of the open cell. */

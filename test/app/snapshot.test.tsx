@@ -52,7 +52,7 @@ describe('staticSnapshot', () => {
 		const out = snapshot();
 		const maps = classMaps(model.current);
 		for (let c = 0; c < 10; c++) {
-			expect(out, `class ${c}`).toContain(`${digitNames[c]}  max ${maxAbs(maps[c]).toFixed(1)}`);
+			expect(out, `class ${c}`).toContain(`${digitNames[c]} ±${maxAbs(maps[c]).toFixed(1)}`);
 		}
 
 		expect(out).toContain('classes 0-9 of 10');

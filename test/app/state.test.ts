@@ -246,6 +246,12 @@ describe('moving through the weight tiles', () => {
 		expect(press(maps(6), 'up')).toMatchObject({focus: 'content', map: 1});
 	});
 
+	it('lays out one set of class maps for an untrained network, as the tab draws it', () => {
+		const maps = at(size120, {tab: 'maps', focus: 'content', map: 0});
+		expect(tileGridOf(maps, {...counts, untrainedNetwork: true}).twoSets).toBe(false);
+		expect(tileGridOf(maps, {...counts, untrainedNetwork: false}).twoSets).toBe(true);
+	});
+
 	it('moves the tile of the weights tab only, not the example or the class map', () => {
 		const moved = press(at(size120, {tab: 'weights', focus: 'content', tile: 1, example: 7, map: 3}), 'right');
 		expect(moved).toMatchObject({tile: 2, example: 7, map: 3});
