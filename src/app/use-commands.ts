@@ -195,7 +195,9 @@ export function useCommands({model, client, savePath, trainingBlocked, ui, train
 			}
 
 			case 'toggleUntrained': {
-				if (tileGridOf(state, counts).twoSets) {
+				if (counts.untrainedNetwork === true && (state.tab === 'weights' || state.tab === 'maps')) {
+					send({type: 'message', message: `the network shown is untrained: trained and untrained are the same (${keyOf('toggleTraining')} trains)`});
+				} else if (tileGridOf(state, counts).twoSets) {
 					send({type: 'message', message: `trained and untrained are both shown; ${keyOf('toggleUntrained')} switches between them when the terminal is narrower`});
 				} else {
 					dispatch({type: 'command', command, counts});

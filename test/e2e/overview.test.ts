@@ -85,6 +85,14 @@ describe.skipIf(!tmuxAvailable())('overview, confusion, timeline and dashboard i
 		await tmux.waitForScreen('live · epoch 3');
 	});
 
+	it('says why u does nothing when trained and untrained class maps are side by side', async () => {
+		const tmux = await startTui(['--model', modelFile], 200, 60);
+		await tmux.sendKeys('3');
+		await tmux.waitForScreen('untrained (initial)');
+		await tmux.sendKeys('u');
+		await tmux.waitForScreen('trained and untrained are both shown');
+	});
+
 	it('draws the dashboard\'s charts several rows tall beside the tab at 200x60', async () => {
 		const tmux = await startTui(['--model', modelFile], 200, 60);
 		const screen = await tmux.waitForScreen('loss');
