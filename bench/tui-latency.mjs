@@ -82,6 +82,11 @@ try {
 
 	from = output.text.length;
 	child.write('q');
+	// With trained epochs in no file, the first q asks once; the second quits.
+	if (await Promise.race([exit.then(() => true), sleep(1000).then(() => false)]) === false) {
+		child.write('q');
+	}
+
 	await Promise.race([exit, sleep(5000)]);
 
 	console.log(`tui-latency: ${cliName} in a pty ${columns}x${rows}, TERM=${env.TERM}${truecolor ? ', COLORTERM=truecolor' : ''}, NODE_ENV ${env.NODE_ENV === undefined ? 'unset (production build)' : `=${env.NODE_ENV}`}, node ${process.version}; Right/Left on the tab bar, key to new tab heading`);
