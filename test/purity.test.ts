@@ -33,7 +33,7 @@ const order: ReadonlyArray<readonly string[]> = [
 /** The modules of src/app that views may read. */
 const appLeaves = new Set([
 	'key-map.ts', 'keystrokes.ts', 'layout.ts', 'model-view.ts', 'pixel-layer.ts', 'state.ts', 'theme.ts', 'training-view.ts',
-	'tile-sources.ts', 'use-tile-sets.ts', 'tile-layout.ts', 'class-detail-layout.ts', 'confusion-layout.ts', 'test-analysis.ts', 'epoch-store.ts', 'cell-diff.ts',
+	'wording.ts', 'tile-sources.ts', 'use-tile-sets.ts', 'tile-layout.ts', 'class-detail-layout.ts', 'confusion-layout.ts', 'test-analysis.ts', 'epoch-store.ts', 'cell-diff.ts',
 ].map(name => `app/${name}`));
 const uiLayers = new Set(['app leaves', 'components', 'app', 'cli']);
 

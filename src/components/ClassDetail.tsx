@@ -5,7 +5,8 @@ import {classDetailPlan, sideGap} from '../app/class-detail-layout.js';
 import type {TileSource} from '../app/tile-sources.js';
 import type {DatasetSplit} from '../data/dataset.js';
 import type {ColorDepth} from '../render/color-depth.js';
-import {ConfusionLists, firstFitting} from './ConfusionLists.js';
+import {ConfusionLists} from './ConfusionLists.js';
+import {lastIfNoneFits} from '../app/wording.js';
 import {Panel} from './Panel.js';
 import {DetailImage, type DetailAnalysis} from './TileDetail.js';
 import {Thumbnails} from './Thumbnails.js';
@@ -127,9 +128,9 @@ export function ClassDetail(props: ClassDetailProps) {
 	const head = `${name === String(index) ? `Class ${index}` : `${name} (class ${index})`}${what === '' ? '' : ` · ${what}`}`;
 	// Without room for the figures under the image they go in the title, the warning first to stay.
 	const never = analysis !== undefined && columnTotal === 0;
-	const title = plan.figuresLine || plan.figuresBeside > 0 ? head : firstFitting(width - 6, [
+	const title = plan.figuresLine || plan.figuresBeside > 0 ? head : lastIfNoneFits([
 		`${head} · ${figures.line.map(part => part.text).join('')}`, ...(never ? [`${head} · never predicted`, `${name} · never predicted`] : []), head,
-	]);
+	], width - 6);
 	const items = useMemo(() => {
 		if (analysis === undefined) {
 			return {mistakes: [], leastSure: []};
@@ -137,7 +138,7 @@ export function ClassDetail(props: ClassDetailProps) {
 
 		// A class named in full when the name fits under the thumbnail, else by its index (a word is not cut).
 		const captionWidth = Math.ceil(image.cols / plan.mistakes.factor);
-		const named = (mark: string, c: number) => firstFitting(captionWidth, [`${mark} ${classNames[c] ?? c}`, `${mark} class ${c}`, `${mark} ${c}`]);
+		const named = (mark: string, c: number) => lastIfNoneFits([`${mark} ${classNames[c] ?? c}`, `${mark} class ${c}`, `${mark} ${c}`], captionWidth);
 		const own = mistaken(analysis, index, plan.mistakes.shown).map(i => ({index: i, caption: named('→', analysis.predictions[i])}));
 		const others = takenForClass(analysis, index, plan.mistakes.shown - own.length).map(i => ({index: i, caption: named('←', analysis.labels[i])}));
 		const sure = leastSure(analysis, index, plan.leastSure.shown).map(i => ({index: i, caption: analysis.confidence[i].toFixed(2)}));
@@ -163,12 +164,12 @@ export function ClassDetail(props: ClassDetailProps) {
 			{items.mistakes.length > 0 && split !== undefined && (
 				<Box flexDirection='column'>
 					<Text color={theme.muted} wrap='truncate-end'>
-						{firstFitting(inner, [
+						{lastIfNoneFits([
 							`${shownOf(items.mistakes.length)} misclassified: → the class it was taken for · ← its true class, taken for ${name}`,
 							`${shownOf(items.mistakes.length)} misclassified: → taken for · ← true class, taken for ${name}`,
 							`${shownOf(items.mistakes.length)} misclassified (→ taken for, ← true class)`,
 							`${shownOf(items.mistakes.length)} misclassified`,
-						])}
+						], inner)}
 					</Text>
 					<Thumbnails
 						id={`${id}.wrong`} split={split} rows={image.rows} cols={image.cols} factor={plan.mistakes.factor} perRow={plan.mistakes.perRow} depth={depth}
@@ -179,12 +180,12 @@ export function ClassDetail(props: ClassDetailProps) {
 			{items.leastSure.length > 0 && split !== undefined && (
 				<Box flexDirection='column'>
 					<Text color={theme.muted} wrap='truncate-end'>
-						{firstFitting(inner, [
+						{lastIfNoneFits([
 							`test images of ${name} classified right, least sure first (confidence under each)`,
 							`${name} classified right, least sure first (confidence)`,
 							'classified right, least sure first (confidence)',
 							'right, least sure first',
-						])}
+						], inner)}
 					</Text>
 					<Thumbnails
 						id={`${id}.sure`} split={split} rows={image.rows} cols={image.cols} factor={plan.leastSure.factor} perRow={plan.leastSure.perRow} depth={depth}

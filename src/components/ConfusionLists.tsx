@@ -1,11 +1,7 @@
 import {Box, Text} from 'ink';
 import {theme} from '../app/theme.js';
 import {ClassBars} from './ClassBars.js';
-
-/** The first text that fits in `width` cells, else the last one (cut by the line's truncation). */
-export function firstFitting(width: number, texts: readonly string[]): string {
-	return texts.find(text => [...text].length <= width) ?? texts.at(-1) ?? '';
-}
+import {lastIfNoneFits} from '../app/wording.js';
 
 /** One list of confusions: its heading and its bars, or a line saying there were none. */
 function PairList({heading, none, values, names, count, skip, width}: {
@@ -16,7 +12,7 @@ function PairList({heading, none, values, names, count, skip, width}: {
 	const any = confused > 0;
 	return (
 		<Box flexDirection='column' width={width} flexShrink={0}>
-			<Text color={theme.muted} wrap='truncate-end'>{any ? heading : firstFitting(width, none)}</Text>
+			<Text color={theme.muted} wrap='truncate-end'>{any ? heading : lastIfNoneFits(none, width)}</Text>
 			{any && count > 0 && <ClassBars values={values} names={names} count={Math.min(count, confused)} width={width} signed={false} digits={0} skip={skip}/>}
 		</Box>
 	);

@@ -6,6 +6,7 @@ import type {ColorDepth} from '../render/color-depth.js';
 import {heatColours} from '../render/heat.js';
 import {shareParts} from './ClassBars.js';
 import {Panel} from './Panel.js';
+import {firstFitting, lastIfNoneFits} from '../app/wording.js';
 
 /** What the matrix reads of the test-set analysis. */
 export type MatrixAnalysis = Pick<TestAnalysis, 'classes' | 'confusion' | 'recall' | 'precision' | 'neverPredicted' | 'accuracy'>;
@@ -67,7 +68,7 @@ function infoLines(analysis: MatrixAnalysis, classNames: readonly string[], curs
 	const lines = [
 		{key: 'cell', text: cellSentence(cursor.row, cursor.col, confusion[(cursor.row * classes) + cursor.col] ?? 0), color: undefined as string | undefined, rank: 1},
 		...(warning === undefined ? [] : [{key: 'warning', text: warning, color: theme.warning, rank: 0}]),
-		{key: 'legend', text: legend.find(text => [...text].length <= width) ?? legend.at(-1) ?? '', color: theme.muted, rank: 2},
+		{key: 'legend', text: lastIfNoneFits(legend, width), color: theme.muted, rank: 2},
 	];
 	// Rows to spare: the pairs most often confused, most first.
 	const pairs: Array<{truth: number; predicted: number; count: number}> = [];
@@ -114,7 +115,7 @@ export function recallAxisStart(recall: ArrayLike<number>): number {
 export function recallAxisText(start: number, width: number): string {
 	const low = `${Math.round(start * 100)}%`;
 	const texts = [`${low}${' '.repeat(Math.max(1, width - low.length - 4))}100%`, `${low}–100%`, `≥${low}`];
-	return fit(texts.find(text => [...text].length <= width) ?? '', width);
+	return fit(firstFitting(texts, width), width);
 }
 
 /** A class's recall as a bar on the axis from `start` to 100% over a faint track, after barGap. */

@@ -8,6 +8,7 @@ import type {ColorDepth} from '../render/color-depth.js';
 import {ConfusionMatrix} from './ConfusionMatrix.js';
 import {Panel} from './Panel.js';
 import {Thumbnails} from './Thumbnails.js';
+import {firstFitting} from '../app/wording.js';
 
 type Props = {
 	/** Undefined while it is computed. */
@@ -90,7 +91,7 @@ export function ConfusionTab(props: Props) {
 	const titles = !listShown && examples.length === 0
 		? [`${cell} · no test images`, cell]
 		: [...(listShown ? [`${cell} · ${images} · Enter opens · Esc back`] : []), `${cell} · ${images}`, `true ${cursor.row} → ${cursor.col} · ${images}`, cell];
-	const listTitle = titles.find(text => [...text].length <= titleRoom) ?? cell;
+	const listTitle = firstFitting(titles, titleRoom, cell);
 	const list = (
 		<Panel title={listTitle} note={listNote} width={layout.listWidth} height={layout.listHeight} focused={focused && listShown}>
 			{examples.length === 0

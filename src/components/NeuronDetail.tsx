@@ -6,7 +6,8 @@ import type {DatasetSplit} from '../data/dataset.js';
 import {mean} from '../nn/class-maps.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {Panel} from './Panel.js';
-import {firstFitting, SignedBars} from './SignedBars.js';
+import {firstFitting} from '../app/wording.js';
+import {SignedBars} from './SignedBars.js';
 import {DetailImage, type DetailAnalysis} from './TileDetail.js';
 import {Thumbnails} from './Thumbnails.js';
 

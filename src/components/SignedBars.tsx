@@ -4,6 +4,7 @@ import {fixed} from '../app/tile-sources.js';
 import {maxAbs} from '../nn/class-maps.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {divergingColourSteps, divergingInkColour} from '../render/palette.js';
+import {firstFitting} from '../app/wording.js';
 
 type Props = {
 	/** One weight per class: a neuron's outgoing weights, column j of the next weight matrix. */
@@ -74,11 +75,6 @@ export function signedSplit(values: ArrayLike<number>, rows: number, columns: 1 
 	}
 
 	return {...counts, up: positive.slice(0, upWanted), down: negative.slice(0, downWanted), upShort: false, downShort: false};
-}
-
-/** The first of the wordings that fits `width` cells, or '' when none does (a phrase is never cut). */
-export function firstFitting(wordings: readonly string[], width: number): string {
-	return wordings.find(text => [...text].length <= width) ?? '';
 }
 
 /** The line saying a side has fewer classes than it had rows for. */

@@ -8,6 +8,7 @@ import type {ColorDepth} from '../render/color-depth.js';
 import {downsample} from '../render/downsample.js';
 import {renderSignedImage} from '../render/half-block.js';
 import {PixelImage} from './PixelImage.js';
+import {firstFitting} from '../app/wording.js';
 
 type Props = {
 	readonly id: string;
@@ -31,7 +32,7 @@ export function UntrainedMap({id, source, scale, depth, image, width}: Props) {
 	const {cols} = tileSize(image, 2);
 	const end = scaleText(shown, '+');
 	const range = `±${end === '0' ? end : end.slice(1)}`;
-	const caption = [`untrained, scale ${range}`, `untrained ${range}`].find(text => [...text].length <= width) ?? 'untrained';
+	const caption = firstFitting([`untrained, scale ${range}`, `untrained ${range}`], width, 'untrained');
 	return (
 		<Box flexDirection='column' width={Math.max(cols, width)} flexShrink={0}>
 			<Text color={theme.muted} wrap='truncate-end'>{caption}</Text>

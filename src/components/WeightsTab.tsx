@@ -6,6 +6,7 @@ import type {DatasetSplit} from '../data/dataset.js';
 import {mean} from '../nn/class-maps.js';
 import {NeuronDetail} from './NeuronDetail.js';
 import {digitNames, TileTab, type DetailView, type TileTabProps} from './TileTab.js';
+import {firstFitting} from '../app/wording.js';
 
 type Props = TileTabProps & {
 	/** One colour scale for all tiles (the largest weight of the layer), else one per tile. */
@@ -18,7 +19,7 @@ type Props = TileTabProps & {
 function neuronLabel({values, figures: [bias]}: TileSource, j: number, width: number): string {
 	const withBias = `${j} B ${fixed(bias, 2)}`;
 	const full = `${withBias} I ${fixed(mean(values), 3)}`;
-	return [full, withBias].find(text => text.length <= width) ?? String(j);
+	return firstFitting([full, withBias], width, String(j));
 }
 
 /** Every first-layer neuron's incoming weights as a small tile, and the selected neuron in full beside them. */

@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import {renderToString} from 'ink';
 import {describe, expect, it, onTestFinished} from 'vitest';
 import {setThemeColours} from '../../src/app/theme.js';
-import {barText, firstFitting, SignedBars, signedSplit} from '../../src/components/SignedBars.js';
+import {barText, SignedBars, signedSplit} from '../../src/components/SignedBars.js';
 import type {ColorDepth} from '../../src/render/color-depth.js';
 import {digitNames, fashionNames, plain} from './fixtures.js';
 
@@ -116,10 +116,5 @@ describe('SignedBars', () => {
 				}
 			}
 		}
-	});
-
-	it('picks the first wording that fits, or none', () => {
-		expect(firstFitting(['a long one', 'short', 'x'], 6)).toBe('short');
-		expect(firstFitting(['a long one', 'short'], 3)).toBe('');
 	});
 });
