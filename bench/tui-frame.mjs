@@ -37,6 +37,9 @@ const {App} = await project('app/App.js');
 const {PixelLayerContext} = await project('components/PixelImage.js');
 const {PixelLayer} = await project('app/pixel-layer.js');
 const {ScreenWriter} = await project('app/screen-writer.js');
+// As the CLI does: Ink's output stage sped up, src/app/ink-output.ts (BENCH_INK_OUTPUT=ink measures Ink's own).
+const {speedUpInkOutput} = await project('app/ink-output.js');
+const inkCache = process.env.BENCH_INK_OUTPUT !== 'ink' && await speedUpInkOutput();
 const {loadDataset} = await project('data/load.js');
 const {createModel} = await project('model/model-dataset.js');
 const {defaultConfig} = await project('nn/config.js');
@@ -204,7 +207,7 @@ function line(label, r) {
 	return `${label.padEnd(44)} wall median ${ms(median(r.wall)).padStart(6)} p95 ${ms(percentile(r.wall, 95)).padStart(6)} ms · first write median ${ms(median(r.first)).padStart(6)} p95 ${ms(percentile(r.first, 95)).padStart(6)} ms · cpu median ${ms(median(r.cpu)).padStart(6)} ms · ink renderTime median ${ms(median(r.ink)).padStart(6)} p95 ${ms(percentile(r.ink, 95)).padStart(6)} ms · ${kb(median(r.bytes)).padStart(6)} KB/frame (max ${kb(Math.max(...r.bytes))})`;
 }
 
-console.log(`tui-frame: ${frames} frames each (after ${warmup} warm-up), node ${process.version}, ink ${JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'ink', 'package.json'), 'utf8')).version}; react ${React.version} ${process.env.NODE_ENV === 'production' ? 'production' : 'development'} build (NODE_ENV=${process.env.NODE_ENV ?? ''}); dataset ${dataset.name}, layers [${defaultConfig.layers}]`);
+console.log(`tui-frame: ${frames} frames each (after ${warmup} warm-up), node ${process.version}, ink ${JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'ink', 'package.json'), 'utf8')).version}; react ${React.version} ${process.env.NODE_ENV === 'production' ? 'production' : 'development'} build (NODE_ENV=${process.env.NODE_ENV ?? ''}); Ink output stage ${inkCache ? 'sped up (src/app/ink-output.ts)' : 'as Ink ships it'}; dataset ${dataset.name}, layers [${defaultConfig.layers}]`);
 const verdicts = [];
 const labels = {
 	update: '  pixel layer + screen writer, update',

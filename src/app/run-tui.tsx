@@ -21,6 +21,7 @@ import {enterAlternateScreen, leaveAlternateScreen, showCursor} from '../render/
 import {PixelLayerContext} from '../components/PixelImage.js';
 import {sharedDataset, TrainingClient} from '../training/client.js';
 import {App} from './App.js';
+import {speedUpInkOutput} from './ink-output.js';
 import {PixelLayer} from './pixel-layer.js';
 import {ScreenWriter} from './screen-writer.js';
 import {staticSnapshot} from './snapshot.js';
@@ -101,6 +102,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 	// frame clears the screen.
 	stdout.write(`${enterAlternateScreen}nnviz-tui: starting…`);
 	process.once('exit', restore);
+	await speedUpInkOutput();
 	const instance = render(
 		<PixelLayerContext.Provider value={layer}>
 			<App model={model} dataset={shared} client={client} depth={depth} savePath={savePath} trainingBlocked={trainingBlocked}/>

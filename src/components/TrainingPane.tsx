@@ -230,7 +230,7 @@ export function TrainingPane({training, savePath, width, height, shownEpoch, foc
 	const speeds = inner >= speedLineWidth ? [joined.length <= inner ? joined || ' ' : speed] : [speed, eta];
 	return (
 		<Panel title='Training' note={shownEpoch === undefined ? '' : `shown: ${shown}`} width={width} height={height} focused={focused}>
-			<Box flexDirection='column' paddingX={1} width={width - 2} height={rows} overflow='hidden'>
+			<Box flexDirection='column' paddingX={1} width={width - 2} height={rows} overflowY='hidden'>
 				<Text color={statusColour(training)} wrap='truncate-end'>{statusText(training)}</Text>
 				<EpochLines training={training} inner={inner}/>
 				{speeds.map((text, i) => <Text key={i} color={theme.muted} wrap='truncate-end'>{text}</Text>)}

@@ -139,7 +139,7 @@ export function TrainingStrip({training, savePath, width, height = 4, shownEpoch
 	const lines = Math.max(1, height - 2);
 	return (
 		<Panel title='Training' note={note} width={width} height={height}>
-			<Box flexDirection='column' paddingX={1} width={width - 2} height={lines} overflow='hidden'>
+			<Box flexDirection='column' paddingX={1} width={width - 2} height={lines} overflowY='hidden'>
 				{lines >= 2
 					? (
 						<>
