@@ -1,5 +1,6 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {theme} from '../app/theme.js';
+import {Painted} from './Painted.js';
 import {extremes, fixed} from '../app/tile-sources.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {barParts} from './ConfidenceColumn.js';
@@ -61,12 +62,12 @@ export function ClassBars({values, names, count, width, columns = 1, signed = fa
 		const value = valueText(i).padStart(valueWidth);
 		const {filled, track} = shareParts(values[i], whole, barWidth);
 		return (
-			<Text key={i} wrap='truncate-end'>
-				{`${name} `}
-				<Text color={theme.bar}>{filled}</Text>
-				<Text color={theme.muted} dimColor>{track}</Text>
-				{` ${value}`}
-			</Text>
+			<Painted key={i} width={columnWidth} lines={[[
+				[`${name} `],
+				[filled, {color: theme.bar}],
+				[track, {color: theme.muted, dim: true}],
+				[` ${value}`],
+			]]}/>
 		);
 	};
 

@@ -1,5 +1,6 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {marks, theme} from '../app/theme.js';
+import {Painted} from './Painted.js';
 
 type Props = {
 	readonly outputs: ArrayLike<number>;
@@ -67,12 +68,13 @@ export function ConfidenceColumn({outputs, classNames, label, predicted, barWidt
 				}
 
 				const {filled, track} = barParts(outputs[c], barWidth);
+				const style = {color, bold: c === predicted, dim: color === undefined};
 				return (
-					<Text key={name} color={color} bold={c === predicted} dimColor={color === undefined} wrap='truncate-end'>
-						{`${name.padStart(nameWidth)} ${filled}`}
-						<Text color={theme.muted} bold={false} dimColor>{track}</Text>
-						{` ${outputs[c].toFixed(3)} ${mark}`}
-					</Text>
+					<Painted key={name} lines={[[
+						[`${name.padStart(nameWidth)} ${filled}`, style],
+						[track, {color: theme.muted, dim: true}],
+						[` ${outputs[c].toFixed(3)} ${mark}`, style],
+					]]}/>
 				);
 			})}
 		</Box>

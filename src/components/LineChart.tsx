@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {theme} from '../app/theme.js';
+import {Painted, type Run} from './Painted.js';
 import type {LabelFormat, YScale} from '../render/chart-axis.js';
 import {cellAxis, cellMarker, cellText, type ChartRun, chartRuns, lineChart, lineMarks, type LineStyle} from '../render/line-chart.js';
 
@@ -69,26 +70,18 @@ export function LineChart({title, series, epochs, width, height, scale, labels, 
 		<Box flexDirection='column' width={width} height={height} flexShrink={0}>
 			<Text bold wrap='truncate-end'>{title}</Text>
 			{legend && (
-				<Text wrap='truncate-end'>
-					{series.map((s, i) => (
-						<Text key={s.name}>
-							{i > 0 ? '  ' : ''}
-							<Text color={s.color}>{lineMarks[s.style ?? 'solid']}</Text>
-							{` ${s.name}${colourless && series.length > 1 ? ` (${s.style ?? 'solid'})` : ''}`}
-						</Text>
-					))}
-					{marked && <Text color={theme.selected}>{`  ┊ ${markerName ?? `epoch ${marker}`}`}</Text>}
-				</Text>
+				<Painted width={width} lines={[[
+					...series.flatMap((s, i): Run[] => [
+						[i > 0 ? '  ' : ''],
+						[lineMarks[s.style ?? 'solid'], {color: s.color}],
+						[` ${s.name}${colourless && series.length > 1 ? ` (${s.style ?? 'solid'})` : ''}`],
+					]),
+					[marked ? `  ┊ ${markerName ?? `epoch ${marker}`}` : '', {color: theme.selected}],
+				]]}/>
 			)}
 			{chart === undefined
 				? (empty !== undefined && height >= 2 && <Box height={height - 1}><Text color={theme.muted} wrap='wrap'>{empty}</Text></Box>)
-				: chart.rows.map((_, row) => (
-					<Text key={row} wrap='truncate-end'>
-						{chartRuns(chart, row).map((run, i) => (
-							<Text key={i} color={runColour(run, series)}>{run.text}</Text>
-						))}
-					</Text>
-				))}
+				: <Painted width={width} lines={chart.rows.map((_, row) => chartRuns(chart, row).map((run): Run => [run.text, {color: runColour(run, series)}]))}/>}
 		</Box>
 	);
 }

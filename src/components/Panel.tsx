@@ -1,6 +1,7 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import {theme} from '../app/theme.js';
+import {Painted} from './Painted.js';
 
 type Props = {
 	/** Said in the top border, cut to fit. */
@@ -54,13 +55,13 @@ export function Panel({title, note = '', width, height, focused = false, borderC
 	const top = topBorder(title, note, width);
 	return (
 		<Box flexDirection='column' width={width} height={height} flexShrink={0}>
-			<Text wrap='truncate-end'>
-				<Text color={border}>{top.left}</Text>
-				<Text bold={focused} inverse={focused && theme.accent === undefined}>{top.title}</Text>
-				<Text color={border}>{top.middle}</Text>
-				<Text color={theme.muted}>{top.note}</Text>
-				<Text color={border}>{top.right}</Text>
-			</Text>
+			<Painted lines={[[
+				[top.left, {color: border}],
+				[top.title, {bold: focused, inverse: focused && theme.accent === undefined}],
+				[top.middle, {color: border}],
+				[top.note, {color: theme.muted}],
+				[top.right, {color: border}],
+			]]}/>
 			<Box
 				flexDirection='column' borderStyle='round' borderTop={false} borderColor={border}
 				width={width} height={Math.max(1, height - 1)} overflowY='hidden' paddingX={0}

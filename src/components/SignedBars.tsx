@@ -1,10 +1,11 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {theme} from '../app/theme.js';
 import {fixed} from '../app/tile-sources.js';
 import {maxAbs} from '../nn/class-maps.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {divergingColourSteps, divergingInkColour} from '../render/palette.js';
 import {firstFitting} from '../app/wording.js';
+import {Painted, type Run} from './Painted.js';
 
 type Props = {
 	/** One weight per class: a neuron's outgoing weights, column j of the next weight matrix. */
@@ -100,23 +101,25 @@ type LineProps = {
 	readonly barWidth: number;
 	readonly valueWidth: number;
 	readonly depth: ColorDepth;
+	/** Cells the line may take (it is cut to them). */
+	readonly width: number;
 };
 
 const valueText = (value: number): string => `${value > 0 ? '+' : ''}${fixed(value, 2)}`;
 
-function BarLine({index, values, names, max, nameWidth, barWidth, valueWidth, depth}: LineProps) {
+function BarLine({index, values, names, max, nameWidth, barWidth, valueWidth, depth, width}: LineProps) {
 	const value = values[index];
 	const name = [...(names[index] ?? String(index))].slice(0, nameWidth).join('').padEnd(nameWidth);
 	const [left, right] = barText(value, max, barWidth).split('│');
 	const colour = signColour(value, depth);
 	return (
-		<Text wrap='truncate-end'>
-			{`${name} `}
-			<Text color={colour}>{left}</Text>
-			<Text color={theme.muted}>│</Text>
-			<Text color={colour}>{right}</Text>
-			{` ${valueText(value).padStart(valueWidth)}`}
-		</Text>
+		<Painted width={width} lines={[[
+			[`${name} `],
+			[left, {color: colour}],
+			['│', {color: theme.muted}],
+			[right, {color: colour}],
+			[` ${valueText(value).padStart(valueWidth)}`],
+		]]}/>
 	);
 }
 
@@ -138,13 +141,17 @@ function CompactLine({label, classes, values, names, width, depth}: {
 		entries.push(entry);
 	}
 
+	const runs: Run[] = [[label, {color: theme.muted}]];
+	if (entries.length === 0) {
+		runs.push([' none'.slice(0, Math.max(0, width - used)), {color: theme.muted}]);
+	}
+
+	for (const [k, entry] of entries.entries()) {
+		runs.push([`${k === 0 ? ' ' : ' · '}${entry.name} `], [entry.value, {color: entry.colour}]);
+	}
+
 	return (
-		<Text wrap='truncate-end'>
-			<Text color={theme.muted}>{label}</Text>
-			{entries.length === 0 ? <Text color={theme.muted}>{' none'.slice(0, Math.max(0, width - used))}</Text> : entries.map((entry, k) => (
-				<Text key={entry.name}>{`${k === 0 ? ' ' : ' · '}${entry.name} `}<Text color={entry.colour}>{entry.value}</Text></Text>
-			))}
-		</Text>
+		<Painted width={width} lines={[runs]}/>
 	);
 }
 
@@ -178,9 +185,9 @@ export function SignedBars({values, names, rows, width, columns, depth}: Props) 
 	const valueWidth = Math.max(1, ...shown.map(i => valueText(values[i]).length));
 	const nameWidth = Math.min(Math.max(1, ...shown.map(i => [...(names[i] ?? String(i))].length)), Math.max(1, columnWidth - valueWidth - 9));
 	const barWidth = Math.max(3, columnWidth - nameWidth - valueWidth - 2);
-	const line = (i: number) => <BarLine key={i} index={i} values={values} names={names} max={max} nameWidth={nameWidth} barWidth={barWidth} valueWidth={valueWidth} depth={depth}/>;
+	const line = (i: number) => <BarLine key={i} index={i} values={values} names={names} max={max} nameWidth={nameWidth} barWidth={barWidth} valueWidth={valueWidth} depth={depth} width={columnWidth}/>;
 	// A row the note or heading has, even when no wording fits (so the rows under it stay where they are).
-	const note = (text: string) => <Text key='note' color={theme.muted} wrap='truncate-end'>{text === '' ? ' ' : text}</Text>;
+	const note = (text: string) => <Painted key='note' width={columnWidth} lines={[[[text === '' ? ' ' : text, {color: theme.muted}]]]}/>;
 	if (columns === 2) {
 		const side = (name: 'up' | 'down', classes: readonly number[], total: number, short: boolean, left: boolean) => (
 			<Box flexDirection='column' width={columnWidth} marginLeft={left ? 0 : 1} flexShrink={0}>

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Painted} from './Painted.js';
 
 const levels = '▁▂▃▄▅▆▇█';
 
@@ -28,5 +28,5 @@ export function sparkline(values: readonly number[], width: number, scale: Spark
 type Props = {readonly values: readonly number[]; readonly width: number; readonly color?: string} & SparkScale;
 
 export function Sparkline({values, width, color, minSpan, minFraction}: Props) {
-	return <Text color={color}>{sparkline(values, width, {minSpan, minFraction})}</Text>;
+	return <Painted lines={[[[sparkline(values, width, {minSpan, minFraction}), {color}]]]}/>;
 }

@@ -4,6 +4,7 @@ import {printable} from '../errors.js';
 import {type Command, hintOf, keyOf, keyMap} from '../app/key-map.js';
 import type {Prompt, TabId} from '../app/state.js';
 import {theme} from '../app/theme.js';
+import {Painted} from './Painted.js';
 
 /** Where the keys act, for the hint: the focus, the tab, and what covers it. */
 export type HintPlace = {
@@ -131,7 +132,7 @@ export function StatusLine({message: raw, savePrompt = null, width, ...place}: P
 	return (
 		<Box width={width}>
 			{message !== undefined && <Box flexShrink={0} width={shown}><Text color={theme.accent} wrap='truncate-middle'>{message}</Text></Box>}
-			{room > 0 && <Box marginLeft={message === undefined ? 0 : 2} flexShrink={1}><Text color={theme.muted} wrap='truncate-end'>{statusHint(place, room)}</Text></Box>}
+			{room > 0 && <Box marginLeft={message === undefined ? 0 : 2} flexShrink={1}><Painted width={room} lines={[[[statusHint(place, room), {color: theme.muted}]]]}/></Box>}
 		</Box>
 	);
 }

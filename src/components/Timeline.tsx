@@ -1,7 +1,8 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {keyOf} from '../app/key-map.js';
 import type {ShownEpoch} from '../app/state.js';
 import {theme} from '../app/theme.js';
+import {Painted} from './Painted.js';
 
 type Props = {
 	readonly shown: ShownEpoch;
@@ -51,15 +52,15 @@ export function Timeline({shown, latest, underWay, loading = false, width, keys 
 	const past = shown !== 'live';
 	return (
 		<Box width={width}>
-			<Text wrap='truncate-end'>
-				<Text color={theme.muted}>timeline </Text>
-				<Text bold={past} inverse={past && theme.accent === undefined} color={past ? theme.selected : theme.accent}>{label}</Text>
-				<Text> </Text>
-				<Text color={theme.accent}>{track.before}</Text>
-				<Text color={past ? theme.selected : theme.accent} bold>{track.dot}</Text>
-				<Text color={theme.muted}>{track.after}</Text>
-				{shownHint === '' ? '' : <Text color={theme.muted}>{` ${shownHint}`}</Text>}
-			</Text>
+			<Painted width={width} lines={[[
+				['timeline ', {color: theme.muted}],
+				[label, {bold: past, inverse: past && theme.accent === undefined, color: past ? theme.selected : theme.accent}],
+				[' '],
+				[track.before, {color: theme.accent}],
+				[track.dot, {color: past ? theme.selected : theme.accent, bold: true}],
+				[track.after, {color: theme.muted}],
+				[shownHint === '' ? '' : ` ${shownHint}`, {color: theme.muted}],
+			]]}/>
 		</Box>
 	);
 }

@@ -3,6 +3,7 @@ import {percent} from '../commands/format.js';
 import {printable} from '../errors.js';
 import {keyOf} from '../app/key-map.js';
 import {theme} from '../app/theme.js';
+import {Painted} from './Painted.js';
 import {epochUnderWay, formatDuration, secondsPerEpoch, timeLeft, type TrainingView} from '../app/training-view.js';
 import type {Warning} from '../nn/diagnostics.js';
 import {barParts} from './ConfidenceColumn.js';
@@ -195,7 +196,7 @@ function EpochLines({training, inner}: {readonly training: TrainingView; readonl
 		return (
 			<>
 				<Text wrap='truncate-end'>{text}</Text>
-				<Text wrap='truncate-end'><Text color={theme.bar}>{filled}</Text><Text color={theme.muted}>{track}</Text></Text>
+				<Painted width={inner} lines={[[[filled, {color: theme.bar}], [track, {color: theme.muted}]]]}/>
 			</>
 		);
 	}
@@ -203,11 +204,7 @@ function EpochLines({training, inner}: {readonly training: TrainingView; readonl
 	const textWidth = Math.max(text.length, `epoch ${training.until} of ${training.until} · 100%`.length);
 	const {filled, track} = barParts(epochFraction(training), inner - textWidth - 1);
 	return (
-		<Text wrap='truncate-end'>
-			{`${text.padEnd(textWidth)} `}
-			<Text color={theme.bar}>{filled}</Text>
-			<Text color={theme.muted}>{track}</Text>
-		</Text>
+		<Painted width={inner} lines={[[[`${text.padEnd(textWidth)} `], [filled, {color: theme.bar}], [track, {color: theme.muted}]]]}/>
 	);
 }
 

@@ -1,8 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {percent} from '../commands/format.js';
 import {printable} from '../errors.js';
 import {keyOf} from '../app/key-map.js';
 import {theme} from '../app/theme.js';
+import {Painted, type Run} from './Painted.js';
 import {epochUnderWay, formatDuration, timeLeft, type TrainingView} from '../app/training-view.js';
 import {barParts} from './ConfidenceColumn.js';
 import {Panel} from './Panel.js';
@@ -113,14 +114,10 @@ function resultParts(training: TrainingView, savePath: string | undefined, spark
 function StripLine({parts, width}: {readonly parts: readonly StripPart[]; readonly width: number}) {
 	const shown = fitParts(parts, width);
 	return (
-		<Text wrap='truncate-end'>
-			{shown.map((part, i) => (
-				<Text key={`${i}-${part.text}`}>
-					{i === 0 ? '' : (part.glue ?? separator)}
-					<Text color={part.color} bold={part.bold}>{part.text}</Text>
-				</Text>
-			))}
-		</Text>
+		<Painted width={width} lines={[shown.flatMap((part, i): Run[] => [
+			[i === 0 ? '' : (part.glue ?? separator)],
+			[part.text, {color: part.color, bold: part.bold}],
+		])]}/>
 	);
 }
 
