@@ -78,6 +78,7 @@ class BenchClient {
 		}
 	}
 
+	quietFor() {}
 	start() {}
 	pause() {}
 	save() {}
@@ -134,9 +135,9 @@ async function setUp({tab, depth, columns, rows, way}) {
 		},
 	});
 	await sleep(settleMs);
-	stdin.write(tab === 'examples' ? keys.down : '2'); // into the examples tab, or the weights tab
+	stdin.write(tab === 'examples' ? keys.down : '2'); // into the examples tab, or the weights tab (where tabs starts)
 	await sleep(settleMs);
-	const heading = headings[tab];
+	const heading = headings[tab === 'tabs' ? 'weights' : tab];
 	if (!heading.test(seen)) {
 		throw new Error(`bench: the ${tab} tab did not show (no ${heading} in the output)`);
 	}
@@ -155,6 +156,8 @@ async function setUp({tab, depth, columns, rows, way}) {
 		firstWrite = undefined;
 		if (tab === 'timeline') {
 			stdin.write(i % 58 < 29 ? '[' : ']');
+		} else if (tab === 'tabs') {
+			stdin.write(i % 2 === 0 ? keys.left : keys.right); // weights -> examples -> weights ...
 		} else if (tab === 'weights') {
 			client.emit({type: 'progress', epoch: 1, done: (i + 1) * 100, total: dataset.train.count, samplesPerSecond: 20_000, parameters: pool[i % pool.length]});
 		} else {
@@ -215,7 +218,7 @@ const labels = {
 	plain: '  baseline: plain Ink <Text> half-blocks',
 };
 const ratio = (r, key, way) => r[way] && r.plain ? `${(median(r.plain[key]) / median(r[way][key])).toFixed(1)}x` : '-';
-for (const tab of ['weights', 'examples', 'timeline']) {
+for (const tab of ['weights', 'examples', 'timeline', 'tabs']) {
 	for (const [columns, rows] of [[120, 40], [200, 60]]) {
 		for (const depth of ['truecolor', 'ansi256']) {
 			const name = `${tab} ${columns}x${rows} ${depth}`;

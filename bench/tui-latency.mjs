@@ -6,7 +6,7 @@
 // the same presses with training paused. Target (issue 3, section 9): p95 <= 50 ms while training runs.
 // The child inherits NODE_ENV (unset: the CLI picks React's production build; NODE_ENV=development
 // shows what the development build costs).
-//   usage: npm run build && node bench/tui-latency.mjs [presses=60] [truecolor]
+//   usage: npm run build && node bench/tui-latency.mjs [presses=60] [truecolor]   (BENCH_TRACE=1 prints every press: when it was sent, to which tab, its latency)
 import {median} from './common.mjs';
 import {childEnv, cliName, cliPath, headings, keys, loadPty, nodeArgs, percentile, PtyOutput} from './tui-terminal.mjs';
 
@@ -51,6 +51,7 @@ async function pressAlternately(count, state) {
 		child.write(toWeights ? keys.right : keys.left);
 		const arrived = await output.waitFor(toWeights ? headings.weights : headings.examples, from, 5000);
 		latencies.push(arrived - start);
+		if (process.env.BENCH_TRACE) console.log(`${Date.now() - Math.round(performance.now() - start)} press ${toWeights ? "W" : "E"} ${(arrived - start).toFixed(1)}`);
 		state.tab = toWeights ? 'weights' : 'examples';
 		await sleep(30 + (random() * 270));
 	}

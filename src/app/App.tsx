@@ -28,6 +28,13 @@ import {useKeys} from './use-keys.js';
 import {createStore, useStore} from './use-store.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useTestAnalysis} from './use-test-analysis.js';
+import {useThrottled} from './use-throttled.js';
+
+/** After a key, training's progress waits this long, so the key's frame is not queued behind a redraw of the training's. */
+const keyQuietMs = 500;
+
+/** Least time between two analyses of the test set while training runs. */
+const liveAnalysisMs = 1000;
 
 export type AppProps = {
 	readonly model: Model;
@@ -63,7 +70,10 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 	// The epoch the timeline shows, its weights, and the test set as they classify it (worked out in slices).
 	const timeline = useEpochParameters({model, client, training, selected: ui.shownEpoch});
 	const shown = timeline.parameters;
-	const {analysis: fresh, stale, progress} = useTestAnalysis(shown, model.config, dataset.test);
+	// While training runs, the test set is analysed once a second, not for each of the four weight updates a
+	// second: each analysis and the frame it ends with took a tenth of the main thread, and keys waited behind them.
+	const analysed = useThrottled(shown, timeline.epoch === 'live' && training.status === 'running' ? liveAnalysisMs : 0);
+	const {analysis: fresh, stale, progress} = useTestAnalysis(analysed, model.config, dataset.test);
 	const analysis = fresh ?? stale;
 	const freshRef = useRef(fresh);
 	freshRef.current = fresh;
@@ -83,7 +93,9 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 		model, client, savePath, trainingBlocked, ui: uiStore, training: trainingStore, counts, exit,
 		stepEpoch: timeline.step, analysis: () => freshRef.current,
 	});
-	useKeys(uiStore, {onCommand, onPromptKey});
+	useKeys(uiStore, {onCommand, onPromptKey, onInput: () => {
+		client.quietFor(keyQuietMs);
+	}});
 
 	const result = useMemo(() => classify(shown, model.config, dataset.test, ui.example), [shown, model.config, dataset.test, ui.example]);
 	if (layout.tooSmall) {

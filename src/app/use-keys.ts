@@ -35,6 +35,8 @@ type Handlers = {
 	readonly onCommand: (command: Command) => void;
 	/** A key for the open prompt (Enter included: the app carries it out). */
 	readonly onPromptKey: (key: string) => void;
+	/** Any read of keys, before they are routed. */
+	readonly onInput?: () => void;
 };
 
 /**
@@ -66,6 +68,7 @@ export function useKeys(ui: Store<UiState, Action>, handlers: Handlers): void {
 	};
 
 	useInput((input, key) => {
+		handlers.onInput?.();
 		route(reader.push(input, key));
 		// A terminal string sequence is dropped up to its end, or to the end of this read at most.
 		if (reader.waiting && endOfRead.current === undefined) {

@@ -3,6 +3,7 @@
  * WorkerLoop on them and passes messages both ways. Started by the client; importing it elsewhere
  * does nothing.
  */
+import {setPriority} from 'node:os';
 import {parentPort, workerData} from 'node:worker_threads';
 import type {Dataset} from '../data/dataset.js';
 import {decodeModel} from '../model/model-file.js';
@@ -16,6 +17,15 @@ function isWorkerInit(data: unknown): data is WorkerInit {
 
 // Run only as the client's worker thread, not when a test imports this module.
 if (parentPort !== null && isWorkerInit(workerData)) {
+	// On Linux a thread's nice value is its own, so this lowers only the training thread's priority.
+	if (process.platform === 'linux') {
+		try {
+			setPriority(0, 10);
+		} catch {
+			// Not allowed here (a container's policy, say): the thread keeps the priority it has.
+		}
+	}
+
 	const init = workerData;
 	const port = parentPort;
 	const model = decodeModel(init.modelBytes, 'model');

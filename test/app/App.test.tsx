@@ -7,7 +7,7 @@ import type {TrainingClient} from '../../src/training/client.js';
 import {syntheticDataset, testTree, waitFor} from '../components/fixtures.js';
 
 /** A client that never trains: the app only subscribes to it here. */
-const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined} as unknown as TrainingClient;
+const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined, quietFor() {}} as unknown as TrainingClient;
 const tree = testTree();
 
 describe('App', () => {

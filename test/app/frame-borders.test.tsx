@@ -36,7 +36,7 @@ function fakeStdin(): NodeJS.ReadStream {
 	return stdin;
 }
 
-const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined} as unknown as TrainingClient;
+const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined, quietFor() {}} as unknown as TrainingClient;
 
 /**
  * Where a frame's boxes are broken: for every top corner ╭ the column of its ╮, and below them, down to

@@ -37,7 +37,7 @@ function fakeStdin(): NodeJS.ReadStream {
 	return stdin;
 }
 
-const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined} as unknown as TrainingClient;
+const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined, quietFor() {}} as unknown as TrainingClient;
 
 describe("Ink's output stage, sped up", () => {
 	let Output: OutputClass;

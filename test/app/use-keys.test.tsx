@@ -35,6 +35,8 @@ type Probe = {
 	exited: boolean;
 	/** The test-set analysis the commands see (undefined: still being worked out). */
 	analysis: TestAnalysis | undefined;
+	/** Reads of keys the hook told of (onInput), before routing them. */
+	reads: number;
 };
 
 /** The stores, commands and input hook wired as the app wires them, around a client that records its calls. */
@@ -56,7 +58,9 @@ function Harness({probe}: {readonly probe: Probe}) {
 			probe.exited = true;
 		},
 	});
-	useKeys(ui, {onCommand, onPromptKey});
+	useKeys(ui, {onCommand, onPromptKey, onInput() {
+		probe.reads++;
+	}});
 	// Runs after useInput's own effect has subscribed the handler.
 	useEffect(() => {
 		probe.state = state;
@@ -77,7 +81,7 @@ afterEach(() => {
 });
 
 async function start(): Promise<Probe> {
-	const probe: Probe = {state: undefined, training: undefined, question: undefined, client: [], exited: false, analysis: undefined};
+	const probe: Probe = {state: undefined, training: undefined, question: undefined, client: [], exited: false, analysis: undefined, reads: 0};
 	app?.unmount();
 	app = render(<Harness probe={probe}/>);
 	await waitFor(() => probe.state !== undefined, 'the input hook');
@@ -112,6 +116,15 @@ describe('useKeys, one key a read', () => {
 		const state = await press(probe, keys.right, s => s.example === 1);
 		expect(state.tab).toBe('examples');
 		await press(probe, keys.escape, s => s.focus === 'tabs');
+	});
+
+	it('tells of every read of keys before it routes them (the app then holds training\'s redraws back), even a key that does nothing', async () => {
+		const probe = await start();
+		await press(probe, keys.right, s => s.tab === 'weights');
+		expect(probe.reads).toBe(1);
+		app?.stdin.write('Z');
+		await waitFor(() => probe.reads === 2, 'a second read');
+		expect(probe.state!.tab).toBe('weights');
 	});
 
 	it('ignores other keys while help is open, and closes it on ? or Esc', async () => {

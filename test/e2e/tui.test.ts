@@ -2,7 +2,7 @@
  * The built binary in a real terminal (tmux): tabs, training, help, quitting in every way, small
  * terminals, resizing and colour depth, as a user at a keyboard would meet them.
  */
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -87,6 +87,15 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 		expect(first).toBeGreaterThanOrEqual(1);
 		await tmux.waitForValue(screen => (paneEpoch(screen)! > first ? true : undefined), `an epoch after ${first} in the pane`);
 		expect(await tmux.screen()).toContain('training · t to pause');
+		if (process.platform === 'linux') {
+			// The training thread runs at a lower priority (nice 10) than the thread that draws and reads keys.
+			const pid = await tmux.commandPid();
+			const nice = (tid: string): number => Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16]);
+			const threads = readdirSync(`/proc/${pid}/task`);
+			expect(nice(String(pid))).toBe(0);
+			expect(threads.filter(tid => nice(tid) === 10)).toHaveLength(1);
+		}
+
 		await tmux.sendKeys('q');
 		await tmux.waitForScreen(/\d+ epochs? not saved: s saves, q quits anyway/);
 		await tmux.sendKeys('q');

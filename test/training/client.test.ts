@@ -61,6 +61,47 @@ describe('EventBatcher (how the client passes the worker\'s events on)', () => {
 		vi.advanceTimersByTime(1000);
 		expect(types).toHaveLength(4);
 	});
+	it('holds progress back while keys arrive (quietFor), and delivers it when they stop', () => {
+		const seen: number[] = [];
+		const batcher = new EventBatcher(event => seen.push(event.type === 'epoch' ? event.record.epoch : -1), 100, 1000);
+		batcher.receive(epoch(1));
+		vi.advanceTimersByTime(150);
+		batcher.quietFor(200);
+		batcher.receive(epoch(2));
+		vi.advanceTimersByTime(199);
+		expect(seen).toEqual([1]);
+		vi.advanceTimersByTime(1);
+		expect(seen).toEqual([1, 2]);
+	});
+
+	it('never holds progress longer than maxHoldMs after the oldest event held', () => {
+		const seen: number[] = [];
+		const batcher = new EventBatcher(event => seen.push(event.type === 'epoch' ? event.record.epoch : -1), 100, 1000);
+		batcher.receive(epoch(1));
+		batcher.quietFor(5000);
+		vi.advanceTimersByTime(200);
+		batcher.receive(epoch(2));
+		for (let k = 0; k < 9; k++) {
+			vi.advanceTimersByTime(100);
+			batcher.quietFor(500); // keys keep coming
+		}
+
+		vi.advanceTimersByTime(99);
+		expect(seen).toEqual([1]);
+		vi.advanceTimersByTime(1);
+		expect(seen).toEqual([1, 2]);
+	});
+
+	it('delivers other events at once while keys hold progress back', () => {
+		const types: string[] = [];
+		const batcher = new EventBatcher(event => types.push(event.type === 'epoch' ? `epoch ${event.record.epoch}` : event.type), 100, 1000);
+		batcher.receive(epoch(1));
+		batcher.quietFor(300);
+		vi.advanceTimersByTime(150);
+		batcher.receive(epoch(2));
+		batcher.receive({type: 'paused'});
+		expect(types).toEqual(['epoch 1', 'epoch 2', 'paused']);
+	});
 });
 
 describe('SnapshotRequests (the client\'s requests for a kept epoch\'s weights)', () => {
