@@ -116,6 +116,45 @@ function clipsHorizontally(operations: Operation[]): boolean {
 	return operations.some(operation => operation.type === 'clip' && typeof operation.clip.x1 === 'number' && typeof operation.clip.x2 === 'number');
 }
 
+// Whether every character of a line's cells is one cell wide, kept with the (cached, shared) cells.
+const narrow = new WeakMap<StyledChar[], boolean>();
+
+function allNarrow(cells: StyledChar[], caches: OutputCaches): boolean {
+	let known = narrow.get(cells);
+	if (known === undefined) {
+		known = cells.every(cell => caches.getStringWidth(cell.value) <= 1);
+		narrow.set(cells, known);
+	}
+
+	return known;
+}
+
+// The rows of the last frame made, with their strings: a row whose cells are the same objects at the
+// same places is the same string (cells are shared and never changed), so it is not built again.
+let lastRows: Array<Array<StyledChar | undefined>> = [];
+let lastStrings: string[] = [];
+
+function sameCells(a: Array<StyledChar | undefined>, b: Array<StyledChar | undefined> | undefined): boolean {
+	if (b?.length !== a.length) {
+		return false;
+	}
+
+	for (let i = 0; i < a.length; i++) {
+		if (a[i] !== b[i]) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+function rowStrings(grid: Array<Array<StyledChar | undefined>>): string[] {
+	const strings = grid.map((row, y) => (sameCells(row, lastRows[y]) ? lastStrings[y]! : rowToString(row)));
+	lastRows = grid;
+	lastStrings = strings;
+	return strings;
+}
+
 /** Lay one write on the grid, cut to the vertical clip, as Ink does. */
 function layWrite(grid: Array<Array<StyledChar | undefined>>, operation: Extract<Operation, {type: 'write'}>, clip: Clip | undefined, caches: OutputCaches): void {
 	let lines = operation.text.split('\n');
@@ -143,15 +182,22 @@ function layWrite(grid: Array<Array<StyledChar | undefined>>, operation: Extract
 			line = transformer(line, index);
 		}
 
+		const cells = caches.getStyledChars(line);
 		let x = operation.x;
-		for (const cell of caches.getStyledChars(line)) {
-			row[x] = cell;
-			const width = Math.max(1, caches.getStringWidth(cell.value));
-			for (let extra = 1; extra < width; extra++) {
-				row[x + extra] = {type: 'char', value: '', fullWidth: false, styles: cell.styles};
+		if (allNarrow(cells, caches)) {
+			for (const cell of cells) {
+				row[x++] = cell;
 			}
+		} else {
+			for (const cell of cells) {
+				row[x] = cell;
+				const width = Math.max(1, caches.getStringWidth(cell.value));
+				for (let extra = 1; extra < width; extra++) {
+					row[x + extra] = {type: 'char', value: '', fullWidth: false, styles: cell.styles};
+				}
 
-			x += width;
+				x += width;
+			}
 		}
 
 		offsetY++;
@@ -175,7 +221,7 @@ function fastGet(this: OutputLike, inkGet: () => {output: string; height: number
 		}
 	}
 
-	return {output: grid.map(row => rowToString(row)).join('\n'), height: grid.length};
+	return {output: rowStrings(grid).join('\n'), height: grid.length};
 }
 
 async function loadOutput(): Promise<OutputClass | undefined> {

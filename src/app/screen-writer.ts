@@ -138,6 +138,19 @@ function widthOf(text: string): number {
 	return width;
 }
 
+/** Code points in a text, without making an array of them (an image row's anchor and blanks: one cell each). */
+function codePoints(text: string): number {
+	let count = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 0xD8_00 && code <= 0xDB_FF) {
+			count--;
+		}
+	}
+
+	return count;
+}
+
 /** Parsed cells of image rows, kept with the segment so each row is parsed once, not again next frame. */
 const parsed = new WeakMap<Segment, Cell[] | undefined>();
 
@@ -163,7 +176,7 @@ function changedCells(before: Segment[] | undefined, after: Segment[], row: numb
 	let out = '';
 	for (const [k, segment] of after.entries()) {
 		const old = before[k];
-		if (old.image !== segment.image || (!segment.image && old.raw !== segment.raw) || [...old.raw].length !== [...segment.raw].length) {
+		if (old.image !== segment.image || (segment.image ? codePoints(old.raw) !== codePoints(segment.raw) : old.raw !== segment.raw)) {
 			return undefined;
 		}
 
@@ -179,7 +192,7 @@ function changedCells(before: Segment[] | undefined, after: Segment[], row: numb
 			}
 		}
 
-		column += segment.image ? [...segment.raw].length : widthOf(segment.raw);
+		column += segment.image ? codePoints(segment.raw) : widthOf(segment.raw);
 	}
 
 	return out;

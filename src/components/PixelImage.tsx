@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {createContext, useContext} from 'react';
 import {maxRowsPerImage, type PixelLayer} from '../app/pixel-layer.js';
+import {Painted} from './Painted.js';
 
 /** The pixel layer images are drawn through, when the app runs in a terminal (see pixel-layer.ts). */
 export const PixelLayerContext = createContext<PixelLayer | undefined>(undefined);
@@ -20,10 +21,12 @@ type Props = {
 export function PixelImage({id, lines, cols}: Props) {
 	const layer = useContext(PixelLayerContext);
 	if (lines.length <= maxRowsPerImage) {
-		const shown = layer ? layer.image(id, lines, cols) : lines;
 		return (
 			<Box width={cols} flexShrink={0}>
-				<Text>{shown.join('\n')}</Text>
+				{layer
+					// The anchors are characters Ink would measure grapheme by grapheme every frame: see Painted.
+					? <Painted lines={layer.image(id, lines, cols).map(anchor => [[anchor]])}/>
+					: <Text>{lines.join('\n')}</Text>}
 			</Box>
 		);
 	}

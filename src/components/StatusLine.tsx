@@ -85,6 +85,18 @@ export function statusHints(place: HintPlace): Hint[] {
 
 const separator = ' · ';
 
+// The hints are a few fixed texts, measured on every frame: their widths are kept.
+const hintWidths = new Map<string, number>();
+function hintWidth(text: string): number {
+	let width = hintWidths.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		hintWidths.set(text, width);
+	}
+
+	return width;
+}
+
 /**
  * The hints that fit `room` cells, joined in their order: the ones that matter most are kept, and
  * once one does not fit none that matters less is, so a hint is shown whole or not at all and a small
@@ -96,7 +108,7 @@ export function statusHint(place: HintPlace, room = Number.POSITIVE_INFINITY): s
 	let used = 0;
 	let lastRank = Number.POSITIVE_INFINITY;
 	for (const hint of hints.toSorted((a, b) => a.rank - b.rank)) {
-		const width = stringWidth(hint.text) + (kept.size === 0 ? 0 : separator.length);
+		const width = hintWidth(hint.text) + (kept.size === 0 ? 0 : separator.length);
 		if (hint.rank === 0 || (hint.rank <= lastRank && used + width <= room)) {
 			kept.add(hint);
 			used += width;
