@@ -190,7 +190,7 @@ function Why(props: WhyProps) {
 					<ExampleFrame {...props} correct={result.correct} zoom={1} width={plan.exampleWidth} height={plan.topHeight} focused={focused}/>
 					<Box marginLeft={1}>
 						<Attribution
-							maps={maps.slice(0, plan.maps)} kind={attribution} rows={rows} cols={cols} width={plan.mapsWidth} height={plan.topHeight}
+							maps={maps.slice(0, plan.maps)} kind={attribution} toggleKey={keyOf('toggleAttribution')} rows={rows} cols={cols} width={plan.mapsWidth} height={plan.topHeight}
 							captions={plan.captions} scaleBar={plan.scaleBar} depth={depth}
 						/>
 					</Box>

@@ -1,5 +1,6 @@
 import {renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
+import {keyOf} from '../../src/app/key-map.js';
 import {classify} from '../../src/app/model-view.js';
 import {attributionMaps} from '../../src/components/Attribution.js';
 import {ExamplesTab} from '../../src/components/ExamplesTab.js';
@@ -81,8 +82,8 @@ describe('the examples tab explains its prediction', () => {
 	});
 
 	it('names the kind of map it draws in the panel title', () => {
-		expect(screen(1, 158, 32, {kind: 'gradient'})).toMatch(/Why: gradient ─/);
-		expect(screen(1, 158, 32, {kind: 'gradient-times-input'})).toContain('Why: gradient × input');
+		expect(screen(1, 158, 32, {kind: 'gradient'})).toContain(`Why: gradient (${keyOf('toggleAttribution')} switches) ─`);
+		expect(screen(1, 158, 32, {kind: 'gradient-times-input'})).toContain(`Why: gradient × input (${keyOf('toggleAttribution')} switches)`);
 	});
 
 	it('lists the neurons behind the prediction by their share of its score, largest first', () => {
