@@ -6,14 +6,15 @@
 import {sidePaneColumns} from './layout.js';
 
 export type Command =
-	| 'quit' | 'help' | 'nextTab' | 'previousTab' | 'tab1' | 'tab2' | 'tab3' | 'tab4'
+	| 'quit' | 'help' | 'nextTab' | 'previousTab' | 'tab1' | 'tab2' | 'tab3' | 'tab4' | 'tab5'
 	| 'epochBack' | 'epochForward' | 'epochFirst' | 'epochLatest' | 'select'
 	| 'left' | 'right' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'first' | 'last'
 	| 'enter' | 'back' | 'nextWrong' | 'previousWrong' | 'goto'
 	| 'toggleTraining' | 'save' | 'toggleUntrained' | 'toggleChange' | 'toggleScale' | 'togglePane'
+	| 'toggleAttribution' | 'penPaint' | 'penErase' | 'clearCanvas' | 'brushSize' | 'copyExample'
 	| 'accept' | 'cancel' | 'deleteBack' | 'clearLine' | 'deleteWord';
 
-export type KeyScope = 'everywhere' | 'timeline' | 'tab bar' | 'in a tab' | 'examples' | 'weights' | 'generalized images' | 'confusion' | 'in a prompt';
+export type KeyScope = 'everywhere' | 'timeline' | 'tab bar' | 'in a tab' | 'examples' | 'weights' | 'generalized images' | 'confusion' | 'draw' | 'in a prompt';
 
 export type CommandKeys = {
 	/** Key names as keysOf() produces them; hints name the first. */
@@ -40,11 +41,12 @@ const imageTabs: readonly ['weights', 'generalized images'] = ['weights', 'gener
 export const keyMap: Readonly<Record<Command, CommandKeys>> = {
 	nextTab: {keys: ['tab'], scopes: ['everywhere'], help: 'next / previous tab'},
 	previousTab: {keys: ['shift+tab'], scopes: ['everywhere'], help: 'next / previous tab'},
-	// The same help text puts the four on one line of the help overlay.
+	// The same help text puts the five on one line of the help overlay.
 	tab1: {keys: ['1'], scopes: ['everywhere'], help: 'go to that tab'},
 	tab2: {keys: ['2'], scopes: ['everywhere'], help: 'go to that tab'},
 	tab3: {keys: ['3'], scopes: ['everywhere'], help: 'go to that tab'},
 	tab4: {keys: ['4'], scopes: ['everywhere'], help: 'go to that tab'},
+	tab5: {keys: ['5'], scopes: ['everywhere'], help: 'go to that tab'},
 	epochBack: {keys: ['['], scopes: ['timeline'], help: 'epoch before / after', hint: 'epochs'},
 	epochForward: {keys: [']'], scopes: ['timeline'], help: 'epoch before / after', hint: 'epochs'},
 	epochFirst: {keys: ['{'], scopes: ['timeline'], help: 'untrained network / live'},
@@ -53,7 +55,7 @@ export const keyMap: Readonly<Record<Command, CommandKeys>> = {
 	save: {keys: ['s'], scopes: ['everywhere'], help: 'save the model', hint: 'save'},
 	togglePane: {
 		keys: ['p'], scopes: ['everywhere'], help: 'training dashboard', hint: 'dashboard',
-		more: `Below ${sidePaneColumns} columns {key} shows the dashboard in the tab's place.`,
+		more: `{key} below ${sidePaneColumns} columns: in the tab's place`,
 	},
 	help: {keys: ['?'], scopes: ['everywhere'], help: 'this help', hint: 'help'},
 	// Bound in every tab (Enter does nothing elsewhere), so help lists it where it acts.
@@ -75,8 +77,18 @@ export const keyMap: Readonly<Record<Command, CommandKeys>> = {
 	toggleUntrained: {keys: ['u'], scopes: imageTabs, help: 'trained / untrained', hint: 'untrained'},
 	toggleChange: {keys: ['d'], scopes: imageTabs, help: 'what training changed', hint: 'change'},
 	toggleScale: {keys: ['a'], scopes: ['weights'], help: 'scale per tile / shared', hint: 'scale'},
-	accept: {keys: ['enter'], scopes: ['in a prompt'], help: 'go / save'},
-	cancel: {keys: ['escape'], scopes: ['in a prompt'], help: 'cancel'},
+		// Listed once, under the examples tab, so help still fits 80x24.
+	toggleAttribution: {keys: ['a'], scopes: ['examples', 'draw'], listedIn: ['examples'], help: 'attribution (also in 5)', hint: 'attribution'},
+	// The same help text puts the two on one line of help; the tab says how the mouse draws.
+	penPaint: {keys: [' '], scopes: ['draw'], help: 'pen / eraser down, up', hint: 'pen'},
+	penErase: {keys: ['x'], scopes: ['draw'], help: 'pen / eraser down, up', hint: 'eraser'},
+	// The same help text puts the three on one line of help, so it still fits 80x24.
+	clearCanvas: {keys: ['c'], scopes: ['draw'], help: 'clear / brush / example', hint: 'clear'},
+	brushSize: {keys: ['b'], scopes: ['draw'], help: 'clear / brush / example', hint: 'brush size'},
+	copyExample: {keys: ['e'], scopes: ['draw'], help: 'clear / brush / example', hint: 'copy the example'},
+	// One line of help for the two.
+	accept: {keys: ['enter'], scopes: ['in a prompt'], help: 'go or save / cancel'},
+	cancel: {keys: ['escape'], scopes: ['in a prompt'], help: 'go or save / cancel'},
 	deleteBack: {keys: ['backspace'], scopes: ['in a prompt'], help: 'delete a character'},
 	clearLine: {keys: ['ctrl+u'], scopes: ['in a prompt'], help: 'clear the line'},
 	deleteWord: {keys: ['ctrl+w'], scopes: ['in a prompt'], help: 'delete a word'},
@@ -94,7 +106,7 @@ export type Binding = {
 
 const shownKeys: Readonly<Record<string, string>> = {
 	up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-	enter: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', backspace: 'Backspace',
+	enter: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', backspace: 'Backspace', ' ': 'Space',
 };
 
 /** How a key name is shown: 'pageup' as PgUp, 'ctrl+u' as Ctrl-U, a character as itself. */
@@ -156,7 +168,7 @@ export function hintOf(command: Command, words = keyMap[command].hint ?? keyMap[
 }
 
 /** Which scopes apply, most specific first, when the tab bar or a tab has the focus. */
-export function activeScopes(focus: 'tabs' | 'content', tab: 'examples' | 'weights' | 'maps' | 'confusion'): KeyScope[] {
+export function activeScopes(focus: 'tabs' | 'content', tab: 'examples' | 'weights' | 'maps' | 'confusion' | 'draw'): KeyScope[] {
 	const tabScope: KeyScope = tab === 'maps' ? 'generalized images' : tab;
 	return focus === 'tabs' ? ['tab bar', tabScope, 'timeline', 'everywhere'] : [tabScope, 'in a tab', 'timeline', 'everywhere'];
 }

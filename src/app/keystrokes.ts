@@ -1,3 +1,5 @@
+import {isMouseFragment, type MouseReport, parseMouseReport} from './mouse.js';
+
 /**
  * Key names from what Ink's useInput hands over. Ink 6.8 splits a read at every escape sequence
  * ('\u001B[B\u001B[6~' comes as Down, then PgDn), but a run of other bytes comes whole: keys typed
@@ -145,6 +147,49 @@ export class KeyReader {
 	/** The keys an introducer stands for if no payload follows it in this read. */
 	private held: string[] | undefined;
 	private inString = false;
+	/** The start of a mouse report whose rest has not come yet ('[<32;7;'). */
+	private mouseStart: string | undefined;
+
+	/**
+	 * The keys and the SGR mouse reports of one useInput call, in order. Ink hands a report over
+	 * without its ESC and in one call, unless a read ended inside it: its start is then kept for the
+	 * next call (which keys never come from), and if that call does not finish it, it is dropped.
+	 */
+	read(input: string, key: InkKey): Array<string | MouseReport> {
+		const plain = flagName(key) === undefined && !key.ctrl && !key.meta;
+		if (this.mouseStart !== undefined) {
+			const start = this.mouseStart;
+			this.mouseStart = undefined;
+			const rest = plain ? /^([\d;]*[Mm])([\s\S]*)$/.exec(input) : null;
+			if (rest !== null) {
+				const report = parseMouseReport(start + rest[1]);
+				return [...(report === undefined ? [] : [report]), ...(rest[2] === '' ? [] : this.read(rest[2], {}))];
+			}
+
+			if (plain && /^[\d;]+$/.test(input)) {
+				this.mouseStart = start + input;
+				return [];
+			}
+		}
+
+		if (plain) {
+			const report = parseMouseReport(input);
+			if (report !== undefined) {
+				// An introducer held before it was a key; a string open before it has ended.
+				const held = this.held ?? [];
+				this.held = undefined;
+				this.inString = false;
+				return [...held, report];
+			}
+
+			if (isMouseFragment(input)) {
+				this.mouseStart = input;
+				return [];
+			}
+		}
+
+		return this.push(input, key);
+	}
 
 	/** Something is held or being dropped: endOfRead is due on the next macrotask. */
 	get waiting(): boolean {

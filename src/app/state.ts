@@ -2,18 +2,23 @@
  * The UI state and its reducer: tagged-union actions, an exhaustive switch, no side effects. What can
  * be derived (layout, predictions, pages) is computed where it is needed instead of stored.
  */
+import type {AttributionKind} from '../nn/explain.js';
+import {
+	blankCanvas, type BrushSize, type CanvasImage, nextBrushSize, type Point, pixelCentre, stroke, type StrokeMode,
+} from './canvas.js';
 import {type Command, commandFor} from './key-map.js';
 import {isText} from './keystrokes.js';
 import {computeLayout, type Size} from './layout.js';
 import {type TileLayout, tileLayout} from './tile-layout.js';
 
-export type TabId = 'examples' | 'weights' | 'maps' | 'confusion';
+export type TabId = 'examples' | 'weights' | 'maps' | 'confusion' | 'draw';
 /** The tabs in order, each with the command that jumps to it. */
 export const tabs: ReadonlyArray<{id: TabId; title: string; command: Command}> = [
 	{id: 'examples', title: 'Examples', command: 'tab1'},
 	{id: 'weights', title: 'Weights', command: 'tab2'},
 	{id: 'maps', title: 'Generalized images', command: 'tab3'},
 	{id: 'confusion', title: 'Confusion', command: 'tab4'},
+	{id: 'draw', title: 'Draw', command: 'tab5'},
 ];
 
 /** The epoch the views show: a completed epoch (0 = the untrained network), or 'live' (the weights training has now). */
@@ -27,6 +32,20 @@ export type ConfusionCursor = {
 	readonly open: boolean;
 	/** The selected image in the list. */
 	readonly item: number;
+};
+
+/** The draw tab: the canvas, the brush and how it is moving. */
+export type DrawState = {
+	readonly canvas: CanvasImage;
+	/** The pixel the keyboard's brush is on (the mouse moves it too). */
+	readonly cursor: {readonly x: number; readonly y: number};
+	readonly brush: BrushSize;
+	/** Space puts the pen down to paint as the arrows move, x to erase; up, the arrows only move. */
+	readonly pen: 'up' | StrokeMode;
+	/** A mouse stroke under way: its last point and what its button does; null with no button held. */
+	readonly drag: {readonly point: Point; readonly mode: StrokeMode} | null;
+	/** The canvas holds test example n as copied, untouched (its true class is known); null once drawn on. */
+	readonly copiedFrom: number | null;
 };
 
 export type UiState = {
@@ -49,6 +68,9 @@ export type UiState = {
 	readonly change: boolean;
 	readonly shownEpoch: ShownEpoch;
 	readonly confusion: ConfusionCursor;
+	/** Which attribution maps the examples and draw tabs show: gradient x input (the default) or the plain gradient. */
+	readonly attribution: AttributionKind;
+	readonly draw: DrawState;
 };
 
 export type Prompt = {
@@ -91,13 +113,28 @@ export type Action =
 	| {readonly type: 'closePrompt'}
 	| {readonly type: 'askQuit'}
 	/** Any key but quit after askQuit: the question is withdrawn. */
-	| {readonly type: 'keepRunning'};
+	| {readonly type: 'keepRunning'}
+	/**
+	 * The mouse on the canvas: a press starts a stroke (paint or erase) at `point`, a drag continues it
+	 * from the last point, a release ends it. The point is in canvas pixels (see canvas.ts).
+	 */
+	| {readonly type: 'pointer'; readonly kind: 'press' | 'drag' | 'release'; readonly point: Point; readonly mode: StrokeMode}
+	/** Put a test image on the canvas (`e`): the image and its index. */
+	| {readonly type: 'copyImage'; readonly image: CanvasImage; readonly index: number};
 
-export function initialState(size: Size): UiState {
+export function initialDraw(image: {rows: number; cols: number} = {rows: 28, cols: 28}): DrawState {
+	return {
+		canvas: blankCanvas(image.rows, image.cols), cursor: {x: Math.floor(image.cols / 2), y: Math.floor(image.rows / 2)},
+		brush: 2, pen: 'up', drag: null, copiedFrom: null,
+	};
+}
+
+/** The state a session starts in; `image` is the dataset's image size (the canvas's). */
+export function initialState(size: Size, image?: {rows: number; cols: number}): UiState {
 	return {
 		tab: 'examples', focus: 'tabs', help: false, paneOpen: undefined, size,
 		example: 0, prompt: null, quitAsked: false, tile: 0, map: 0, sharedScale: false, untrained: false, change: false,
-		shownEpoch: 'live', confusion: {row: 0, col: 0, open: false, item: 0},
+		shownEpoch: 'live', confusion: {row: 0, col: 0, open: false, item: 0}, attribution: 'gradient-times-input', draw: initialDraw(image),
 	};
 }
 
@@ -144,6 +181,59 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'keepRunning': {
 			return state.quitAsked ? {...state, quitAsked: false} : state;
 		}
+
+		case 'pointer': {
+			return {...state, focus: 'content', draw: pointer(state.draw, action)};
+		}
+
+		case 'copyImage': {
+			return {...state, draw: {...state.draw, canvas: action.image, pen: 'up', drag: null, copiedFrom: action.index}};
+		}
+	}
+}
+
+/** A mouse press, drag or release on the canvas; the keyboard's brush follows the pointer. */
+function pointer(draw: DrawState, {kind, point, mode}: {kind: 'press' | 'drag' | 'release'; point: Point; mode: StrokeMode}): DrawState {
+	const cursor = {x: Math.min(draw.canvas.cols - 1, Math.floor(point.x)), y: Math.min(draw.canvas.rows - 1, Math.floor(point.y))};
+	switch (kind) {
+		case 'press': {
+			return {...draw, cursor, canvas: stroke(draw.canvas, point, point, draw.brush, mode), drag: {point, mode}, copiedFrom: null};
+		}
+
+		case 'drag': {
+			// A drag whose press was not seen (it began off the canvas) starts here.
+			const from = draw.drag?.point ?? point;
+			const strokeMode = draw.drag?.mode ?? mode;
+			return {...draw, cursor, canvas: stroke(draw.canvas, from, point, draw.brush, strokeMode), drag: {point, mode: strokeMode}, copiedFrom: null};
+		}
+
+		case 'release': {
+			return draw.drag === null ? draw : {...draw, drag: null};
+		}
+	}
+}
+
+/** The draw tab's own keys: the pen and the eraser (down with a dot at the brush, or up), clearing, the brush size. */
+function drawCommand(draw: DrawState, command: 'penPaint' | 'penErase' | 'clearCanvas' | 'brushSize'): DrawState {
+	switch (command) {
+		case 'penPaint':
+		case 'penErase': {
+			const mode: StrokeMode = command === 'penPaint' ? 'paint' : 'erase';
+			if (draw.pen === mode) {
+				return {...draw, pen: 'up'};
+			}
+
+			const at = pixelCentre(draw.cursor.x, draw.cursor.y);
+			return {...draw, pen: mode, canvas: stroke(draw.canvas, at, at, draw.brush, mode), copiedFrom: null};
+		}
+
+		case 'clearCanvas': {
+			return {...draw, canvas: blankCanvas(draw.canvas.rows, draw.canvas.cols), pen: 'up', drag: null, copiedFrom: null};
+		}
+
+		case 'brushSize': {
+			return {...draw, brush: nextBrushSize(draw.brush)};
+		}
 	}
 }
 
@@ -169,7 +259,8 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 		case 'tab1':
 		case 'tab2':
 		case 'tab3':
-		case 'tab4': {
+		case 'tab4':
+		case 'tab5': {
 			return {...state, tab: tabs.find(t => t.command === command)!.id};
 		}
 
@@ -214,6 +305,17 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 			return {...state, sharedScale: !state.sharedScale};
 		}
 
+		case 'toggleAttribution': {
+			return {...state, attribution: state.attribution === 'gradient' ? 'gradient-times-input' : 'gradient'};
+		}
+
+		case 'penPaint':
+		case 'penErase':
+		case 'clearCanvas':
+		case 'brushSize': {
+			return {...state, draw: drawCommand(state.draw, command)};
+		}
+
 		case 'left':
 		case 'right': {
 			if (state.focus === 'tabs') {
@@ -241,7 +343,8 @@ function applyCommand(state: UiState, command: Command, counts: Counts): UiState
 		case 'epochBack':
 		case 'epochForward':
 		case 'epochFirst':
-		case 'epochLatest': {
+		case 'epochLatest':
+		case 'copyExample': {
 			return state;
 		}
 
@@ -279,6 +382,10 @@ function move(state: UiState, direction: Move, counts: Counts): UiState {
 		return moveInConfusion(state, direction, counts);
 	}
 
+	if (state.tab === 'draw') {
+		return moveBrush(state, direction);
+	}
+
 	const grid = tileGridOf(state, counts);
 	const steps: Record<Move, number> = {
 		left: -1, right: 1, up: -grid.perRow, down: grid.perRow,
@@ -292,6 +399,32 @@ function move(state: UiState, direction: Move, counts: Counts): UiState {
 
 	const map = clamp(state.map + steps[direction], counts.classes);
 	return direction === 'up' && state.map < grid.perRow ? {...state, focus: 'tabs'} : {...state, map};
+}
+
+/**
+ * The arrows move the brush a pixel (PgUp / PgDn 7 rows, Home / End to the row's ends); with the pen
+ * or the eraser down, the way from the old place to the new is painted or erased. Up from the top row
+ * goes back to the tab bar, as in the other tabs.
+ */
+function moveBrush(state: UiState, direction: Move): UiState {
+	const {draw} = state;
+	const {rows, cols} = draw.canvas;
+	const {x, y} = draw.cursor;
+	if (direction === 'up' && y === 0) {
+		return {...state, focus: 'tabs'};
+	}
+
+	const targets: Record<Move, {x: number; y: number}> = {
+		left: {x: x - 1, y}, right: {x: x + 1, y}, up: {x, y: y - 1}, down: {x, y: y + 1},
+		pageUp: {x, y: y - 7}, pageDown: {x, y: y + 7}, first: {x: 0, y}, last: {x: cols - 1, y},
+	};
+	const cursor = {x: clamp(targets[direction].x, cols), y: clamp(targets[direction].y, rows)};
+	if (cursor.x === x && cursor.y === y) {
+		return state;
+	}
+
+	const canvas = draw.pen === 'up' ? draw.canvas : stroke(draw.canvas, pixelCentre(x, y), pixelCentre(cursor.x, cursor.y), draw.brush, draw.pen);
+	return {...state, draw: {...draw, cursor, canvas, copiedFrom: draw.pen === 'up' ? draw.copiedFrom : null}};
 }
 
 /** The tile grid of the weights or generalized-images tab at this size (tileLayout, as the tab draws it). */

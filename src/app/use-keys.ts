@@ -2,6 +2,7 @@ import {useInput} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {activeScopes, type Command, commandFor} from './key-map.js';
 import {isText, KeyReader} from './keystrokes.js';
+import type {MouseReport} from './mouse.js';
 import type {Action, UiState} from './state.js';
 import type {Store} from './use-store.js';
 
@@ -37,7 +38,14 @@ type Handlers = {
 	readonly onPromptKey: (key: string) => void;
 	/** Any read of keys, before they are routed. */
 	readonly onInput?: () => void;
+	/** A mouse report while the draw tab shows its canvas (no help, no prompt); others are dropped. */
+	readonly onMouse?: (report: MouseReport) => void;
 };
+
+/** Mouse reports reach the draw tab's canvas only: not under help or a prompt, not in another tab. */
+export function mouseGoesToCanvas(state: UiState): boolean {
+	return state.tab === 'draw' && !state.help && state.prompt === null;
+}
 
 /**
  * The input hook. Several keys can arrive in one read (keys typed while the app was busy, a paste,
@@ -50,9 +58,17 @@ export function useKeys(ui: Store<UiState, Action>, handlers: Handlers): void {
 	useEffect(() => () => {
 		clearImmediate(endOfRead.current);
 	}, []);
-	const route = (names: readonly string[]): void => {
-		for (const name of names) {
+	const route = (inputs: ReadonlyArray<string | MouseReport>): void => {
+		for (const name of inputs) {
 			const state = ui.get();
+			if (typeof name !== 'string') {
+				if (mouseGoesToCanvas(state)) {
+					handlers.onMouse?.(name);
+				}
+
+				continue;
+			}
+
 			const where = routeKey(state, name);
 			const quits = where.to === 'command' && where.command === 'quit';
 			if (state.quitAsked && !quits) {
@@ -69,7 +85,7 @@ export function useKeys(ui: Store<UiState, Action>, handlers: Handlers): void {
 
 	useInput((input, key) => {
 		handlers.onInput?.();
-		route(reader.push(input, key));
+		route(reader.read(input, key));
 		// A terminal string sequence is dropped up to its end, or to the end of this read at most.
 		if (reader.waiting && endOfRead.current === undefined) {
 			endOfRead.current = setImmediate(() => {

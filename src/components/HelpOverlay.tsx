@@ -37,6 +37,7 @@ const headings: ReadonlyArray<readonly [KeyScope, string]> = [
 	['weights', `weights (${keyOf('tab2')})`],
 	['generalized images', `generalized images (${keyOf('tab3')})`],
 	['confusion', `confusion (${keyOf('tab4')})`],
+	['draw', `draw (${keyOf('tab5')})`],
 	['in a prompt', 'typing a file name or an index'],
 ];
 
@@ -125,15 +126,16 @@ function plan(sections: readonly HelpSection[], count: number, gap: number, betw
 	// The notes under the shortest column, in its width, when that makes the panel shorter than
 	// putting them below all columns (as wide as the room allows).
 	const shortest = columns.reduce((best, column, c) => (column.height < columns[best].height ? c : best), 0);
+	// The notes are set apart by a blank row when sections are.
 	const under = notes.flatMap(note => wrapWords(note, columns[shortest].width));
 	const inner = Math.max(keysWidth, Math.min(Math.max(...notes.map(note => stringWidth(note))), room - frameWidth));
 	const below = notes.flatMap(note => wrapWords(note, inner));
-	const underHeight = Math.max(keysHeight, columns[shortest].height + 1 + under.length);
-	if (columns.length > 1 && underHeight < keysHeight + 1 + below.length) {
+	const underHeight = Math.max(keysHeight, columns[shortest].height + gap + under.length);
+	if (columns.length > 1 && underHeight < keysHeight + gap + below.length) {
 		return {columns, columnGap: between, sectionGap: gap, notes: under, notesIn: shortest, width: keysWidth + frameWidth, height: underHeight + frameHeight};
 	}
 
-	return {columns, columnGap: between, sectionGap: gap, notes: below, notesIn: 'below', width: inner + frameWidth, height: keysHeight + 1 + below.length + frameHeight};
+	return {columns, columnGap: between, sectionGap: gap, notes: below, notesIn: 'below', width: inner + frameWidth, height: keysHeight + gap + below.length + frameHeight};
 }
 
 type Props = {
@@ -148,7 +150,7 @@ type Props = {
  */
 export function HelpOverlay({columns = 79, rows = 23}: Props) {
 	const help = helpPlan(columns, rows);
-	const notes = help.notes.length > 0 && <Box marginTop={1} flexDirection='column'>{help.notes.map(note => <Text key={note}>{note}</Text>)}</Box>;
+	const notes = help.notes.length > 0 && <Box marginTop={help.sectionGap} flexDirection='column'>{help.notes.map(note => <Text key={note}>{note}</Text>)}</Box>;
 	return (
 		<Box width={columns} height={rows} justifyContent='center' alignItems='center'>
 			<Panel title='Keys' note={`${keyOf('back')} or ${keyOf('help')} closes this help`} width={Math.min(help.width, columns)} height={Math.min(help.height, rows)} focused>

@@ -51,6 +51,13 @@ function tabHints({tab, listOpen = false}: HintPlace): Hint[] {
 			return [arrows, {text: hintOf('toggleUntrained'), rank: 3}, {text: hintOf('toggleChange'), rank: 4}, ...scale, back];
 		}
 
+		case 'draw': {
+			return [
+				{text: 'arrows move the brush', rank: 4}, {text: hintOf('penPaint'), rank: 1}, {text: hintOf('penErase'), rank: 3},
+				{text: hintOf('clearCanvas'), rank: 3}, {text: hintOf('brushSize'), rank: 4}, {text: hintOf('copyExample'), rank: 4}, back,
+			];
+		}
+
 		case undefined: {
 			return [arrows, back];
 		}

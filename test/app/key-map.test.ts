@@ -4,7 +4,7 @@ import {sidePaneColumns} from '../../src/app/layout.js';
 import type {TabId} from '../../src/app/state.js';
 
 const focuses = ['tabs', 'content'] as const;
-const tabIds: readonly TabId[] = ['examples', 'weights', 'maps', 'confusion'];
+const tabIds: readonly TabId[] = ['examples', 'weights', 'maps', 'confusion', 'draw'];
 const scopeSets = focuses.flatMap(focus => tabIds.map(tab => ({focus, tab, scopes: activeScopes(focus, tab)})));
 
 
@@ -41,7 +41,7 @@ describe('commandFor', () => {
 		expect(commandFor('home', scopes)).toBeUndefined();
 	});
 
-	it('moves the selection in the examples tab and offers n, N and g there', () => {
+	it('moves the selection in the examples tab and offers n, N, g and a (the attribution) there', () => {
 		const scopes = activeScopes('content', 'examples');
 		expect(commandFor('down', scopes)).toBe('down');
 		expect(commandFor('j', scopes)).toBe('down');
@@ -52,8 +52,26 @@ describe('commandFor', () => {
 		expect(commandFor('N', scopes)).toBe('previousWrong');
 		expect(commandFor('g', scopes)).toBe('goto');
 		expect(commandFor('u', scopes)).toBeUndefined();
-		expect(commandFor('a', scopes)).toBeUndefined();
+		expect(commandFor('a', scopes)).toBe('toggleAttribution');
 		expect(commandFor('enter', scopes)).toBe('select');
+	});
+
+	it('moves the brush in the draw tab and offers the pen, the eraser, clearing, the brush size, copying and the attribution', () => {
+		const scopes = activeScopes('content', 'draw');
+		expect(activeScopes('tabs', 'draw')).toEqual(['tab bar', 'draw', 'timeline', 'everywhere']);
+		expect(commandFor('left', scopes)).toBe('left');
+		expect(commandFor('k', scopes)).toBe('up');
+		expect(commandFor(' ', scopes)).toBe('penPaint');
+		expect(commandFor('x', scopes)).toBe('penErase');
+		expect(commandFor('c', scopes)).toBe('clearCanvas');
+		expect(commandFor('b', scopes)).toBe('brushSize');
+		expect(commandFor('e', scopes)).toBe('copyExample');
+		expect(commandFor('a', scopes)).toBe('toggleAttribution');
+		expect(commandFor('5', scopes)).toBe('tab5');
+		// The draw keys are the draw tab's only.
+		for (const key of [' ', 'x', 'c', 'b', 'e']) {
+			expect(commandFor(key, activeScopes('content', 'examples')), key).toBeUndefined();
+		}
 	});
 
 	it('offers u, d and a in the weights tab, and not the examples keys', () => {
@@ -135,6 +153,7 @@ describe('the key map', () => {
 		const shown: Record<string, string> = {
 			up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
 			enter: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', 'ctrl+c': 'Ctrl-C', backspace: 'Backspace', 'ctrl+u': 'Ctrl-U', 'ctrl+w': 'Ctrl-W',
+			' ': 'Space',
 		};
 		for (const binding of bindings) {
 			const words = binding.label.split(' ');
@@ -163,11 +182,14 @@ describe('the key text the screen shows', () => {
 
 	it('puts commands with the same help on one line of help, and keeps the rest one a line', () => {
 		const everywhere = helpLines('everywhere');
-		expect(everywhere).toContainEqual({label: '1 2 3 4', help: 'go to that tab'});
+		expect(everywhere).toContainEqual({label: '1 2 3 4 5', help: 'go to that tab'});
 		expect(everywhere).toContainEqual({label: 'q Ctrl-C', help: keyMap.quit.help});
-		// Tab and Shift-Tab share a line, and 1 2 3 4 another.
-		expect(everywhere).toHaveLength(bindings.filter(b => b.scope === 'everywhere').length - 4);
+		// Tab and Shift-Tab share a line, and 1 2 3 4 5 another.
+		expect(everywhere).toHaveLength(bindings.filter(b => b.scope === 'everywhere').length - 5);
 		expect(helpLines('tab bar').map(l => l.help)).toEqual(['previous / next tab', 'go into the tab']);
+		// The draw tab's keys in two lines: the pen and the eraser, then clearing, the brush and copying.
+		expect(helpLines('draw')).toEqual([{label: 'Space x', help: 'pen / eraser down, up'}, {label: 'c b e', help: 'clear / brush / example'}]);
+		expect(helpLines('in a prompt')[0]).toEqual({label: 'Enter Esc', help: 'go or save / cancel'});
 	});
 });
 
@@ -197,6 +219,6 @@ describe('help and hints from the key map', () => {
 	});
 
 	it('adds below the keys that p shows the dashboard in the tab\'s place below the side pane\'s width, naming p as the key map does', () => {
-		expect(helpNotes()).toEqual([`Below ${sidePaneColumns} columns ${keyOf('togglePane')} shows the dashboard in the tab's place.`]);
+		expect(helpNotes()).toEqual([`${keyOf('togglePane')} below ${sidePaneColumns} columns: in the tab's place`]);
 	});
 });

@@ -165,3 +165,55 @@ describe('keys through Ink itself', () => {
 		expect(keys).toEqual([[']'], ['^'], ['_'], ['escape', 'P'], [], ['x', '\\', 'y']]);
 	});
 });
+
+describe('mouse reports among the keys', () => {
+	it('gives a whole SGR report as a mouse report, not as keys', () => {
+		const reader = new KeyReader();
+		expect(reader.read('[<0;3;4M', {})).toEqual([{kind: 'press', button: 0, x: 2, y: 3, shift: false, alt: false, ctrl: false}]);
+		expect(reader.read('[<0;3;4m', {})).toMatchObject([{kind: 'release'}]);
+		expect(reader.read('q', {})).toEqual(['q']);
+	});
+
+	it('joins a report cut by the end of a read with its rest, and keeps the keys typed after it', () => {
+		const reader = new KeyReader();
+		expect(reader.read('[<32;7;', {})).toEqual([]);
+		expect(reader.read('4Mab', {})).toEqual([expect.objectContaining({kind: 'drag', x: 6, y: 3}), 'a', 'b']);
+		// Cut twice.
+		expect(reader.read('[<3', {})).toEqual([]);
+		expect(reader.read('2;7', {})).toEqual([]);
+		expect(reader.read(';5M', {})).toEqual([expect.objectContaining({kind: 'drag', x: 6, y: 4})]);
+	});
+
+	it('drops the start of a report that nothing finishes, never turning it into keys', () => {
+		const reader = new KeyReader();
+		expect(reader.read('[<32;7;', {})).toEqual([]);
+		expect(reader.read('', {upArrow: true})).toEqual(['up']);
+		// Without read, as before, a whole report is an escape remnant: no keys.
+		expect(new KeyReader().push('[<0;3;4M', {})).toEqual([]);
+	});
+
+	it('reads mouse reports as Ink hands them over, several in one write', async () => {
+		const reports: unknown[] = [];
+		const reader = new KeyReader();
+		function Recorder() {
+			useInput((input, key) => {
+				reports.push(...reader.read(input, key));
+			});
+			return createElement(Text, null, 'mouse');
+		}
+
+		const app = render(createElement(Recorder));
+		await waitFor(() => {
+			if (reports.length === 0) {
+				app.stdin.write('x');
+			}
+
+			return reports.length > 0;
+		}, 'Ink to listen to stdin');
+		reports.length = 0;
+		app.stdin.write('\u001B[<0;10;5M\u001B[<32;10;6M\u001B[<32;10;7M\u001B[<0;10;7m');
+		await waitFor(() => reports.length >= 4, 'four reports');
+		expect(reports.map(r => (typeof r === 'string' ? r : `${(r as {kind: string}).kind} ${(r as {y: number}).y}`))).toEqual(['press 4', 'drag 5', 'drag 6', 'release 6']);
+		app.unmount();
+	});
+});

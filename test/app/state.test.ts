@@ -49,28 +49,30 @@ describe('switching tabs', () => {
 		expect(press(state, 'tab').tab).toBe('weights');
 		expect(press(press(state, 'tab'), 'tab').tab).toBe('maps');
 		expect(press(press(press(state, 'tab'), 'tab'), 'tab').tab).toBe('confusion');
-		expect(press(press(press(press(state, 'tab'), 'tab'), 'tab'), 'tab').tab).toBe('examples');
+		expect(press(press(press(press(state, 'tab'), 'tab'), 'tab'), 'tab').tab).toBe('draw');
+		expect(press(press(press(press(press(state, 'tab'), 'tab'), 'tab'), 'tab'), 'tab').tab).toBe('examples');
 	});
 
 	it('goes to the previous tab on Shift-Tab and wraps from the first to the last', () => {
 		const state = at(size120);
-		expect(press(state, 'shift+tab').tab).toBe('confusion');
-		expect(press(press(state, 'shift+tab'), 'shift+tab').tab).toBe('maps');
+		expect(press(state, 'shift+tab').tab).toBe('draw');
+		expect(press(press(state, 'shift+tab'), 'shift+tab').tab).toBe('confusion');
 	});
 
 	it('switches with Tab and Shift-Tab while a tab has the focus too, keeping the focus in the content', () => {
 		const state = at(size120, {focus: 'content'});
 		expect(press(state, 'tab')).toMatchObject({tab: 'weights', focus: 'content'});
-		expect(press(state, 'shift+tab')).toMatchObject({tab: 'confusion', focus: 'content'});
+		expect(press(state, 'shift+tab')).toMatchObject({tab: 'draw', focus: 'content'});
 	});
 
-	it('jumps to a tab with 1, 2, 3 and 4 from any tab', () => {
-		for (const tab of ['examples', 'weights', 'maps', 'confusion'] as const) {
+	it('jumps to a tab with 1, 2, 3, 4 and 5 from any tab', () => {
+		for (const tab of ['examples', 'weights', 'maps', 'confusion', 'draw'] as const) {
 			const state = at(size120, {tab});
 			expect(press(state, '1').tab).toBe('examples');
 			expect(press(state, '2').tab).toBe('weights');
 			expect(press(state, '3').tab).toBe('maps');
 			expect(press(state, '4').tab).toBe('confusion');
+			expect(press(state, '5').tab).toBe('draw');
 		}
 	});
 
@@ -78,9 +80,9 @@ describe('switching tabs', () => {
 		const state = at(size120);
 		expect(press(state, 'right').tab).toBe('weights');
 		expect(press(state, 'l').tab).toBe('weights');
-		expect(press(state, 'left').tab).toBe('confusion');
-		expect(press(state, 'h').tab).toBe('confusion');
-		expect(press(at(size120, {tab: 'confusion'}), 'right').tab).toBe('examples');
+		expect(press(state, 'left').tab).toBe('draw');
+		expect(press(state, 'h').tab).toBe('draw');
+		expect(press(at(size120, {tab: 'draw'}), 'right').tab).toBe('examples');
 	});
 
 	it('leaves the selections alone when Left and Right switch tabs on the tab bar', () => {
@@ -395,5 +397,87 @@ describe('asking before quitting', () => {
 	it('closes an open prompt when it asks: the save prompt would hide the question', () => {
 		const asked = reducer(at(size120, {prompt: {kind: 'save', text: 'm', selected: false}}), {type: 'askQuit'});
 		expect(asked).toMatchObject({quitAsked: true, prompt: null});
+	});
+});
+
+describe('the draw tab', () => {
+	const inDraw = (): UiState => at(size120, {tab: 'draw', focus: 'content'});
+	const ink = (state: UiState, x: number, y: number): number => state.draw.canvas.pixels[(y * state.draw.canvas.cols) + x];
+	const total = (state: UiState): number => state.draw.canvas.pixels.reduce((a, b) => a + b, 0);
+
+	it('starts with a blank 28x28 canvas, the brush in the middle, size 2, the pen up', () => {
+		const {draw} = initialState(size120);
+		expect(draw.canvas.pixels).toHaveLength(784);
+		expect(draw.canvas.pixels.every(v => v === 0)).toBe(true);
+		expect(draw).toMatchObject({cursor: {x: 14, y: 14}, brush: 2, pen: 'up', drag: null, copiedFrom: null});
+		expect(initialState(size120).attribution).toBe('gradient-times-input');
+	});
+
+	it('moves the brush with the arrows without painting while the pen is up', () => {
+		const state = commands(inDraw(), ['right', 'right', 'down']);
+		expect(state.draw.cursor).toEqual({x: 16, y: 15});
+		expect(total(state)).toBe(0);
+	});
+
+	it('paints a dot when Space puts the pen down, then the way the arrows go, until Space lifts it', () => {
+		let state = press(inDraw(), ' ');
+		expect(state.draw.pen).toBe('paint');
+		expect(ink(state, 14, 14)).toBe(1);
+		state = commands(state, ['down', 'down', 'down']);
+		expect(ink(state, 14, 17)).toBe(1);
+		state = press(state, ' ');
+		expect(state.draw.pen).toBe('up');
+		state = commands(state, ['right', 'right', 'right', 'right', 'right']);
+		expect(ink(state, 19, 17)).toBe(0);
+	});
+
+	it('erases the way the arrows go with x down, clears with c, and cycles the brush with b', () => {
+		let state = commands(press(inDraw(), ' '), ['down', 'down']);
+		state = press(press(state, ' '), 'k');
+		state = press(state, 'x');
+		expect(state.draw.pen).toBe('erase');
+		expect(ink(state, 14, 15)).toBe(0);
+		state = press(state, 'c');
+		expect(total(state)).toBe(0);
+		expect(state.draw.pen).toBe('up');
+		expect(press(press(state, 'b'), 'b').draw.brush).toBe(1);
+	});
+
+	it('goes back to the tab bar on Up from the top row, as the other tabs do', () => {
+		const state = {...inDraw(), draw: {...inDraw().draw, cursor: {x: 3, y: 0}}};
+		expect(press(state, 'up').focus).toBe('tabs');
+	});
+
+	it('draws with the mouse: a press paints a dot, a drag the segment from the last point, a release ends the stroke', () => {
+		let state = reducer(at(size120, {tab: 'draw'}), {type: 'pointer', kind: 'press', point: {x: 5.5, y: 4.5}, mode: 'paint'});
+		expect(state.focus).toBe('content');
+		expect(ink(state, 5, 4)).toBe(1);
+		state = reducer(state, {type: 'pointer', kind: 'drag', point: {x: 5.5, y: 20.5}, mode: 'paint'});
+		for (let y = 4; y <= 20; y++) {
+			expect(ink(state, 5, y), `row ${y}`).toBe(1);
+		}
+
+		expect(state.draw.cursor).toEqual({x: 5, y: 20});
+		state = reducer(state, {type: 'pointer', kind: 'release', point: {x: 5.5, y: 20.5}, mode: 'paint'});
+		expect(state.draw.drag).toBeNull();
+		// The right button erases: a stroke across the line cuts it.
+		state = reducer(state, {type: 'pointer', kind: 'press', point: {x: 1.5, y: 12.5}, mode: 'erase'});
+		state = reducer(state, {type: 'pointer', kind: 'drag', point: {x: 9.5, y: 12.5}, mode: 'paint'});
+		expect(ink(state, 5, 12)).toBe(0);
+		expect(ink(state, 5, 4)).toBe(1);
+	});
+
+	it('puts a copied test image on the canvas, remembering which until it is drawn on', () => {
+		const image = {rows: 28, cols: 28, pixels: new Float32Array(784).fill(0.5)};
+		let state = reducer(inDraw(), {type: 'copyImage', image, index: 7});
+		expect(state.draw.copiedFrom).toBe(7);
+		expect(ink(state, 0, 0)).toBe(0.5);
+		state = press(state, ' ');
+		expect(state.draw.copiedFrom).toBeNull();
+	});
+
+	it('switches the attribution maps between gradient x input and the gradient with a, in the examples and draw tabs', () => {
+		expect(press(inDraw(), 'a').attribution).toBe('gradient');
+		expect(press(press(at(size120, {focus: 'content'}), 'a'), 'a').attribution).toBe('gradient-times-input');
 	});
 });

@@ -101,7 +101,7 @@ describe('HelpOverlay', () => {
 	it(`says that below ${sidePaneColumns} columns p shows the training dashboard in the tab's place`, () => {
 		for (const [columns, rows] of sizes) {
 			const words = draw(columns, rows).join(' ').replaceAll(/[│\s]+/g, ' ');
-			expect(words).toContain(`Below ${sidePaneColumns} columns ${keyOf('togglePane')} shows the dashboard in the tab's place.`);
+			expect(words).toContain(`${keyOf('togglePane')} below ${sidePaneColumns} columns: in the tab's place`);
 		}
 	});
 
