@@ -10,6 +10,7 @@
  *   3 nn           the engine
  *   4 model        models, their files, a model meeting its dataset
  *   5 training     the Trainer, the worker's loop, the protocol, the main thread's TrainingClient
+ *   5 figures      pictures of a network for export and show: pixel canvas, font, views, PNG  (beside training)
  *   6 commands     train, eval, info, the command types
  *   7 app leaves   the modules of src/app the views read: theme, layout, key map, state (and its
  *                  keystrokes), model view, pixel layer, training view, tile sources and their hook
@@ -28,7 +29,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 
 const order: ReadonlyArray<readonly string[]> = [
-	['errors'], ['fs'], ['data', 'render'], ['nn'], ['model'], ['training'], ['commands'], ['app leaves'], ['components'], ['app'], ['cli'],
+	['errors'], ['fs'], ['data', 'render'], ['nn'], ['model'], ['training', 'figures'], ['commands'], ['app leaves'], ['components'], ['app'], ['cli'],
 ];
 /** The modules of src/app that views may read. */
 const appLeaves = new Set([
