@@ -7,10 +7,13 @@ import {realpathSync} from 'node:fs';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
+import {withExportHelp} from './cli/export-help.js';
+import {exportValueFlags, isExportCommand, parseExportCommandLine, refuseExportFlags} from './cli/export-options.js';
 import {helpDescription, helpText} from './cli/help.js';
 import {type Command, parseCommandLine, switchFlags, valueFlags} from './cli/options.js';
 import {datasetsDifferWords} from './commands/choose-dataset.js';
 import {runEval} from './commands/eval.js';
+import {runExport, runShow} from './commands/export.js';
 import {runInfo} from './commands/info.js';
 import {type CommandIo, Interrupted} from './commands/io.js';
 import {runTrain} from './commands/train.js';
@@ -20,6 +23,7 @@ import {
 
 const flagTypes = Object.fromEntries([
 	...valueFlags.map(name => [name, {type: 'string' as const}]),
+	...exportValueFlags.map(name => [name, {type: 'string' as const, ...(name === 'output' && {shortFlag: 'o'})}]),
 	...switchFlags.map(name => [name, {type: 'boolean' as const, ...(name === 'help' && {shortFlag: 'h'}), ...(name === 'version' && {shortFlag: 'v'})}]),
 ]);
 
@@ -29,7 +33,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 	let command: Command | undefined;
 	try {
 		const cli = parseArgv(argv);
-		command = parseCommandLine(cli.input, cli.flags);
+		command = parseCommands(cli.input, cli.flags);
 		return await dispatch(command, io, cli.help, cli.pkg.version ?? 'unknown');
 	} catch (error) {
 		if (error instanceof Interrupted) {
@@ -68,9 +72,27 @@ function worded(error: NnvizError, command: Command | undefined): string {
 	return error.message;
 }
 
+/** export and show go to their own parser; the other commands may not take their flags. */
+function parseCommands(input: readonly string[], flags: Readonly<Record<string, unknown>>): Command {
+	if (flags.help === true || flags.version === true) {
+		return parseCommandLine([], Object.fromEntries(Object.entries(flags).filter(([name]) => !(exportValueFlags as readonly string[]).includes(name))));
+	}
+
+	if (isExportCommand(input)) {
+		return parseExportCommandLine(input, flags);
+	}
+
+	if (input[0] !== undefined && !['train', 'eval', 'info', 'tui'].includes(input[0])) {
+		throw new UsageError(`unknown command "${input[0]}": expected train, eval, info, export or show (see nnviz-tui --help)`);
+	}
+
+	refuseExportFlags(input[0] ?? 'tui', flags);
+	return parseCommandLine(input, flags);
+}
+
 function parseArgv(argv: readonly string[]) {
 	try {
-		return meow(helpText, {
+		return meow(withExportHelp(helpText), {
 			importMeta: import.meta,
 			description: helpDescription,
 			argv: [...argv],
@@ -122,6 +144,14 @@ async function dispatch(command: Command, io: CommandIo, help: string, version: 
 
 		case 'info': {
 			return runInfo(command, io);
+		}
+
+		case 'export': {
+			return runExport(command, io);
+		}
+
+		case 'show': {
+			return runShow(command, io, {isTerminal: io.terminal?.stdout.isTTY === true});
 		}
 	}
 }

@@ -2,6 +2,7 @@
  * The commands as the command line hands them over, checked and typed. The command line (src/cli)
  * builds them; the commands and the terminal UI read them, without knowing how flags are spelled.
  */
+import type {FigureView} from '../figures/source.js';
 import type {PresetName, TrainConfig} from '../nn/config.js';
 import type {ColorFlag} from '../render/color-depth.js';
 
@@ -39,5 +40,22 @@ export type TuiCommand = NetworkChoice & {
 	readonly color: ColorFlag;
 };
 export type Command =
-	| TrainCommand | EvalCommand | InfoCommand | TuiCommand
+	| TrainCommand | EvalCommand | InfoCommand | TuiCommand | ExportCommand
 	| {readonly kind: 'help'} | {readonly kind: 'version'};
+
+/** `export` (a PNG, or --json) and `show` (on the terminal, or --json): one view of a model file. */
+export type ExportCommand = {
+	readonly kind: 'export' | 'show';
+	readonly model: string;
+	readonly view: FigureView;
+	/** The saved epoch whose weights to draw (undefined: the latest). */
+	readonly epoch?: number;
+	/** The test image of --view example (undefined: 0). */
+	readonly index?: number;
+	/** export: the PNG to write (undefined with --json: numbers only). */
+	readonly output?: string;
+	readonly data: DataOptions;
+	readonly json: boolean;
+	/** Let -o replace an existing file. */
+	readonly force: boolean;
+};

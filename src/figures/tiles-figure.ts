@@ -78,7 +78,7 @@ export function classModelsFigure(source: FigureSource): Figure<ClassModelsNumbe
 	const images = Array.from({length: classes}, (_, c) => classModel(source.config, source.parameters, c));
 	const {canvas, layout} = classTiles(
 		source, 'CLASS MODELS: THE INPUT EACH CLASS SCORES HIGHEST',
-		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; GRADIENT ASCENT FROM A BLANK IMAGE, L2 PENALTY, PIXELS 0 TO 1`,
+		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; GRADIENT ASCENT FROM FAINT SEEDED NOISE, L2 PENALTY, PIXELS 0 TO 1`,
 		images, grayscale,
 		(c, x, y) => drawLegend(c, x, y, 'PIXEL VALUE', grayscale, {low: '0', high: '1'}),
 	);

@@ -1,0 +1,114 @@
+/**
+ * `nnviz-tui export` and `nnviz-tui show`: a view of a model file as a figure. export writes a PNG
+ * (-o FILE), show prints it on the terminal with terminal-image, and --json prints the numbers behind
+ * the view instead (export --json without -o; show --json).
+ */
+import {existsSync} from 'node:fs';
+import {UsageError} from '../errors.js';
+import {writeFileAtomic} from '../fs/atomic-write.js';
+import {buildFigure, encodePng, type FigureSource, viewNeedsTestSet} from '../figures/figure.js';
+import type {Model} from '../model/model.js';
+import {readModelFile} from '../model/model-file.js';
+import {checkDatasetFits} from '../model/model-dataset.js';
+import type {Parameters} from '../nn/network.js';
+import type {ExportCommand} from './command-types.js';
+import {chooseDataset} from './choose-dataset.js';
+import {shown} from './format.js';
+import type {CommandIo} from './io.js';
+
+/** The weights at `epoch`: 0 the untrained network, the latest epoch's, or a kept snapshot's. */
+export function parametersAt(model: Model, epoch: number, file: string): Parameters {
+	if (epoch === 0) {
+		return model.initial;
+	}
+
+	if (epoch === model.position.epoch) {
+		return model.current;
+	}
+
+	const snapshot = model.snapshots.find(s => s.epoch === epoch);
+	if (snapshot === undefined) {
+		const kept = [...new Set([0, ...model.snapshots.map(s => s.epoch), model.position.epoch])].sort((a, b) => a - b);
+		throw new UsageError(`--epoch ${epoch}: ${file} keeps the weights of epochs ${listed(kept)}`);
+	}
+
+	return snapshot.parameters;
+}
+
+function listed(epochs: readonly number[]): string {
+	return epochs.length === 1 ? String(epochs[0]) : `${epochs.slice(0, -1).join(', ')} and ${epochs.at(-1)}`;
+}
+
+/** What the figure is drawn from: the model at the epoch asked for, and the test set when the view needs it. */
+export function figureSource(command: ExportCommand, io: CommandIo): FigureSource {
+	const model = readModelFile(command.model);
+	const epoch = command.epoch ?? model.position.epoch;
+	const parameters = parametersAt(model, epoch, command.model);
+	let test;
+	if (viewNeedsTestSet(command.view)) {
+		const dataset = chooseDataset(command.data, model, io.env, command.model);
+		checkDatasetFits(model.config.layers, dataset);
+		test = dataset.test;
+	} else if (command.index !== undefined) {
+		throw new UsageError(`--index applies to --view example, not ${command.view}`);
+	}
+
+	return {
+		config: model.config, parameters, epoch, rows: model.dataset.rows, cols: model.dataset.cols,
+		classNames: model.dataset.classNames, history: model.history,
+		...(test !== undefined && {test}), ...(command.index !== undefined && {index: command.index}),
+	};
+}
+
+/** `nnviz-tui export`: write the view as a PNG (-o), or print its numbers (--json). */
+export function runExport(command: ExportCommand, io: CommandIo): number {
+	if (command.output === undefined && !command.json) {
+		throw new UsageError('export needs -o FILE.png (or --json for the numbers)');
+	}
+
+	if (command.output !== undefined && !command.force && existsSync(command.output)) {
+		throw new UsageError(`-o ${command.output}: the file exists; replace it with --force`);
+	}
+
+	const figure = buildFigure(command.view, figureSource(command, io));
+	if (command.output !== undefined) {
+		const png = encodePng(figure.canvas);
+		writeFileAtomic(command.output, png);
+
+		if (!command.json) {
+			io.stderr.write(shown(`wrote ${command.output} (${figure.canvas.width}x${figure.canvas.height} pixels, ${command.view})\n`));
+		}
+	}
+
+	if (command.json) {
+		io.stdout.write(shown(`${JSON.stringify({model: command.model, ...figure.numbers as object})}\n`));
+	}
+
+	return 0;
+}
+
+/** What show needs from the terminal: whether stdout is one, and a way to turn PNG bytes into its text. */
+export type ShowTerminal = {readonly isTerminal: boolean; readonly render?: (png: Uint8Array) => Promise<string>};
+
+/** `nnviz-tui show`: print the view on the terminal (refused when stdout is not one), or its numbers (--json). */
+export async function runShow(command: ExportCommand, io: CommandIo, terminal: ShowTerminal): Promise<number> {
+	if (command.json) {
+		return runExport({...command, output: undefined}, io);
+	}
+
+	if (!terminal.isTerminal) {
+		throw new UsageError('show draws on a terminal and stdout is not one: use nnviz-tui export ... -o FILE.png');
+	}
+
+	const figure = buildFigure(command.view, figureSource(command, io));
+	const png = encodePng(figure.canvas);
+	const render = terminal.render ?? renderWithTerminalImage;
+	io.stdout.write(`${await render(png)}\n`);
+	return 0;
+}
+
+/** terminal-image, loaded only when show runs (it brings an image library with it). */
+async function renderWithTerminalImage(png: Uint8Array): Promise<string> {
+	const {default: terminalImage} = await import('terminal-image');
+	return terminalImage.buffer(png, {width: '100%', preserveAspectRatio: true});
+}
