@@ -1,5 +1,6 @@
 import {Box, useApp} from 'ink';
 import {useEffect, useMemo, useRef} from 'react';
+import {CanvasTab} from '../components/CanvasTab.js';
 import type {Dataset} from '../data/dataset.js';
 import type {Model} from '../model/model.js';
 import type {ColorDepth} from '../render/color-depth.js';
@@ -16,14 +17,17 @@ import {TrainingPane} from '../components/TrainingPane.js';
 import {TrainingStrip} from '../components/TrainingStrip.js';
 import {WeightsTab} from '../components/WeightsTab.js';
 import type {TrainingClient} from '../training/client.js';
+import {type CanvasPlacement, canvasPointAt, type Point, type StrokeMode} from './canvas.js';
+import {canvasLayout, contentTop} from './canvas-layout.js';
 import {confusionLayout} from './confusion-layout.js';
-import {computeLayout} from './layout.js';
+import {computeLayout, type Layout} from './layout.js';
 import {classify} from './model-view.js';
 import {type Counts, initialState, reducer} from './state.js';
 import {cellExamples} from './test-analysis.js';
 import {epochUnderWay, initialTraining, trainingReducer} from './training-view.js';
 import {useCommands} from './use-commands.js';
 import {useEpochParameters} from './use-epoch-parameters.js';
+import type {MouseReport} from './mouse.js';
 import {useKeys} from './use-keys.js';
 import {createStore, useStore} from './use-store.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -44,17 +48,59 @@ export type AppProps = {
 	readonly savePath: string | undefined;
 	/** Why training cannot run here (a model opened on other data), or undefined. */
 	readonly trainingBlocked?: string;
+	/** Turn the terminal's mouse reporting on or off: on while the draw tab shows its canvas. */
+	readonly setMouse?: (on: boolean) => void;
 };
+
+/** Where the draw tab's canvas is on the screen, as the tab lays it out; undefined when it is not shown. */
+export function canvasPlacement(layout: Layout, image: {rows: number; cols: number}, classes: number, nameWidth: number): CanvasPlacement | undefined {
+	if (layout.tooSmall || layout.dashboard === 'instead') {
+		return undefined;
+	}
+
+	const {canvas, zoom} = canvasLayout(layout.contentWidth, layout.contentHeight, image, classes, nameWidth);
+	// Inside the panel's border.
+	return {left: canvas.left + 1, top: contentTop + canvas.top + 1, zoom, rows: image.rows, cols: image.cols};
+}
+
+/**
+ * A mouse report as a pointer action on the canvas: the left button paints, the right one erases; a
+ * press off the canvas is nothing, a drag that leaves it stays on its edge. Undefined for nothing.
+ */
+export function pointerAction(report: MouseReport, placement: CanvasPlacement, dragging: StrokeMode | undefined): {kind: 'press' | 'drag' | 'release'; point: Point; mode: StrokeMode} | undefined {
+	const {left, top, zoom, rows, cols} = placement;
+	const mode: StrokeMode | undefined = report.button === 0 ? 'paint' : (report.button === 2 ? 'erase' : undefined);
+	const edge = (value: number, low: number, count: number): number => Math.max(low, Math.min(low + count - 1, value));
+	const onEdge = canvasPointAt(placement, edge(report.x, left, cols * zoom), edge(report.y, top, Math.ceil((rows * zoom) / 2)))!;
+	switch (report.kind) {
+		case 'press': {
+			const point = canvasPointAt(placement, report.x, report.y);
+			return point === undefined || mode === undefined ? undefined : {kind: 'press', point, mode};
+		}
+
+		case 'drag': {
+			return dragging === undefined ? undefined : {kind: 'drag', point: onEdge, mode: dragging};
+		}
+
+		case 'release': {
+			return dragging === undefined ? undefined : {kind: 'release', point: onEdge, mode: dragging};
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
 
 /**
  * The root: state, training events and keys in; the tab bar, the timeline, the active tab and the
  * training dashboard (beside the tab, in its place, or folded into a strip) out.
  */
-export function App({model, dataset, client, depth, savePath, trainingBlocked}: AppProps) {
+export function App({model, dataset, client, depth, savePath, trainingBlocked, setMouse}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	// Stores, not useReducer: keys that arrive in one read are handled before React renders again.
-	const [ui, uiStore] = useStore(() => createStore(reducer, initialState(size)));
+	const [ui, uiStore] = useStore(() => createStore(reducer, initialState(size, {rows: dataset.rows, cols: dataset.cols})));
 	const [training, trainingStore] = useStore(() => createStore(trainingReducer, initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, client.epochs)));
 	const image = {rows: dataset.rows, cols: dataset.cols};
 	const layout = computeLayout(ui.size, ui.paneOpen, image);
@@ -91,11 +137,33 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 
 	const {onCommand, onPromptKey, question} = useCommands({
 		model, client, savePath, trainingBlocked, ui: uiStore, training: trainingStore, counts, exit,
-		stepEpoch: timeline.step, analysis: () => freshRef.current,
+		stepEpoch: timeline.step, analysis: () => freshRef.current, test: dataset.test, image,
 	});
-	useKeys(uiStore, {onCommand, onPromptKey, onInput: () => {
+	const onMouse = (report: MouseReport): void => {
+		const state = uiStore.get();
+		const placement = canvasPlacement(computeLayout(state.size, state.paneOpen, image), image, dataset.classNames.length, nameWidth);
+		const action = placement === undefined ? undefined : pointerAction(report, placement, state.draw.drag?.mode);
+		if (action !== undefined) {
+			uiStore.dispatch({type: 'pointer', ...action});
+		}
+	};
+
+	useKeys(uiStore, {onCommand, onPromptKey, onMouse, onInput: () => {
 		client.quietFor(keyQuietMs);
 	}});
+
+	// Mouse reporting is on only while the canvas is on screen (it takes over the terminal's selection).
+	const canvasShown = ui.tab === 'draw' && !ui.help && canvasPlacement(layout, image, dataset.classNames.length, nameWidth) !== undefined;
+	useEffect(() => {
+		if (!canvasShown || setMouse === undefined) {
+			return undefined;
+		}
+
+		setMouse(true);
+		return () => {
+			setMouse(false);
+		};
+	}, [canvasShown, setMouse]);
 
 	const result = useMemo(() => classify(shown, model.config, dataset.test, ui.example), [shown, model.config, dataset.test, ui.example]);
 	if (layout.tooSmall) {
@@ -150,6 +218,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 						split={dataset.test} rows={image.rows} cols={image.cols} index={ui.example} result={result} classNames={dataset.classNames} depth={depth}
 						width={width} height={height} epochLabel={epochLabel} summary={analysis} progress={progress}
 						goto={ui.prompt?.kind === 'goto' ? ui.prompt.text : null} hint={focused ? 'keys' : 'enter'} focused={focused}
+						parameters={shown} config={model.config} attribution={ui.attribution}
 					/>
 				);
 			}
@@ -168,6 +237,15 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked}: 
 						analysis={fresh} stale={stale} progress={progress} classNames={dataset.classNames} split={dataset.test} image={image}
 						width={width} height={height} cursor={confusion} open={confusion.open} item={confusion.item} focused={focused}
 						depth={depth} epochLabel={epochLabel}
+					/>
+				);
+			}
+
+			case 'draw': {
+				return (
+					<CanvasTab
+						draw={ui.draw} parameters={shown} config={model.config} classNames={dataset.classNames} labels={dataset.test.labels}
+						attribution={ui.attribution} depth={depth} width={width} height={height} epochLabel={epochLabel} focused={focused}
 					/>
 				);
 			}

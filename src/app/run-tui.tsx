@@ -22,6 +22,7 @@ import {PixelLayerContext} from '../components/PixelImage.js';
 import {sharedDataset, TrainingClient} from '../training/client.js';
 import {App} from './App.js';
 import {speedUpInkOutput} from './ink-output.js';
+import {disableMouse, enableMouse} from './mouse.js';
 import {PixelLayer} from './pixel-layer.js';
 import {ScreenWriter} from './screen-writer.js';
 import {staticSnapshot} from './snapshot.js';
@@ -94,8 +95,14 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 	const client = new TrainingClient(model, shared, savePath, command.epochs);
 	const layer = new PixelLayer();
 	const screen = new ScreenWriter(stdout, layer);
+	// Mouse reporting off on every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash): a terminal left
+	// reporting would type escape codes into the shell at every click.
 	const restore = (): void => {
-		stdout.write(showCursor + leaveAlternateScreen);
+		stdout.write(disableMouse + showCursor + leaveAlternateScreen);
+	};
+
+	const setMouse = (on: boolean): void => {
+		stdout.write(on ? enableMouse : disableMouse);
 	};
 
 	// Something to read until the first frame (a large network takes seconds to evaluate); the first
@@ -105,7 +112,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 	await speedUpInkOutput();
 	const instance = render(
 		<PixelLayerContext.Provider value={layer}>
-			<App model={model} dataset={shared} client={client} depth={depth} savePath={savePath} trainingBlocked={trainingBlocked}/>
+			<App model={model} dataset={shared} client={client} depth={depth} savePath={savePath} trainingBlocked={trainingBlocked} setMouse={setMouse}/>
 		</PixelLayerContext.Provider>,
 		// Debug mode: Ink writes every update as a whole frame, and the screen writer sends only the changes.
 		// The screen writer has what Ink uses of a WriteStream (write, columns, rows, resize events).
@@ -130,6 +137,16 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
+	// The terminal hung up (its window closed, an SSH link dropped): leave as q does, so the terminal
+	// is restored if it is still there, and exit 129 (128 + SIGHUP).
+	let hungUp = false;
+	const onHangup = (): void => {
+		hungUp = true;
+		restore();
+		instance.unmount();
+	};
+
+	process.on('SIGHUP', onHangup);
 
 	io.signal.addEventListener('abort', onAbort, {once: true});
 	try {
@@ -141,6 +158,11 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 		process.off('exit', restore);
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
+		process.off('SIGHUP', onHangup);
+	}
+
+	if (hungUp) {
+		return 129;
 	}
 
 	if (io.signal.aborted) {

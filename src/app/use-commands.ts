@@ -2,8 +2,10 @@ import {existsSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {resolve} from 'node:path';
 import {useRef} from 'react';
+import type {DatasetSplit} from '../data/dataset.js';
 import {checkSaveTarget, SaveTargetError} from '../fs/save-target.js';
 import type {Model} from '../model/model.js';
+import {canvasFromImage} from './canvas.js';
 import {type Command, commandFor, keyOf} from './key-map.js';
 import {misclassifiedOf, nextIndex} from './model-view.js';
 import {type Action, type Counts, promptLimit, type ShownEpoch, tileGridOf, type UiState} from './state.js';
@@ -34,6 +36,9 @@ type Context = {
 	readonly stepEpoch: (from: ShownEpoch, delta: -1 | 1) => ShownEpoch;
 	/** The test-set analysis the confusion tab shows now, if there is one. */
 	readonly analysis: () => TestAnalysis | undefined;
+	/** The test set and its image size: `e` copies the example shown onto the canvas. */
+	readonly test?: DatasetSplit;
+	readonly image?: {readonly rows: number; readonly cols: number};
 };
 
 /** The file name offered when `s` asks where to save. */
@@ -74,7 +79,7 @@ export function shortNumber(typed: string): string {
  * What each command does: the ones with effects (quit, training, saving, finding misclassified
  * examples) here, the rest as reducer actions.
  */
-export function useCommands({model, client, savePath, trainingBlocked, ui, training, counts, exit, stepEpoch, analysis}: Context): Handlers {
+export function useCommands({model, client, savePath, trainingBlocked, ui, training, counts, exit, stepEpoch, analysis, test, image}: Context): Handlers {
 	// The epoch the file held when the UI opened (training moves the model's position on).
 	const openedAt = useRef(model.position.epoch).current;
 	const {dispatch} = ui;
@@ -232,6 +237,14 @@ export function useCommands({model, client, savePath, trainingBlocked, ui, train
 				}
 
 				dispatch({type: 'command', command, counts});
+				return;
+			}
+
+			case 'copyExample': {
+				if (test !== undefined && image !== undefined && state.example < test.count) {
+					dispatch({type: 'copyImage', index: state.example, image: canvasFromImage(test.images, state.example, image.rows, image.cols)});
+				}
+
 				return;
 			}
 

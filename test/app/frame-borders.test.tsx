@@ -90,7 +90,7 @@ describe('the frame at every size', () => {
 				instance.unmount();
 			};
 
-			const headings = [/╭─ Example/, /╭─ (Weights|Neurons)/, /╭─ (Generalized|Classes)/, /╭─ Confusion/];
+			const headings = [/╭─ Example/, /╭─ (Weights|Neurons)/, /╭─ (Generalized|Classes)/, /╭─ Confusion/, /╭─ Draw/];
 			for (const [k, heading] of headings.entries()) {
 				stdin.write(String(k + 1));
 				// eslint-disable-next-line no-await-in-loop
