@@ -35,6 +35,7 @@ const order: ReadonlyArray<readonly string[]> = [
 const appLeaves = new Set([
 	'key-map.ts', 'keystrokes.ts', 'layout.ts', 'model-view.ts', 'pixel-layer.ts', 'state.ts', 'theme.ts', 'training-view.ts',
 	'wording.ts', 'tile-sources.ts', 'use-tile-sets.ts', 'tile-layout.ts', 'class-detail-layout.ts', 'confusion-layout.ts', 'test-analysis.ts', 'epoch-store.ts', 'cell-diff.ts',
+	'mouse.ts', 'canvas.ts', 'canvas-layout.ts', 'use-explanation.ts', 'use-class-models.ts', 'use-throttled.ts',
 ].map(name => `app/${name}`));
 const uiLayers = new Set(['app leaves', 'components', 'app', 'cli']);
 

@@ -11,6 +11,7 @@ import {Panel} from './Panel.js';
 import {DetailImage, type DetailAnalysis} from './TileDetail.js';
 import {Thumbnails} from './Thumbnails.js';
 import {UntrainedMap} from './UntrainedMap.js';
+import {ClassModelImage} from './ClassModelImage.js';
 
 export type ClassDetailProps = {
 	/** Names the images' places on screen (`maps` gives `maps.detail`, `maps.detail.untrained`). */
@@ -34,6 +35,11 @@ export type ClassDetailProps = {
 	readonly progress: number;
 	/** The network is untrained: the map is its untrained map, not shown twice. */
 	readonly untrainedNetwork?: boolean;
+	/**
+	 * The class's model by gradient ascent (values undefined while it is computed), shown beside the map
+	 * in the untrained map's place (the overview shows the untrained maps); undefined: no class models.
+	 */
+	readonly classModel?: {readonly values: Float64Array | undefined};
 };
 
 type Analysis = Pick<DetailAnalysis, 'labels' | 'predictions' | 'confidence'>;
@@ -109,7 +115,7 @@ export function classFigures({analysis, index, name, right, rowTotal, columnTota
  * test images classified right, the least sure first.
  */
 export function ClassDetail(props: ClassDetailProps) {
-	const {id, width, height, index, source, untrained, what, scale, untrainedScale, depth, image, classNames, split, analysis, progress, untrainedNetwork = false} = props;
+	const {id, width, height, index, source, untrained, what, scale, untrainedScale, depth, image, classNames, split, analysis, progress, untrainedNetwork = false, classModel} = props;
 	const classes = analysis?.classes ?? classNames.length;
 	const name = classNames[index] ?? String(index);
 	const row = analysis?.confusion.subarray(index * classes, (index + 1) * classes) ?? new Int32Array(classes);
@@ -122,7 +128,7 @@ export function ClassDetail(props: ClassDetailProps) {
 	const inner = width - 2;
 	const plan = classDetailPlan({
 		width: inner, height: height - 2, image, takenFor: nonZero(row), takenForIt: nonZero(column), mistakes: split === undefined ? 0 : mistakes, right: split === undefined ? 0 : right,
-		untrainedMap: !untrainedNetwork,
+		untrainedMap: !untrainedNetwork || classModel !== undefined,
 	});
 	const figures = classFigures({analysis, index, name, right, rowTotal, columnTotal, progress, lines: plan.figuresBeside, width: inner});
 	const head = `${name === String(index) ? `Class ${index}` : `${name} (class ${index})`}${what === '' ? '' : ` · ${what}`}`;
@@ -151,7 +157,9 @@ export function ClassDetail(props: ClassDetailProps) {
 				<DetailImage id={`${id}.detail`} values={source.values} rows={image.rows} cols={image.cols} zoom={plan.zoom} scale={scale} depth={depth}/>
 				{(plan.untrainedBeside || plan.figuresBeside > 0) && (
 					<Box flexDirection='column' marginLeft={sideGap} width={plan.side} flexShrink={0}>
-						{plan.untrainedBeside && <UntrainedMap id={`${id}.detail.untrained`} source={untrained} scale={untrainedScale} depth={depth} image={image} width={plan.side}/>}
+						{plan.untrainedBeside && (classModel === undefined
+							? <UntrainedMap id={`${id}.detail.untrained`} source={untrained} scale={untrainedScale} depth={depth} image={image} width={plan.side}/>
+							: <ClassModelImage id={`${id}.detail.model`} values={classModel.values} depth={depth} image={image} width={plan.side}/>)}
 						{plan.untrainedBeside && plan.figuresBeside > 0 && <Text> </Text>}
 						{plan.figuresBeside > 0 && figures.lines.map(line => <Text key={line.text} color={line.color} wrap='truncate-end'>{line.text}</Text>)}
 					</Box>

@@ -1,13 +1,17 @@
 import {useCallback} from 'react';
 import {classMapSources, type TileSource} from '../app/tile-sources.js';
+import {useClassModels} from '../app/use-class-models.js';
 import type {DatasetSplit} from '../data/dataset.js';
 import {maxAbs} from '../nn/class-maps.js';
+import type {TrainConfig} from '../nn/config.js';
 import {ClassDetail} from './ClassDetail.js';
 import {digitNames, TileTab, type DetailView, type TileTabProps} from './TileTab.js';
 
 /** For each class, the input-pixel map of the weight matrices multiplied backwards, trained and untrained, and the selected class in full. */
-export function MapsTab({split, ...tab}: TileTabProps & {readonly split?: DatasetSplit}) {
+export function MapsTab({split, config, ...tab}: TileTabProps & {readonly split?: DatasetSplit; readonly config?: TrainConfig}) {
 	const {classNames = digitNames, current, depth, image, analysis, progress = 0} = tab;
+	// Each class's model by gradient ascent, computed in slices after the frame (only with the network's config).
+	const models = useClassModels(current, config, config !== undefined);
 	const label = useCallback((source: TileSource, c: number, width: number) => {
 		// The digits' names are their indices: said once.
 		const named = (k: number): string => (classNames[k] === String(k) ? String(k) : `${k} ${classNames[k] ?? ''}`);
@@ -24,7 +28,7 @@ export function MapsTab({split, ...tab}: TileTabProps & {readonly split?: Datase
 		<ClassDetail
 			id='maps' width={view.width} height={view.height} index={view.index} source={view.source} untrained={view.untrained} what={view.what}
 			scale={view.scale} untrainedScale={view.untrainedScale} depth={depth} image={image} classNames={classNames} split={split} analysis={analysis} progress={progress}
-			untrainedNetwork={view.untrainedNetwork}
+			untrainedNetwork={view.untrainedNetwork} classModel={config === undefined ? undefined : {values: models.images[view.index]}}
 		/>
 	);
 	return (

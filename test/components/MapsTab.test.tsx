@@ -5,7 +5,8 @@ import {tileLayout} from '../../src/app/tile-layout.js';
 import {MapsTab} from '../../src/components/MapsTab.js';
 import type {DetailAnalysis} from '../../src/components/TileDetail.js';
 import type {Parameters} from '../../src/nn/network.js';
-import {fashionNames, plain, testTree} from './fixtures.js';
+import {newConfig} from '../../src/nn/config.js';
+import {fashionNames, plain, testTree, waitFor} from './fixtures.js';
 import {analysis, areas, emptyShare, image, network, split} from './tile-tab-fixtures.js';
 
 /**
@@ -136,6 +137,25 @@ describe('MapsTab', () => {
 		const out = draw(handMaps(), ['a', 'b', 'c'], {width: 119, height: 32, initial});
 		const line = out.split('\n').find(text => text.includes('+3.00'));
 		expect(line).toMatch(/\+3\.00 {3,}untrained, scale ±0\.50/u);
+	});
+
+	it('shows the class model by gradient ascent in the untrained map\'s place when given the config, computing it after the frame', async () => {
+		const tree = testTree();
+		const current = handMaps();
+		const config = newConfig(undefined, {layers: [784, 2, 3]});
+		tree.show(
+			<MapsTab
+				current={current} initial={untrainedOf(current)} version={1} epoch={2} classNames={['a', 'b', 'c']} width={119} height={32} selected={0}
+				untrained={false} change={false} depth='none' image={image} split={split} analysis={analysis()} progress={1} config={config}
+			/>,
+		);
+		expect(tree.frame()).toContain('class model: computing…');
+		expect(tree.frame()).not.toContain('untrained, scale');
+		await waitFor(() => tree.frame().includes('class model (gradient ascent)'), 'the class model');
+		// Class 0 scores every pixel +3 through a sigmoid neuron: its model is ink everywhere, the densest shade.
+		const line = tree.frame().split('\n').find(text => text.includes('class model (gradient ascent)'));
+		const below = tree.frame().split('\n')[tree.frame().split('\n').indexOf(line!) + 1]!;
+		expect(below).toMatch(/█{14}/u);
 	});
 
 	it('shows an untrained network\'s maps once, said once, without an untrained map beside the detail', () => {
