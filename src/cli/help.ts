@@ -51,12 +51,14 @@ const letters = (['left', 'down', 'up', 'right'] as const).map(c => showKey(keyM
 
 /** The keys of the terminal UI, from its key map: every command is named. */
 const uiKeys = [
-	entry(`${keys('tab1', 'tab2', 'tab3', 'tab4')}`, 'go to the examples, weights, generalized images or confusion tab'),
+	entry(`${keys('tab1', 'tab2', 'tab3', 'tab4', 'tab5')}`, 'go to the examples, weights, generalized images, confusion or draw tab'),
 	entry(`${keys('nextTab', 'previousTab')}`, 'next / previous tab'),
 	entry(`${keys('left', 'right')}`, `on the tab bar: previous / next tab; ${keysLabel('enter').replaceAll(' ', ' or ')} goes into the tab, ${key('back')} back to the tab bar`),
 	entry(`arrows, ${letters}`, `move in a tab (in the examples ${key('up')} ${key('down')} step by 10); ${keys('pageUp', 'pageDown')} a page (100 examples); ${keys('first', 'last')} first / last`),
 	entry(`${keys('nextWrong', 'previousWrong')} ${key('goto')}`, `examples: next / previous misclassified; ${key('goto')} goes to an example by its index`),
 	entry(`${keys('toggleUntrained', 'toggleChange')} ${key('toggleScale')}`, `weights and generalized images: ${key('toggleUntrained')} the untrained network, ${key('toggleChange')} what training changed; weights: ${key('toggleScale')} switches between a colour scale per tile and one shared`),
+	entry(key('toggleAttribution'), 'examples and draw: attribution maps as gradient x input or as the plain gradient'),
+	entry(`${keys('penPaint', 'penErase', 'clearCanvas', 'brushSize', 'copyExample')}`, `draw: ${key('penPaint')} pen down / up (the arrows then draw), ${key('penErase')} the eraser, ${key('clearCanvas')} clears, ${key('brushSize')} brush size, ${key('copyExample')} copies the example of tab 1; the mouse draws too (left paints, right erases)`),
 	entry(`${key('select')} ${key('back')}`, `confusion: ${key('select')} on a cell lists its test images, ${key('select')} on one opens it in the examples tab, ${key('back')} goes back to the matrix`),
 	entry(`${keys('epochBack', 'epochForward')} ${keys('epochFirst', 'epochLatest')}`, `every tab: ${keys('epochBack', 'epochForward')} the saved epoch before / after, ${key('epochFirst')} the untrained network, ${key('epochLatest')} live`),
 	entry(key('toggleTraining'), 'starts/pauses training (it stops by itself after --epochs)'),
