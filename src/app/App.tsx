@@ -228,7 +228,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked, s
 			}
 
 			case 'maps': {
-				return <MapsTab {...common} selected={ui.map} split={dataset.test} config={model.config}/>;
+				return <MapsTab {...common} selected={ui.map} split={dataset.test} config={model.config} classModels={ui.classModels}/>;
 			}
 
 			case 'confusion': {

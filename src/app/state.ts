@@ -70,6 +70,8 @@ export type UiState = {
 	readonly confusion: ConfusionCursor;
 	/** Which attribution maps the examples and draw tabs show: gradient x input (the default) or the plain gradient. */
 	readonly attribution: AttributionKind;
+	/** The generalized-images tab shows each class's model (gradient ascent) in the untrained maps' place. */
+	readonly classModels: boolean;
 	readonly draw: DrawState;
 };
 
@@ -106,6 +108,8 @@ export type Action =
 	/** Open an example in the examples tab (from the confusion tab's list): the tab and the example. */
 	| {readonly type: 'openExample'; readonly index: number; readonly counts: Counts}
 	| {readonly type: 'showEpoch'; readonly epoch: ShownEpoch}
+	/** The generalized-images tab's second set: the untrained maps or the class models (u while both sets show). */
+	| {readonly type: 'toggleClassModels'}
 	/** Ask for a file to save to, `suggestion` offered (selected). `g` opens the index prompt as a command. */
 	| {readonly type: 'askSavePath'; readonly suggestion: string}
 	/** A key typed at the open prompt (Enter is the app's to carry out: it closes the prompt with closePrompt). */
@@ -134,7 +138,7 @@ export function initialState(size: Size, image?: {rows: number; cols: number}): 
 	return {
 		tab: 'examples', focus: 'tabs', help: false, paneOpen: undefined, size,
 		example: 0, prompt: null, quitAsked: false, tile: 0, map: 0, sharedScale: false, untrained: false, change: false,
-		shownEpoch: 'live', confusion: {row: 0, col: 0, open: false, item: 0}, attribution: 'gradient-times-input', draw: initialDraw(image),
+		shownEpoch: 'live', confusion: {row: 0, col: 0, open: false, item: 0}, attribution: 'gradient-times-input', classModels: false, draw: initialDraw(image),
 	};
 }
 
@@ -154,6 +158,10 @@ export function reducer(state: UiState, action: Action): UiState {
 
 		case 'openExample': {
 			return {...state, tab: 'examples', focus: 'content', example: clamp(action.index, action.counts.examples)};
+		}
+
+		case 'toggleClassModels': {
+			return {...state, classModels: !state.classModels};
 		}
 
 		case 'showEpoch': {

@@ -202,6 +202,9 @@ export function useCommands({model, client, savePath, trainingBlocked, ui, train
 			case 'toggleUntrained': {
 				if (counts.untrainedNetwork === true && (state.tab === 'weights' || state.tab === 'maps')) {
 					send({type: 'message', message: `the network shown is untrained: trained and untrained are the same (${keyOf('toggleTraining')} trains)`});
+				} else if (tileGridOf(state, counts).twoSets && state.tab === 'maps') {
+					// Both sets on screen: u puts the class models (gradient ascent) in the untrained maps' place, and back.
+					dispatch({type: 'toggleClassModels'});
 				} else if (tileGridOf(state, counts).twoSets) {
 					send({type: 'message', message: `trained and untrained are both shown; ${keyOf('toggleUntrained')} switches between them when the terminal is narrower`});
 				} else {

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import {keyOf} from '../app/key-map.js';
 import {tileLayout} from '../app/tile-layout.js';
-import type {TileSource} from '../app/tile-sources.js';
+import type {Tile, TileSource} from '../app/tile-sources.js';
 import {useTileSets} from '../app/use-tile-sets.js';
 import {maxAbs} from '../nn/class-maps.js';
 import type {Parameters} from '../nn/network.js';
@@ -126,6 +126,11 @@ type Props = TileTabProps & {
 	readonly detail: (view: DetailView) => ReactNode;
 	/** Tiles in the set (what `sources` gives): the layout is found before they are. */
 	readonly count: number;
+	/**
+	 * Other tiles in the untrained tiles' place (the class models), given the page and how small its
+	 * tiles are; undefined: the untrained tiles.
+	 */
+	readonly secondSet?: (page: {readonly first: number; readonly count: number; readonly factor: number; readonly selected: number}) => {readonly tiles: readonly Tile[]; readonly caption: string} | undefined;
 };
 
 /**
@@ -146,7 +151,8 @@ export function TileTab(props: Props) {
 	});
 	const {first, count: shownCount, total, trained, untrained: untrainedTiles} = sets;
 	const currentTitle = trainedTitle(epoch, version, change, keys, untrainedNetwork && props.current === props.initial);
-	const untrainedTitle = 'untrained (initial)';
+	const second = props.secondSet?.({first, count: shownCount, factor: layout.factor, selected});
+	const untrainedTitle = second?.caption ?? 'untrained (initial)';
 	const showUntrained = untrained && !layout.twoSets && !untrainedNetwork;
 	const which = layout.twoSets ? '' : ` · ${showUntrained ? untrainedTitle : currentTitle}`;
 	const pageRange = shownCount > 0 ? `${first}-${first + shownCount - 1}` : 'none';
@@ -166,7 +172,7 @@ export function TileTab(props: Props) {
 			>
 				<Box paddingX={layout.padding} flexDirection='column'>
 					<TrainedAndUntrained
-						trained={trained} untrained={untrainedTiles} showUntrained={showUntrained} twoSets={layout.twoSets} perRow={layout.perRow}
+						trained={trained} untrained={second?.tiles ?? untrainedTiles} showUntrained={showUntrained} twoSets={layout.twoSets} perRow={layout.perRow}
 						cols={layout.tileCols} captions={[currentTitle, untrainedTitle]} rule={depth === 'none'}
 					/>
 				</Box>

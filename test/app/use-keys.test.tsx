@@ -127,6 +127,14 @@ describe('useKeys, one key a read', () => {
 		expect(probe.state!.tab).toBe('weights');
 	});
 
+	it('puts the class models in the untrained maps\' place with u when the generalized-images tab shows both sets, and back', async () => {
+		const probe = await start();
+		await press(probe, '3', s => s.tab === 'maps');
+		await press(probe, 'u', s => s.classModels);
+		expect(probe.state!.untrained).toBe(false);
+		await press(probe, 'u', s => !s.classModels);
+	});
+
 	it('ignores other keys while help is open, and closes it on ? or Esc', async () => {
 		const probe = await start();
 		await press(probe, '?', s => s.help);

@@ -158,6 +158,25 @@ describe('MapsTab', () => {
 		expect(below).toMatch(/█{14}/u);
 	});
 
+	it('shows every class\'s model in the untrained maps\' place when asked (u while both sets show), under its own caption', async () => {
+		const tree = testTree();
+		const current = handMaps();
+		const config = newConfig(undefined, {layers: [784, 2, 3]});
+		tree.show(
+			<MapsTab
+				current={current} initial={untrainedOf(current)} version={1} epoch={2} classNames={['a', 'b', 'c']} width={119} height={32} selected={0}
+				untrained={false} change={false} depth='none' image={image} split={split} analysis={analysis()} progress={1} config={config} classModels
+			/>,
+		);
+		expect(tree.frame()).toContain('class models: computing…');
+		expect(tree.frame()).not.toContain('untrained (initial)');
+		await waitFor(() => tree.frame().includes('class models (gradient ascent)'), 'the class models');
+		// Class 1 scores every pixel -1 through a sigmoid neuron: its model is blank; class 0's is ink everywhere.
+		const lines = tree.frame().split('\n');
+		const caption = lines.findIndex(line => line.includes('class models (gradient ascent)'));
+		expect(lines[caption + 1]).toMatch(/█{7}/u);
+	});
+
 	it('shows an untrained network\'s maps once, said once, without an untrained map beside the detail', () => {
 		for (const [options, words] of [[{epoch: 0}, 'not trained yet'], [{epoch: 0, version: 1, same: true}, 'untrained (epoch 0)']] as const) {
 			const current = network();
