@@ -4,13 +4,16 @@
  * client runs in tmux with `ssh -tt`, and no COLORTERM anywhere, so TERM=xterm-256color alone must
  * give 256-colour codes.
  */
-import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
+import {type ChildProcess, execFileSync, spawn, spawnSync} from 'node:child_process';
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {type AddressInfo, connect, createServer} from 'node:net';
 import {tmpdir, userInfo} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {canvasLayout, contentTop} from '../../src/app/canvas-layout.js';
+import {computeLayout} from '../../src/app/layout.js';
+import {mouseBytes} from '../../src/app/mouse.js';
 import {colourCodes} from './sgr-colours.js';
 import {killAllTmux, pollUntil, Tmux, tmuxAvailable} from './tmux.js';
 
@@ -156,6 +159,46 @@ describe.skipIf(!existsSync(sshdPath) || !tmuxAvailable())('nnviz-tui over SSH',
 			await tmux.waitForScreen(/neurons \d+-\d+ of 30/);
 			await tmux.sendKeys('q');
 			expect(await tmux.exited()).toMatchObject({status: 0, alternateScreen: false, cursorVisible: true, canonical: true, echo: true, signals: true});
+		} finally {
+			await tmux.kill();
+		}
+	});
+
+	it('reads a stroke drawn with SGR mouse reports over SSH as a 1 on the draw tab, and quits with the terminal restored', async () => {
+		const {port, userKey, dir} = server!;
+		const model = join(dir, 'two-epochs.safetensors');
+		const trained = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'train', '--epochs', '2', '--save', model], {encoding: 'utf8', timeout: 120_000});
+		expect(trained.status, trained.stderr).toBe(0);
+		const remote = `cd ${shellQuote(repoRoot)} && TERM=xterm-256color ${shellQuote(process.execPath)} dist/cli.js --model ${shellQuote(model)}`;
+		const tmux = await Tmux.start({
+			command: [
+				'ssh', '-tt', '-F', '/dev/null', '-p', String(port), '-i', userKey, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null',
+				'-o', 'BatchMode=yes', '-o', 'IdentitiesOnly=yes', '-o', 'LogLevel=ERROR', `${user}@127.0.0.1`, remote,
+			],
+			columns: 120,
+			rows: 40,
+			term: 'xterm-256color',
+		});
+		try {
+			await tmux.waitForScreen('Example 0 of 997');
+			await tmux.sendKeys('5');
+			await tmux.waitForScreen('the canvas is blank');
+			// The canvas as the app lays it out at 120x40; a stroke down its middle, column 14, rows 4 to 23.
+			const area = computeLayout({columns: 120, rows: 40}, undefined, {rows: 28, cols: 28});
+			const {canvas, zoom} = canvasLayout(area.contentWidth, area.contentHeight, {rows: 28, cols: 28}, 10, 1);
+			const [left, top] = [canvas.left + 1, contentTop + canvas.top + 1];
+			const x = left + (14 * zoom);
+			const [from, to] = [top + Math.round((4 * zoom) / 2), top + Math.round((23 * zoom) / 2)];
+			let reports = mouseBytes('press', x, from);
+			for (let y = from + 1; y <= to; y++) {
+				reports += mouseBytes('drag', x, y);
+			}
+
+			// The bytes go through tmux, ssh and sshd to the app, as a terminal's mouse reports do.
+			await tmux.sendKeys('-l', reports + mouseBytes('release', x, to));
+			await tmux.waitForScreen(/(?<!blank; )the network says 1\b/u);
+			await tmux.sendKeys('q');
+			expect(await tmux.exited()).toMatchObject({status: 0, alternateScreen: false, cursorVisible: true});
 		} finally {
 			await tmux.kill();
 		}
