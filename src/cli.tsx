@@ -23,7 +23,7 @@ import {
 
 const flagTypes = Object.fromEntries([
 	...valueFlags.map(name => [name, {type: 'string' as const}]),
-	...exportValueFlags.map(name => [name, {type: 'string' as const, ...(name === 'output' && {shortFlag: 'o'})}]),
+	...exportValueFlags.map(name => [name, {type: 'string' as const, ...(name === 'outFile' && {shortFlag: 'o'})}]),
 	...switchFlags.map(name => [name, {type: 'boolean' as const, ...(name === 'help' && {shortFlag: 'h'}), ...(name === 'version' && {shortFlag: 'v'})}]),
 ]);
 

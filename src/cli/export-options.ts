@@ -6,8 +6,8 @@ import type {DataOptions, ExportCommand} from '../commands/command-types.js';
 import {UsageError} from '../errors.js';
 import {type FigureView, figureViews} from '../figures/source.js';
 
-/** The value flags only export and show take, by meow's name ('output' is -o). */
-export const exportValueFlags = ['view', 'epoch', 'index', 'output'] as const;
+/** The value flags only export and show take, by meow's name ('outFile' is -o; not 'output', which is the network's output layer). */
+export const exportValueFlags = ['view', 'epoch', 'index', 'outFile'] as const;
 /** Every flag export and show take. */
 const exportFlags = new Set<string>([...exportValueFlags, 'model', 'dataset', 'data', 'json', 'force', 'debug', 'help', 'version']);
 
@@ -21,7 +21,7 @@ export function refuseExportFlags(command: string, flags: Readonly<Record<string
 	for (const name of exportValueFlags) {
 		if (flags[name] !== undefined) {
 			const where = command === 'tui' ? 'the terminal UI' : command;
-			throw new UsageError(`${name === 'output' ? '-o' : `--${name}`} does not apply to ${where}; it is for export and show (see nnviz-tui --help)`);
+			throw new UsageError(`${name === 'outFile' ? '-o' : `--${name}`} does not apply to ${where}; it is for export and show (see nnviz-tui --help)`);
 		}
 	}
 }
@@ -43,7 +43,7 @@ export function parseExportCommandLine(input: readonly string[], flags: Readonly
 		}
 
 		if (Array.isArray(value)) {
-			throw new UsageError(`${name === 'output' ? '-o' : `--${name}`} is given more than once`);
+			throw new UsageError(`${name === 'outFile' ? '-o' : `--${name}`} is given more than once`);
 		}
 	}
 
@@ -57,7 +57,7 @@ export function parseExportCommandLine(input: readonly string[], flags: Readonly
 		throw new UsageError(`--view: expected ${figureViews.join(', ')}; ${view === undefined ? `${kind} needs one` : `got "${view}"`}`);
 	}
 
-	const output = text(flags, 'output', '-o');
+	const output = text(flags, 'outFile', '-o');
 	if (kind === 'show' && output !== undefined) {
 		throw new UsageError('-o does not apply to show, which draws on the terminal; use export -o FILE.png');
 	}

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {DatasetSplit} from '../data/dataset.js';
 import {marks, theme} from '../app/theme.js';
+import {firstFitting} from '../app/wording.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {axisStart, barParts, onAxis} from './ConfidenceColumn.js';
 import type {TestAnalysis} from '../app/test-analysis.js';
@@ -32,7 +33,9 @@ export function TestSetPanel({summary, progress, classNames, width, height, labe
 	if (summary === undefined) {
 		return (
 			<Panel title='Test set' width={width} height={height}>
-				<Text color={theme.muted}>{`classifying the test set… ${Math.floor(progress * 100)}%`}</Text>
+				<Text color={theme.muted} wrap='truncate-end'>
+					{firstFitting([`classifying the test set… ${Math.floor(progress * 100)}%`, `classifying… ${Math.floor(progress * 100)}%`], width - 2)}
+				</Text>
 			</Panel>
 		);
 	}

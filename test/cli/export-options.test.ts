@@ -10,7 +10,7 @@ describe('export and show on the command line', () => {
 		expect(isExportCommand(['export'])).toBe(true);
 		expect(isExportCommand(['show'])).toBe(true);
 		expect(isExportCommand(['eval'])).toBe(false);
-		expect(parseExportCommandLine(['export'], {model: 'm.safetensors', view: 'example', epoch: '3', index: '12', output: 'a.png', json: true})).toEqual({
+		expect(parseExportCommandLine(['export'], {model: 'm.safetensors', view: 'example', epoch: '3', index: '12', outFile: 'a.png', json: true})).toEqual({
 			kind: 'export', model: 'm.safetensors', view: 'example', epoch: 3, index: 12, output: 'a.png', data: {}, json: true, force: false,
 		});
 		expect(parseExportCommandLine(['show'], {model: 'm', view: 'confusion', dataset: 'fashion-mnist', data: 'dir'})).toEqual({
@@ -32,11 +32,11 @@ describe('export and show on the command line', () => {
 
 		expect(refused(['export'], {model: 'm', view: 'weights', epoch: '-1'})).toBe('--epoch: expected a whole number, 0 or more; got "-1"');
 		expect(refused(['export'], {model: 'm', view: 'weights', index: '2'})).toBe('--index applies to --view example, not weights');
-		expect(refused(['show'], {model: 'm', view: 'weights', output: 'a.png'})).toBe('-o does not apply to show, which draws on the terminal; use export -o FILE.png');
+		expect(refused(['show'], {model: 'm', view: 'weights', outFile: 'a.png'})).toBe('-o does not apply to show, which draws on the terminal; use export -o FILE.png');
 		expect(refused(['export'], {model: 'm'})).toBe('--view: expected weights, maps, class-models, example, confusion, curves; export needs one');
 		expect(refused(['export'], {model: 'm', view: 'weights', layers: '784,10'})).toBe('--layers does not apply to export (see nnviz-tui --help)');
 		expect(refused(['export', 'extra'], {model: 'm', view: 'weights'})).toBe('unexpected argument "extra" after export');
-		expect(refused(['export'], {model: 'm', view: 'weights', output: ['a.png', 'b.png']})).toBe('-o is given more than once');
+		expect(refused(['export'], {model: 'm', view: 'weights', outFile: ['a.png', 'b.png']})).toBe('-o is given more than once');
 		expect(() => refuseExportFlags('eval', {epoch: '2'})).toThrow('--epoch does not apply to eval; it is for export and show (see nnviz-tui --help)');
 	});
 

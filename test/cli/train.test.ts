@@ -158,6 +158,12 @@ describe('nnviz-tui train', () => {
 		expect(refused.stderr).toBe(`nnviz-tui: --save ${shown}: the file exists; continue it with --resume ${shown}, or replace it with --force\n`);
 	});
 
+	it('takes --output (the output layer) for training, not as export\'s -o', async () => {
+		const {code, stderr} = await runCli(['train', ...small, '--output', 'softmax', '--cost', 'cross-entropy', '--epochs', '1', '--json']);
+		expect(stderr).not.toContain('does not apply');
+		expect(code).toBe(0);
+	});
+
 	it('stops a diverging run with a one-line message and keeps the last good epoch', async () => {
 		const dir = temporaryFolder();
 		const file = join(dir, 'm.safetensors');
