@@ -26,11 +26,15 @@ export type CanvasLayout = {
 	readonly attribution: Rect | undefined;
 	/** The attribution map is shown. */
 	readonly showsAttribution: boolean;
+	/** Every hidden layer's activations, under the input in 'column' down to the canvas's bottom when rows are left; else undefined. */
+	readonly strip?: Rect;
 	/** The row of the key line, under the canvas. */
 	readonly keyLine: number;
 };
 
 const gap = 1;
+/** The fewest rows a panel of hidden activations takes: its border, a heading and a strip. */
+const minStripHeight = 4;
 /** The narrowest the answer may be beyond the class names: a space, a bar of 1, the value and a mark. */
 const answerExtra = 13;
 
@@ -52,9 +56,13 @@ export function canvasLayout(width: number, height: number, image: {rows: number
 			return undefined;
 		}
 
+		// The rows left beside the canvas hold the hidden layers' activations (at least a heading, a strip and the border's two).
+		const stripTop = answerHeight + both.height;
+		const strip = canvas.height - stripTop >= minStripHeight ? {left, top: stripTop, width: room, height: canvas.height - stripTop} : undefined;
 		return {
 			arrangement: 'column', zoom, canvas, answer: {left, top: 0, width: room, height: answerHeight},
-			input: {left, top: answerHeight, width: both.width, height: both.height}, attribution: undefined, showsAttribution: true, keyLine: canvas.height,
+			input: {left, top: answerHeight, width: room, height: both.height}, attribution: undefined, showsAttribution: true, keyLine: canvas.height,
+			...(strip && {strip}),
 		};
 	};
 

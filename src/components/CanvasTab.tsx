@@ -14,6 +14,7 @@ import type {ColorDepth} from '../render/color-depth.js';
 import {renderGrayImage, renderSignedImage} from '../render/half-block.js';
 import {barParts} from './ConfidenceColumn.js';
 import {Painted} from './Painted.js';
+import {HiddenStrip} from './HiddenStrip.js';
 import {Panel} from './Panel.js';
 import {PixelImage} from './PixelImage.js';
 
@@ -97,7 +98,7 @@ type SideProps = Props & {
 };
 
 /** Right of the canvas: the answer, the network's input and the attribution map, as the layout places them. */
-function Side({layout, input, explanation, blank, truth, classNames, depth, attribution, epochLabel, draw}: SideProps) {
+function Side({layout, input, explanation, blank, truth, classNames, depth, attribution, epochLabel, draw, config}: SideProps) {
 	const {rows, cols} = draw.canvas;
 	const inputLines = useMemo(() => renderGrayImage(toPixelBytes(input), rows, cols, depth), [input, rows, cols, depth]);
 	const map = useMemo(() => attributionOf(explanation, attribution, 'predicted'), [explanation, attribution]);
@@ -128,6 +129,9 @@ function Side({layout, input, explanation, blank, truth, classNames, depth, attr
 								<Box marginLeft={2}><PixelImage id='draw.attribution' lines={mapLines} cols={cols}/></Box>
 							</Box>
 						</Panel>
+					)}
+					{layout.strip !== undefined && explanation.hidden.length > 0 && (
+						<HiddenStrip layers={explanation.hidden} activation={config.activation} width={layout.strip.width} height={layout.strip.height} depth={depth}/>
 					)}
 				</Box>
 			);
