@@ -85,12 +85,15 @@ describe.skipIf(!tmuxAvailable())('overview, confusion, timeline and dashboard i
 		await tmux.waitForScreen('live · epoch 3');
 	});
 
-	it('says why u does nothing when trained and untrained class maps are side by side', async () => {
+	it('puts the class models in the untrained maps\' place with u when trained and untrained class maps are side by side, and back', async () => {
 		const tmux = await startTui(['--model', modelFile], 200, 60);
 		await tmux.sendKeys('3');
 		await tmux.waitForScreen('untrained (initial)');
 		await tmux.sendKeys('u');
-		await tmux.waitForScreen('trained and untrained are both shown');
+		const models = await tmux.waitForScreen('class models (gradient ascent)');
+		expect(models).not.toContain('untrained (initial)');
+		await tmux.sendKeys('u');
+		await tmux.waitForScreen('untrained (initial)');
 	});
 
 	it('draws the dashboard\'s charts several rows tall beside the tab at 200x60', async () => {

@@ -167,7 +167,10 @@ describe.skipIf(!existsSync(sshdPath) || !tmuxAvailable())('nnviz-tui over SSH',
 	it('reads a stroke drawn with SGR mouse reports over SSH as a 1 on the draw tab, and quits with the terminal restored', async () => {
 		const {port, userKey, dir} = server!;
 		const model = join(dir, 'two-epochs.safetensors');
-		const trained = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'train', '--epochs', '2', '--save', model], {encoding: 'utf8', timeout: 120_000});
+		// On the embedded digits, as the remote side opens it (ssh does not pass NNVIZ_DATA on).
+		const trainEnv = {...process.env};
+		delete trainEnv.NNVIZ_DATA;
+		const trained = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'train', '--epochs', '2', '--save', model], {encoding: 'utf8', timeout: 120_000, env: trainEnv});
 		expect(trained.status, trained.stderr).toBe(0);
 		const remote = `cd ${shellQuote(repoRoot)} && TERM=xterm-256color ${shellQuote(process.execPath)} dist/cli.js --model ${shellQuote(model)}`;
 		const tmux = await Tmux.start({
