@@ -187,13 +187,13 @@ export function SignedBars({values, names, rows, width, columns, depth}: Props) 
 	const barWidth = Math.max(3, columnWidth - nameWidth - valueWidth - 2);
 	const line = (i: number) => <BarLine key={i} index={i} values={values} names={names} max={max} nameWidth={nameWidth} barWidth={barWidth} valueWidth={valueWidth} depth={depth} width={columnWidth}/>;
 	// A row the note or heading has, even when no wording fits (so the rows under it stay where they are).
-	const note = (text: string) => <Painted key='note' width={columnWidth} lines={[[[text === '' ? ' ' : text, {color: theme.muted}]]]}/>;
+	const note = (text: string, key: string) => <Painted key={key} width={columnWidth} lines={[[[text === '' ? ' ' : text, {color: theme.muted}]]]}/>;
 	if (columns === 2) {
 		const side = (name: 'up' | 'down', classes: readonly number[], total: number, short: boolean, left: boolean) => (
 			<Box flexDirection='column' width={columnWidth} marginLeft={left ? 0 : 1} flexShrink={0}>
-				{note(firstFitting([`pushes ${name}${classes.length < total ? ' most' : ''}`, name], columnWidth))}
+				{note(firstFitting([`pushes ${name}${classes.length < total ? ' most' : ''}`, name], columnWidth), 'heading')}
 				{classes.map(i => line(i))}
-				{short && note(shortNote(classes.length, name, columnWidth))}
+				{short && note(shortNote(classes.length, name, columnWidth), 'short')}
 			</Box>
 		);
 		return (
@@ -208,11 +208,11 @@ export function SignedBars({values, names, rows, width, columns, depth}: Props) 
 	const heading = all ? ['its weight to each class', 'weight to each class', 'each class'] : ['pushes up and down most', 'up and down most', 'up and down'];
 	return (
 		<Box flexDirection='column' width={width}>
-			{note(firstFitting(heading, width))}
+			{note(firstFitting(heading, width), 'heading')}
 			{split.up.map(i => line(i))}
-			{split.upShort && note(shortNote(split.up.length, 'up', width))}
+			{split.upShort && note(shortNote(split.up.length, 'up', width), 'up short')}
 			{[...split.down].reverse().map(i => line(i))}
-			{split.downShort && note(shortNote(split.down.length, 'down', width))}
+			{split.downShort && note(shortNote(split.down.length, 'down', width), 'down short')}
 		</Box>
 	);
 }
