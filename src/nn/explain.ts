@@ -2,6 +2,7 @@ import {ShapeError} from '../errors.js';
 import {activateHidden, activateOutput, hiddenDerivative} from './activation.js';
 import type {TrainConfig} from './config.js';
 import {argmax} from './evaluate.js';
+import {denseLayer} from './forward-pass.js';
 import {checkParameters, type Parameters} from './network.js';
 import {pixelValue} from './workspace.js';
 
@@ -131,7 +132,7 @@ export class Explainer {
 		for (let l = 0; l < depth; l++) {
 			const nOut = layers[l + 1];
 			const z = acts[l + 1];
-			affine(parameters.weights[l], parameters.biases[l], layers[l], nOut, previous, z);
+			denseLayer(parameters.weights[l], parameters.biases[l], layers[l], nOut, previous, z);
 			if (l + 1 === depth) {
 				scores.set(z);
 				activateOutput(config.output, z, nOut);
@@ -188,22 +189,6 @@ export class Explainer {
 		if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= classes) {
 			throw new RangeError(`class index must be an integer 0..${classes - 1}, got ${classIndex}`);
 		}
-	}
-}
-
-/** z = bias + w x, for w nOut x nIn; zero inputs are left out of the sums, as ForwardPass leaves them. */
-function affine(w: Float32Array, bias: Float32Array, nIn: number, nOut: number, x: Float64Array, z: Float64Array): void {
-	for (let j = 0; j < nOut; j++) {
-		const row = j * nIn;
-		let s: number = bias[j];
-		for (let i = 0; i < nIn; i++) {
-			const v = x[i];
-			if (v !== 0) {
-				s += v * w[row + i];
-			}
-		}
-
-		z[j] = s;
 	}
 }
 

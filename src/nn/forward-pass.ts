@@ -98,8 +98,8 @@ function sparseLayer(w: Float32Array, bias: Float32Array, nIn: number, nOut: num
 	}
 }
 
-/** z = bias + w a, for w nOut x nIn; zero inputs are left out of the sums, as Workspace.forward leaves them. */
-function denseLayer(w: Float32Array, bias: Float32Array, nIn: number, nOut: number, a: Float64Array, z: Float64Array): void {
+/** z = bias + w a, for w nOut x nIn; zero inputs are left out of the sums, as Workspace.forward leaves them (the Explainer's forward pass too). */
+export function denseLayer(w: Float32Array, bias: Float32Array, nIn: number, nOut: number, a: Float64Array, z: Float64Array): void {
 	for (let j = 0; j < nOut; j++) {
 		const row = j * nIn;
 		let s: number = bias[j];
