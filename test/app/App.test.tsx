@@ -3,11 +3,9 @@ import {App} from '../../src/app/App.js';
 import type {Dataset} from '../../src/data/dataset.js';
 import {createModel} from '../../src/model/model-dataset.js';
 import {newConfig} from '../../src/nn/config.js';
-import type {TrainingClient} from '../../src/training/client.js';
 import {syntheticDataset, testTree, waitFor} from '../components/fixtures.js';
+import {idleClient} from './fake-terminal.js';
 
-/** A client that never trains: the app only subscribes to it here. */
-const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined, quietFor() {}} as unknown as TrainingClient;
 const tree = testTree();
 
 describe('App', () => {

@@ -1,42 +1,10 @@
-import {EventEmitter} from 'node:events';
-import {PassThrough} from 'node:stream';
 import {render} from 'ink';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../src/app/App.js';
 import {createModel} from '../../src/model/model-dataset.js';
 import {newConfig} from '../../src/nn/config.js';
-import type {TrainingClient} from '../../src/training/client.js';
 import {plain, syntheticDataset, waitFor} from '../components/fixtures.js';
-
-/** A terminal of a given size that keeps the last frame Ink wrote (debug mode writes whole frames). */
-class Terminal extends EventEmitter {
-	isTTY = true;
-	last = '';
-	constructor(readonly columns: number, readonly rows: number) {
-		super();
-	}
-
-	write(chunk: string | Uint8Array, callback?: () => void): boolean {
-		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-		if (text !== '') {
-			this.last = text;
-		}
-
-		callback?.();
-		return true;
-	}
-}
-
-function fakeStdin(): NodeJS.ReadStream {
-	const stdin = new PassThrough() as unknown as NodeJS.ReadStream & {setRawMode: () => void};
-	stdin.isTTY = true;
-	stdin.setRawMode = () => stdin;
-	stdin.ref = () => stdin;
-	stdin.unref = () => stdin;
-	return stdin;
-}
-
-const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined, quietFor() {}} as unknown as TrainingClient;
+import {fakeStdin, idleClient, Terminal} from './fake-terminal.js';
 
 /**
  * Where a frame's boxes are broken: for every top corner ╭ the column of its ╮, and below them, down to

@@ -1,5 +1,3 @@
-import {EventEmitter} from 'node:events';
-import {PassThrough} from 'node:stream';
 import chalk from 'chalk';
 import {Box, render, Text} from 'ink';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -7,37 +5,12 @@ import {App} from '../../src/app/App.js';
 import {inkOutputCacheSizes, inkOutputGetters, maxEntries, speedUpInkOutput} from '../../src/app/ink-output.js';
 import {createModel} from '../../src/model/model-dataset.js';
 import {newConfig} from '../../src/nn/config.js';
-import type {TrainingClient} from '../../src/training/client.js';
 import {syntheticDataset, waitFor} from '../components/fixtures.js';
+import {fakeStdin, idleClient, Terminal} from './fake-terminal.js';
 
 type Frame = {output: string; height: number};
 type OutputLike = {get(): Frame; caches: {getStringWidth(text: string): number}};
 type OutputClass = (new (options: {width: number; height: number}) => OutputLike) & {prototype: OutputLike};
-
-class Terminal extends EventEmitter {
-	isTTY = true;
-	frames = 0;
-	constructor(readonly columns: number, readonly rows: number) {
-		super();
-	}
-
-	write(_chunk: string | Uint8Array, callback?: () => void): boolean {
-		this.frames++;
-		callback?.();
-		return true;
-	}
-}
-
-function fakeStdin(): NodeJS.ReadStream {
-	const stdin = new PassThrough() as unknown as NodeJS.ReadStream & {setRawMode: () => void};
-	stdin.isTTY = true;
-	stdin.setRawMode = () => stdin;
-	stdin.ref = () => stdin;
-	stdin.unref = () => stdin;
-	return stdin;
-}
-
-const idleClient = {epochs: 1, subscribe: () => () => undefined, snapshot: async () => undefined, quietFor() {}} as unknown as TrainingClient;
 
 describe("Ink's output stage, sped up", () => {
 	let Output: OutputClass;
