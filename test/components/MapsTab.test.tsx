@@ -45,6 +45,20 @@ function tab(current: Parameters, classNames: readonly string[], options: Option
 	);
 }
 
+/** The hand-made maps with the network's config, so class models are computed; in the overview too when `overview`. */
+function withClassModels(overview: boolean): ReturnType<typeof testTree> {
+	const tree = testTree();
+	const current = handMaps();
+	tree.show(
+		<MapsTab
+			current={current} initial={untrainedOf(current)} version={1} epoch={2} classNames={['a', 'b', 'c']} width={119} height={32} selected={0}
+			untrained={false} change={false} depth='none' image={image} split={split} analysis={analysis()} progress={1}
+			config={newConfig(undefined, {layers: [784, 2, 3]})} classModels={overview}
+		/>,
+	);
+	return tree;
+}
+
 function draw(current: Parameters, classNames: readonly string[], options: Options = {}): string {
 	return plain(renderToString(tab(current, classNames, options), {columns: options.width ?? 119}));
 }
@@ -140,15 +154,7 @@ describe('MapsTab', () => {
 	});
 
 	it('shows the class model by gradient ascent in the untrained map\'s place when given the config, computing it after the frame', async () => {
-		const tree = testTree();
-		const current = handMaps();
-		const config = newConfig(undefined, {layers: [784, 2, 3]});
-		tree.show(
-			<MapsTab
-				current={current} initial={untrainedOf(current)} version={1} epoch={2} classNames={['a', 'b', 'c']} width={119} height={32} selected={0}
-				untrained={false} change={false} depth='none' image={image} split={split} analysis={analysis()} progress={1} config={config}
-			/>,
-		);
+		const tree = withClassModels(false);
 		expect(tree.frame()).toContain('class model: computing…');
 		expect(tree.frame()).not.toContain('untrained, scale');
 		await waitFor(() => tree.frame().includes('class model (gradient ascent)'), 'the class model');
@@ -159,15 +165,7 @@ describe('MapsTab', () => {
 	});
 
 	it('shows every class\'s model in the untrained maps\' place when asked (u while both sets show), under its own caption', async () => {
-		const tree = testTree();
-		const current = handMaps();
-		const config = newConfig(undefined, {layers: [784, 2, 3]});
-		tree.show(
-			<MapsTab
-				current={current} initial={untrainedOf(current)} version={1} epoch={2} classNames={['a', 'b', 'c']} width={119} height={32} selected={0}
-				untrained={false} change={false} depth='none' image={image} split={split} analysis={analysis()} progress={1} config={config} classModels
-			/>,
-		);
+		const tree = withClassModels(true);
 		expect(tree.frame()).toContain('class models: computing…');
 		expect(tree.frame()).not.toContain('untrained (initial)');
 		await waitFor(() => tree.frame().includes('class models (gradient ascent)'), 'the class models');
