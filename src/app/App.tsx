@@ -39,6 +39,8 @@ const keyQuietMs = 500;
 
 /** Least time between two analyses of the test set while training runs. */
 const liveAnalysisMs = 1000;
+// While training runs, the class models (a sixth of a second of the main thread a set) follow the weights every 3 s.
+const liveClassModelMs = 3000;
 
 export type AppProps = {
 	readonly model: Model;
@@ -120,6 +122,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked, s
 	// second: each analysis and the frame it ends with took a tenth of the main thread, and keys waited behind them.
 	const analysed = useThrottled(shown, timeline.epoch === 'live' && training.status === 'running' ? liveAnalysisMs : 0);
 	const {analysis: fresh, stale, progress} = useTestAnalysis(analysed, model.config, dataset.test);
+	const modelled = useThrottled(shown, timeline.epoch === 'live' && training.status === 'running' ? liveClassModelMs : 0);
 	const analysis = fresh ?? stale;
 	const freshRef = useRef(fresh);
 	freshRef.current = fresh;
@@ -228,7 +231,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked, s
 			}
 
 			case 'maps': {
-				return <MapsTab {...common} selected={ui.map} split={dataset.test} config={model.config} classModels={ui.classModels}/>;
+				return <MapsTab {...common} selected={ui.map} split={dataset.test} config={model.config} classModels={ui.classModels} modelParameters={modelled}/>;
 			}
 
 			case 'confusion': {

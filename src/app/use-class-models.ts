@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {type ClassModelOptions, classModelsInSlices} from '../nn/class-model.js';
 import type {TrainConfig} from '../nn/config.js';
 import type {Parameters} from '../nn/network.js';
@@ -8,6 +8,12 @@ export type ClassModels = {
 	readonly images: ReadonlyArray<Float64Array | undefined>;
 	/** Every class's model is there. */
 	readonly done: boolean;
+	/**
+	 * Some images are still the last complete set's, of earlier parameters: while a new set is computed,
+	 * each class keeps its previous model until its new one is there, so models do not blink out (while
+	 * training runs, new parameters come every few seconds).
+	 */
+	readonly stale: boolean;
 };
 
 // Each parameters object's class models are computed once (parameters are never changed in place).
@@ -22,6 +28,7 @@ export function useClassModels(parameters: Parameters, config: TrainConfig | und
 	const classes = parameters.layers.at(-1) ?? 0;
 	const cached = finished.get(parameters);
 	const [partial, setPartial] = useState<{parameters: Parameters; images: Array<Float64Array | undefined>}>();
+	const lastComplete = useRef<readonly Float64Array[] | undefined>(undefined);
 	useEffect(() => {
 		if (!wanted || config === undefined || finished.has(parameters)) {
 			return;
@@ -49,9 +56,16 @@ export function useClassModels(parameters: Parameters, config: TrainConfig | und
 	}, [parameters, config, wanted, classes, options]);
 
 	if (cached) {
-		return {images: cached, done: true};
+		lastComplete.current = cached;
+		return {images: cached, done: true, stale: false};
 	}
 
-	const images = partial?.parameters === parameters ? partial.images : Array.from<Float64Array | undefined>({length: classes});
-	return {images, done: false};
+	const fresh = partial?.parameters === parameters ? partial.images : Array.from<Float64Array | undefined>({length: classes});
+	const previous = lastComplete.current?.length === classes ? lastComplete.current : undefined;
+	if (previous === undefined) {
+		return {images: fresh, done: false, stale: false};
+	}
+
+	const images = fresh.map((image, c) => image ?? previous[c]);
+	return {images, done: false, stale: fresh.some(image => image === undefined)};
 }

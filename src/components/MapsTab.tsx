@@ -5,6 +5,7 @@ import {useClassModels} from '../app/use-class-models.js';
 import type {DatasetSplit} from '../data/dataset.js';
 import {maxAbs} from '../nn/class-maps.js';
 import type {TrainConfig} from '../nn/config.js';
+import type {Parameters} from '../nn/network.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {downsample} from '../render/downsample.js';
 import {renderGrayImage} from '../render/half-block.js';
@@ -17,6 +18,11 @@ type Props = TileTabProps & {
 	readonly config?: TrainConfig;
 	/** The class models in the untrained maps' place in the overview. */
 	readonly classModels?: boolean;
+	/**
+	 * The parameters whose class models show (default: the shown ones). While training runs, the App passes
+	 * the shown parameters of every few seconds: a set of class models takes a sixth of a second to compute.
+	 */
+	readonly modelParameters?: Parameters;
 };
 
 /** A page of class models as tiles: averaged factor x factor, in grey; blank while a model is computed. */
@@ -37,14 +43,14 @@ function classModelTiles(images: ReadonlyArray<Float64Array | undefined>, page: 
 }
 
 /** For each class, the input-pixel map of the weight matrices multiplied backwards, trained and untrained (or each class's model), and the selected class in full. */
-export function MapsTab({split, config, classModels = false, ...tab}: Props) {
+export function MapsTab({split, config, classModels = false, modelParameters, ...tab}: Props) {
 	const {classNames = digitNames, current, depth, image, analysis, progress = 0} = tab;
 	// Each class's model by gradient ascent, computed in slices after the frame (only with the network's config).
-	const models = useClassModels(current, config, config !== undefined);
+	const models = useClassModels(modelParameters ?? current, config, config !== undefined);
 	const secondSet = (page: {first: number; count: number; factor: number; selected: number}) => (classModels && config !== undefined
 		? {
 			tiles: classModelTiles(models.images, page, image, classNames, depth),
-			caption: models.done ? 'class models (gradient ascent)' : 'class models: computing…',
+			caption: models.done ? 'class models (gradient ascent)' : (models.stale ? 'class models: updating…' : 'class models: computing…'),
 		}
 		: undefined);
 	const label = useCallback((source: TileSource, c: number, width: number) => {

@@ -45,6 +45,13 @@ function tab(current: Parameters, classNames: readonly string[], options: Option
 	);
 }
 
+/**
+ * ReLU hidden units for the class-model tests: a class whose score rises with every pixel (class 0 of
+ * handMaps, 3 relu(sum x)) keeps its gradient as pixels fill, so its model is ink everywhere; through
+ * a sigmoid the unit saturates after a few pixels and the L2 penalty keeps the model faint.
+ */
+const reluConfig = newConfig(undefined, {layers: [784, 2, 3], activation: 'relu'});
+
 /** The hand-made maps with the network's config, so class models are computed; in the overview too when `overview`. */
 function withClassModels(overview: boolean): ReturnType<typeof testTree> {
 	const tree = testTree();
@@ -53,7 +60,7 @@ function withClassModels(overview: boolean): ReturnType<typeof testTree> {
 		<MapsTab
 			current={current} initial={untrainedOf(current)} version={1} epoch={2} classNames={['a', 'b', 'c']} width={119} height={32} selected={0}
 			untrained={false} change={false} depth='none' image={image} split={split} analysis={analysis()} progress={1}
-			config={newConfig(undefined, {layers: [784, 2, 3]})} classModels={overview}
+			config={reluConfig} classModels={overview}
 		/>,
 	);
 	return tree;
@@ -158,7 +165,7 @@ describe('MapsTab', () => {
 		expect(tree.frame()).toContain('class model: computing…');
 		expect(tree.frame()).not.toContain('untrained, scale');
 		await waitFor(() => tree.frame().includes('class model (gradient ascent)'), 'the class model');
-		// Class 0 scores every pixel +3 through a sigmoid neuron: its model is ink everywhere, the densest shade.
+		// Class 0 scores every pixel +3 through a ReLU: its model is ink everywhere, the densest shade.
 		const line = tree.frame().split('\n').find(text => text.includes('class model (gradient ascent)'));
 		const below = tree.frame().split('\n')[tree.frame().split('\n').indexOf(line!) + 1]!;
 		expect(below).toMatch(/█{14}/u);
@@ -169,10 +176,46 @@ describe('MapsTab', () => {
 		expect(tree.frame()).toContain('class models: computing…');
 		expect(tree.frame()).not.toContain('untrained (initial)');
 		await waitFor(() => tree.frame().includes('class models (gradient ascent)'), 'the class models');
-		// Class 1 scores every pixel -1 through a sigmoid neuron: its model is blank; class 0's is ink everywhere.
+		// Class 1 scores every pixel -1 through a ReLU: its model is blank; class 0's is ink everywhere.
 		const lines = tree.frame().split('\n');
 		const caption = lines.findIndex(line => line.includes('class models (gradient ascent)'));
-		expect(lines[caption + 1]).toMatch(/█{7}/u);
+		const [, first, second] = lines[caption + 1]!.split('│');
+		expect(first).toMatch(/█{7}/u);
+		expect(second).not.toMatch(/[█▓▒]/u);
+	});
+
+	it('keeps each class\'s last model while the models of new parameters are computed, then shows the new ones', async () => {
+		const tree = testTree();
+		const current = handMaps();
+		const config = reluConfig;
+		const show = (modelParameters: Parameters): void => {
+			tree.show(
+				<MapsTab
+					current={current} initial={untrainedOf(current)} version={1} epoch={2} classNames={['a', 'b', 'c']} width={119} height={32} selected={0}
+					untrained={false} change={false} depth='none' image={image} split={split} analysis={analysis()} progress={1}
+					config={config} classModels modelParameters={modelParameters}
+				/>,
+			);
+		};
+
+		const firstTile = (): string => {
+			// Class 0's tile in the row under the caption.
+			const lines = tree.frame().split('\n');
+			return lines[lines.findIndex(line => line.includes('class models')) + 1]!.split('│')[1]!;
+		};
+
+		show(current);
+		await waitFor(() => tree.frame().includes('class models (gradient ascent)'), 'the first models');
+		// Class 0 scores every pixel +3: ink everywhere.
+		expect(firstTile()).toMatch(/█{7}/u);
+		// New parameters in which class 0 scores every pixel -3: its model becomes blank, but not before it is computed.
+		const next = handMaps();
+		next.weights[1][0] = -3;
+		show(next);
+		expect(tree.frame()).toContain('class models: updating…');
+		expect(firstTile()).toMatch(/█{7}/u);
+		await waitFor(() => tree.frame().includes('class models (gradient ascent)'), 'the new models');
+		expect(firstTile()).not.toMatch(/█/u);
 	});
 
 	it('shows an untrained network\'s maps once, said once, without an untrained map beside the detail', () => {
