@@ -12,8 +12,7 @@ import {type AttributionKind, attributionOf, Explainer, type Explanation} from '
 import type {Parameters} from '../nn/network.js';
 import type {ColorDepth} from '../render/color-depth.js';
 import {renderGrayImage, renderSignedImage} from '../render/half-block.js';
-import {barParts} from './ConfidenceColumn.js';
-import {Painted} from './Painted.js';
+import {ConfidenceColumn} from './ConfidenceColumn.js';
 import {HiddenStrip} from './HiddenStrip.js';
 import {Panel} from './Panel.js';
 import {PixelImage} from './PixelImage.js';
@@ -163,15 +162,6 @@ function Side({layout, input, explanation, blank, truth, classNames, depth, attr
 	}
 }
 
-/** The answer's mark ◀ (with ✓ or ✗ when the true class is known), or 'true' beside the true class when the answer is wrong. */
-function markOf(c: number, predicted: number, truth: number | undefined): string {
-	if (c === predicted) {
-		return `${marks.predicted}${truth === undefined ? '' : (truth === predicted ? marks.correct : marks.wrong)}`;
-	}
-
-	return c === truth ? marks.truth : '';
-}
-
 type AnswerProps = {
 	readonly outputs: ArrayLike<number>;
 	readonly predicted: number;
@@ -196,20 +186,9 @@ function AnswerPanel({outputs, predicted, truth, classNames, blank, epochLabel, 
 		...(blank ? [`the canvas is blank; the network says ${name}`] : []), `the network says ${name}${verdict}`, `says ${name}${verdict}`, `${name}${verdict}`,
 	].find(text => [...text].length <= room) ?? name;
 	const note = [...says].length + epochLabel.length + 2 <= room - 12 ? epochLabel : '';
-	const rows = classNames.slice(0, Math.max(0, height - 2)).map((name, c) => {
-		const isAnswer = c === predicted;
-		const {filled, track} = barParts(outputs[c], barWidth);
-		const color = isAnswer ? (truth === undefined ? theme.accent : (truth === predicted ? theme.correct : theme.wrong)) : undefined;
-		const style = {color, bold: isAnswer, dim: color === undefined};
-		return [
-			[`${name.padStart(nameWidth)} ${filled}`, style],
-			[track, {color: theme.muted, dim: true}],
-			[` ${outputs[c].toFixed(3)} ${markOf(c, predicted, truth)}`, style],
-		] as const;
-	});
 	return (
 		<Panel title={says} note={note} width={width} height={height} focused={false}>
-			<Painted lines={rows}/>
+			<ConfidenceColumn outputs={outputs} classNames={classNames} label={truth} predicted={predicted} barWidth={barWidth}/>
 		</Panel>
 	);
 }

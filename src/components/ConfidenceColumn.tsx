@@ -5,7 +5,8 @@ import {Painted} from './Painted.js';
 type Props = {
 	readonly outputs: ArrayLike<number>;
 	readonly classNames: readonly string[];
-	readonly label: number;
+	/** The true class; undefined when there is none (a drawing): the answer is then marked in the accent colour, neither right nor wrong. */
+	readonly label?: number;
 	readonly predicted: number;
 	readonly barWidth: number;
 };
@@ -51,22 +52,31 @@ export function barParts(value: number, width: number): {readonly filled: string
 	return {filled, track: '─'.repeat(Math.max(0, width - [...filled].length))};
 }
 
-/** One row per class: its name, a bar proportional to the network's output, and the value. */
+/** A row's colour and mark: the true class green, a wrong answer red; with no true class, the answer in the accent colour. */
+function rowLook(c: number, label: number | undefined, predicted: number): {color: string | undefined; mark: string} {
+	if (label === undefined) {
+		return c === predicted ? {color: theme.accent, mark: `${marks.predicted} `} : {color: undefined, mark: '  '};
+	}
+
+	const color = c === label ? theme.correct : (c === predicted && predicted !== label ? theme.wrong : undefined);
+	if (c === predicted) {
+		return {color, mark: `${marks.predicted}${predicted === label ? marks.correct : marks.wrong}`};
+	}
+
+	return {color, mark: c === label ? marks.truth : '  '};
+}
+
+/**
+ * One row per class: its name, a bar proportional to the network's output, and the value; the answer
+ * marked ◀ (with ✓ or ✗ when the true class is known) and bold, and 'true' beside the true class when
+ * the answer is wrong.
+ */
 export function ConfidenceColumn({outputs, classNames, label, predicted, barWidth}: Props) {
 	const nameWidth = Math.max(...classNames.map(n => n.length));
 	return (
 		<Box flexDirection='column'>
 			{classNames.map((name, c) => {
-				const isLabel = c === label;
-				const isWrongPrediction = c === predicted && predicted !== label;
-				const color = isLabel ? theme.correct : (isWrongPrediction ? theme.wrong : undefined);
-				let mark = '  ';
-				if (c === predicted) {
-					mark = `${marks.predicted}${predicted === label ? marks.correct : marks.wrong}`;
-				} else if (isLabel) {
-					mark = marks.truth;
-				}
-
+				const {color, mark} = rowLook(c, label, predicted);
 				const {filled, track} = barParts(outputs[c], barWidth);
 				const style = {color, bold: c === predicted, dim: color === undefined};
 				return (

@@ -8,6 +8,7 @@ import {plain} from './fixtures.js';
 
 const green = '\u001B[32m';
 const red = '\u001B[31m';
+const cyan = '\u001B[36m';
 const eighths = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 beforeAll(() => {
@@ -73,6 +74,23 @@ describe('ConfidenceColumn', () => {
 		expect(plain(rows[1])).toContain('◀✗');
 		expect(rows[2]).not.toContain(green);
 		expect(rows[2]).not.toContain(red);
+	});
+
+	it('marks the answer ◀ in the accent colour, neither right nor wrong, when there is no true class (a drawing)', () => {
+		const rows = renderToString(
+			<ConfidenceColumn outputs={[0.1, 0.7, 0.2]} classNames={['a', 'b', 'c']} predicted={1} barWidth={10}/>,
+			{columns: 80},
+		).split('\n');
+		expect(rows[1]).toContain(cyan);
+		expect(plain(rows[1]).trimEnd()).toMatch(/ 0\.700 ◀$/);
+		for (const row of rows) {
+			expect(row).not.toContain(green);
+			expect(row).not.toContain(red);
+			expect(plain(row)).not.toMatch(/[✓✗]|true/);
+		}
+
+		expect(rows[0]).not.toContain(cyan);
+		expect(rows[2]).not.toContain(cyan);
 	});
 
 	it('draws bars proportional to the outputs, to an eighth of a cell', () => {
