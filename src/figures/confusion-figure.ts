@@ -76,7 +76,7 @@ export function confusionFigure(source: FigureSource): Figure<ConfusionNumbers> 
 	const precision = confusion.map((row, c) => (columnTotals[c] > 0 ? row[c] / columnTotals[c] : null));
 	const largestMistake = Math.max(1, ...confusion.flatMap((row, t) => row.filter((_, p) => p !== t)));
 
-	const nameWidth = Math.max(textWidth('PRECISION'), Math.min(110, Math.max(...names.map((_, c) => textWidth(classLabel(names, c)))))) + 12;
+	const nameWidth = Math.max(textWidth('precision'), Math.min(110, Math.max(...names.map((_, c) => textWidth(classLabel(names, c)))))) + 12;
 	const matrixX = margin + textHeight(1) + 12 + nameWidth;
 	const matrixY = headerHeight + (2 * textHeight(1)) + 20;
 	const matrixSize = classes * confusionCell;
@@ -84,12 +84,12 @@ export function confusionFigure(source: FigureSource): Figure<ConfusionNumbers> 
 	const legends = {x: margin, y: matrixY + matrixSize + textHeight(1) + 30};
 	const width = Math.max(matrixX + matrixSize + 90, margin + (2 * legendBarWidth) + 60) + margin;
 	const canvas = createCanvas(width, legends.y + legendHeight + margin);
-	drawHeader(canvas, `CONFUSION MATRIX: ${(result.accuracy * 100).toFixed(2)}% OF ${result.count} TEST IMAGES RIGHT`,
-		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; ROWS: TRUE CLASS, COLUMNS: PREDICTED CLASS`);
+	drawHeader(canvas, `Confusion matrix: ${(result.accuracy * 100).toFixed(2)}% of ${result.count} test images right`,
+		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; rows: true class, columns: predicted class`);
 
-	drawText(canvas, 'PREDICTED', matrixX + (matrixSize / 2), headerHeight, ink, 1, 'center');
-	drawText(canvas, 'RECALL', matrixX + matrixSize + 8, matrixY - textHeight(1) - 8, ink);
-	drawVerticalWord(canvas, 'TRUE', margin, matrixY + (matrixSize / 2));
+	drawText(canvas, 'predicted', matrixX + (matrixSize / 2), headerHeight, ink, 1, 'center');
+	drawText(canvas, 'recall', matrixX + matrixSize + 8, matrixY - textHeight(1) - 8, ink);
+	drawVerticalWord(canvas, 'true', margin, matrixY + (matrixSize / 2));
 	for (let t = 0; t < classes; t++) {
 		const head = cell(0, t);
 		drawText(canvas, String(t), head.x + (confusionCell / 2), matrixY - textHeight(1) - 8, ink, 1, 'center');
@@ -107,13 +107,13 @@ export function confusionFigure(source: FigureSource): Figure<ConfusionNumbers> 
 
 	frameRect(canvas, matrixX, matrixY, matrixSize, matrixSize, ink);
 	const precisionY = matrixY + matrixSize + 10;
-	drawText(canvas, 'PRECISION', matrixX - 8, precisionY, ink, 1, 'right');
+	drawText(canvas, 'precision', matrixX - 8, precisionY, ink, 1, 'right');
 	for (let p = 0; p < classes; p++) {
 		drawText(canvas, percentLabel(precision[p]).replace('%', ''), cell(0, p).x + (confusionCell / 2), precisionY, ink, 1, 'center');
 	}
 
-	drawLegend(canvas, legends.x, legends.y, 'RIGHT: SHARE OF THE ROW', t => confusionRamp(t, true), {low: '0', high: '100%'});
-	drawLegend(canvas, legends.x + legendBarWidth + 40, legends.y, 'WRONG: COUNT', t => confusionRamp(t, false), {low: '0', high: String(largestMistake)});
+	drawLegend(canvas, legends.x, legends.y, 'right: share of the row', t => confusionRamp(t, true), {low: '0', high: '100%'});
+	drawLegend(canvas, legends.x + legendBarWidth + 40, legends.y, 'wrong: count', t => confusionRamp(t, false), {low: '0', high: String(largestMistake)});
 	return {
 		canvas,
 		layout: {cell, legends},

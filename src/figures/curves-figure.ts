@@ -74,7 +74,7 @@ function drawChart(canvas: Canvas, x: number, y: number, title: string, epochs: 
 		drawText(canvas, String(epoch), tx, y + plotHeight + 9, muted, 1, 'center');
 	}
 
-	drawText(canvas, 'EPOCH', x + (plotWidth / 2), y + plotHeight + 24, ink, 1, 'center');
+	drawText(canvas, 'epoch', x + (plotWidth / 2), y + plotHeight + 24, ink, 1, 'center');
 	frameRect(canvas, x, y, plotWidth, plotHeight, ink);
 	for (const [k, s] of series.entries()) {
 		const points = s.values.map((v, i) => plotPoint(plot, epochs[i], v));
@@ -129,14 +129,14 @@ export function curvesFigure(source: FigureSource): Figure<CurvesNumbers> & {lay
 	const lossX = margin + axisGap;
 	const accuracyX = lossX + plotWidth + axisGap + 40;
 	const canvas = createCanvas(accuracyX + plotWidth + margin, top + plotHeight + 40 + margin);
-	drawHeader(canvas, `TRAINING CURVES: ${epochs.length} EPOCH${epochs.length === 1 ? '' : 'S'}`,
-		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; ${source.config.cost} COST, ETA ${source.config.eta}, LAMBDA ${source.config.lambda}, BATCH ${source.config.batch}`);
-	const loss = drawChart(canvas, lossX, top, 'TRAINING LOSS', epochs, [
-		{values: numbers.trainLoss, color: lossColor, dashed: false, hollow: false, name: 'TRAINING LOSS'},
+	drawHeader(canvas, `Training curves: ${epochs.length} epoch${epochs.length === 1 ? '' : 's'}`,
+		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; ${source.config.cost} cost, eta ${source.config.eta}, lambda ${source.config.lambda}, batch ${source.config.batch}`);
+	const loss = drawChart(canvas, lossX, top, 'Training loss', epochs, [
+		{values: numbers.trainLoss, color: lossColor, dashed: false, hollow: false, name: 'training loss'},
 	], {fromZero: true, minFraction: 0.2}, 'plain');
-	const accuracy = drawChart(canvas, accuracyX, top, 'ACCURACY', epochs, [
-		{values: numbers.validationAccuracy, color: validationColor, dashed: false, hollow: false, name: 'VALIDATION'},
-		{values: numbers.testAccuracy, color: testColor, dashed: true, hollow: true, name: 'TEST'},
+	const accuracy = drawChart(canvas, accuracyX, top, 'Accuracy', epochs, [
+		{values: numbers.validationAccuracy, color: validationColor, dashed: false, hollow: false, name: 'validation'},
+		{values: numbers.testAccuracy, color: testColor, dashed: true, hollow: true, name: 'test'},
 	], {minSpan: 0.05, lowest: 0, highest: 1}, 'percent');
 	return {canvas, numbers, layout: {loss, accuracy}};
 }

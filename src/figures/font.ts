@@ -1,18 +1,24 @@
 /**
- * A small bitmap font of our own for figure labels: 5x7 pixel glyphs on a 6-pixel advance, capital
- * letters, digits and the signs numbers and class names use. Lower-case letters draw as capitals; a
- * character without a glyph draws as a box, so nothing is dropped silently. Scale multiplies every
- * glyph pixel into a square.
+ * A small bitmap font of our own for figure labels: glyphs 5 pixels wide on a 6-pixel advance, in a
+ * 5x7 cell above the baseline (capitals, digits and ascenders 7 high, lower-case letters 5) with 2
+ * rows below it for the descenders of g, j, p, q, y and the comma. Capital and lower-case letters,
+ * digits and the signs numbers and labels use; a character without a glyph draws as a box, so
+ * nothing is dropped silently. Scale multiplies every glyph pixel into a square.
  */
 import type {Rgb} from '../render/palette.js';
 import {type Canvas, fillRect} from './canvas.js';
 
 export const glyphWidth = 5;
+/** Rows from the top of a capital to the baseline: the height text takes in a layout. */
 export const glyphHeight = 7;
+/** Rows below the baseline that descenders reach into (the layouts leave at least this gap under a line). */
+export const descent = 2;
 /** Pixels from one character's left edge to the next's, at scale 1. */
 export const advance = 6;
 
-/** Each glyph as 7 rows of 5 characters: '#' ink, '.' blank. */
+const cellRows = glyphHeight + descent;
+
+/** Each glyph as 7 rows of 5 characters ('#' ink, '.' blank), or 9 when it descends below the baseline. */
 const glyphRows: Readonly<Record<string, string>> = {
 	'0': '.###. #...# #..## #.#.# ##..# #...# .###.',
 	'1': '..#.. .##.. ..#.. ..#.. ..#.. ..#.. .###.',
@@ -50,11 +56,37 @@ const glyphRows: Readonly<Record<string, string>> = {
 	X: '#...# #...# .#.#. ..#.. .#.#. #...# #...#',
 	Y: '#...# #...# .#.#. ..#.. ..#.. ..#.. ..#..',
 	Z: '##### ....# ...#. ..#.. .#... #.... #####',
+	a: '..... ..... .###. ....# .#### #...# .####',
+	b: '#.... #.... ####. #...# #...# #...# ####.',
+	c: '..... ..... .#### #.... #.... #.... .####',
+	d: '....# ....# .#### #...# #...# #...# .####',
+	e: '..... ..... .###. #...# ##### #.... .###.',
+	f: '..##. .#... ####. .#... .#... .#... .#...',
+	g: '..... ..... .#### #...# #...# #...# .#### ....# .###.',
+	h: '#.... #.... #.##. ##..# #...# #...# #...#',
+	i: '..#.. ..... .##.. ..#.. ..#.. ..#.. .###.',
+	j: '...#. ..... ..##. ...#. ...#. ...#. ...#. #..#. .##..',
+	k: '#.... #.... #..#. #.#.. ##... #.#.. #..#.',
+	l: '.##.. ..#.. ..#.. ..#.. ..#.. ..#.. .###.',
+	m: '..... ..... ##.#. #.#.# #.#.# #.#.# #.#.#',
+	n: '..... ..... #.##. ##..# #...# #...# #...#',
+	o: '..... ..... .###. #...# #...# #...# .###.',
+	p: '..... ..... ####. #...# #...# #...# ####. #.... #....',
+	q: '..... ..... .#### #...# #...# #...# .#### ....# ....#',
+	r: '..... ..... #.##. ##..# #.... #.... #....',
+	s: '..... ..... .#### #.... .###. ....# ####.',
+	t: '.#... .#... ####. .#... .#... .#..# ..##.',
+	u: '..... ..... #...# #...# #...# #..## .##.#',
+	v: '..... ..... #...# #...# #...# .#.#. ..#..',
+	w: '..... ..... #...# #...# #.#.# #.#.# .#.#.',
+	x: '..... ..... #...# .#.#. ..#.. .#.#. #...#',
+	y: '..... ..... #...# #...# #...# #...# .#### ....# .###.',
+	z: '..... ..... ##### ...#. ..#.. .#... #####',
 	' ': '..... ..... ..... ..... ..... ..... .....',
 	'.': '..... ..... ..... ..... ..... .##.. .##..',
-	',': '..... ..... ..... ..... .##.. ..#.. .#...',
+	',': '..... ..... ..... ..... ..... .##.. .##.. ..#.. .#...',
 	':': '..... .##.. .##.. ..... .##.. .##.. .....',
-	';': '..... .##.. .##.. ..... .##.. ..#.. .#...',
+	';': '..... ..... .##.. .##.. ..... .##.. .##.. ..#.. .#...',
 	'-': '..... ..... ..... .###. ..... ..... .....',
 	'+': '..... ..#.. ..#.. ##### ..#.. ..#.. .....',
 	'±': '..#.. ..#.. ##### ..#.. ..#.. ..... #####',
@@ -71,28 +103,32 @@ const glyphRows: Readonly<Record<string, string>> = {
 	'_': '..... ..... ..... ..... ..... ..... #####',
 	'<': '...#. ..#.. .#... #.... .#... ..#.. ...#.',
 	'>': '.#... ..#.. ...#. ....# ...#. ..#.. .#...',
-	'×': '..... ..... #...# .#.#. ..#.. .#.#. #...#',
+	'×': '..... ..... .#.#. ..#.. .#.#. ..... .....',
+	'\u2212': '..... ..... ..... .###. ..... ..... .....',
 	'#': '.#.#. .#.#. ##### .#.#. ##### .#.#. .#.#.',
 	'*': '..... #.#.# .###. ##### .###. #.#.# .....',
 	'\u25A1': '##### ##.## #.#.# ##.## #.#.# ##.## #####',
 };
 
-/** Per character, its 35 pixels (row-major, 1 = ink). */
+/** Per character, its 45 pixels (row-major, 1 = ink): 7 rows above the baseline, 2 below. */
 const glyphs = new Map<string, Uint8Array>(Object.entries(glyphRows).map(([character, rows]) => {
-	const bits = rows.replaceAll(' ', '');
+	const bits = rows.replaceAll(' ', '').padEnd(cellRows * glyphWidth, '.');
 	return [character, Uint8Array.from(bits, bit => (bit === '#' ? 1 : 0))];
 }));
 
 const box = glyphs.get('\u25A1')!;
 
-/** The glyph `character` draws with: its own, its capital's, or the box. */
+/** Every character with a glyph of its own, and how many pixels its rows held as written (35 or 45). */
+export const fontCharacters: ReadonlyMap<string, number> = new Map(Object.entries(glyphRows).map(([character, rows]) => [character, rows.replaceAll(' ', '').length]));
+
+/** The glyph `character` draws with (glyphWidth x (glyphHeight + descent) pixels): its own, or the box. */
 export function glyphOf(character: string): Uint8Array {
-	return glyphs.get(character) ?? glyphs.get(character.toUpperCase()) ?? box;
+	return glyphs.get(character) ?? box;
 }
 
-/** Characters that have a glyph of their own (lower-case letters draw as capitals). */
+/** Whether `character` has a glyph of its own (else it draws as a box). */
 export function hasGlyph(character: string): boolean {
-	return glyphs.has(character) || glyphs.has(character.toUpperCase());
+	return glyphs.has(character);
 }
 
 /** Width in pixels of `text` at `scale` (no trailing gap after the last character). */
@@ -101,7 +137,7 @@ export function textWidth(text: string, scale = 1): number {
 	return n === 0 ? 0 : ((n * advance) - 1) * scale;
 }
 
-/** Height in pixels of a line of text at `scale`. */
+/** Height in pixels of a line of text at `scale`, from the top of a capital to the baseline (descenders go below). */
 export function textHeight(scale = 1): number {
 	return glyphHeight * scale;
 }
@@ -109,7 +145,7 @@ export function textHeight(scale = 1): number {
 export type TextAlign = 'left' | 'center' | 'right';
 
 /**
- * Draw `text` with its top at y; x is its left edge, centre or right edge as `align` says. Returns
+ * Draw `text` with the top of its capitals at y (descenders reach `descent` rows below the line); x is its left edge, centre or right edge as `align` says. Returns
  * the x just after the text.
  */
 export function drawText(canvas: Canvas, text: string, x: number, y: number, color: Rgb, scale = 1, align: TextAlign = 'left'): number {
@@ -117,7 +153,7 @@ export function drawText(canvas: Canvas, text: string, x: number, y: number, col
 	let left = Math.round(align === 'left' ? x : (align === 'center' ? x - (width / 2) : x - width));
 	for (const character of text) {
 		const glyph = glyphOf(character);
-		for (let r = 0; r < glyphHeight; r++) {
+		for (let r = 0; r < cellRows; r++) {
 			for (let c = 0; c < glyphWidth; c++) {
 				if (glyph[(r * glyphWidth) + c] === 1) {
 					fillRect(canvas, left + (c * scale), y + (r * scale), scale, scale, color);

@@ -35,7 +35,7 @@ export function cellAt(grid: Grid, i: number, x: number, y: number): {x: number;
 	return {x: x + ((i % grid.columns) * grid.cellWidth), y: y + (Math.floor(i / grid.columns) * grid.cellHeight)};
 }
 
-/** The network and epoch a figure shows: '[784,30,10] SIGMOID, EPOCH 3'. */
+/** The network and epoch a figure shows: 'network [784,30,10] sigmoid, epoch 3'. */
 export function networkNote(layers: readonly number[], activation: string, epoch: number): string {
-	return `NETWORK [${layers.join(',')}] ${activation}, ${epoch === 0 ? 'UNTRAINED (EPOCH 0)' : `EPOCH ${epoch}`}`;
+	return `network [${layers.join(',')}] ${activation}, ${epoch === 0 ? 'untrained (epoch 0)' : `epoch ${epoch}`}`;
 }

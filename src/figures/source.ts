@@ -2,6 +2,7 @@
 import type {DatasetSplit} from '../data/dataset.js';
 import type {EpochRecord} from '../model/model.js';
 import type {TrainConfig} from '../nn/config.js';
+import type {AttributionKind} from '../nn/explain.js';
 import type {Parameters} from '../nn/network.js';
 import type {Canvas} from './canvas.js';
 
@@ -25,6 +26,8 @@ export type FigureSource = {
 	readonly test?: DatasetSplit;
 	/** The test image 'example' shows (default 0). */
 	readonly index?: number;
+	/** The kind of attribution map 'example' draws (default gradient x input). */
+	readonly attribution?: AttributionKind;
 };
 
 /** A figure: its pixels and the numbers behind it (what --json prints). */

@@ -62,10 +62,10 @@ export function mapsFigure(source: FigureSource): Figure<MapsNumbers> & {layout:
 	const maps = classMaps(source.parameters);
 	const scale = Math.max(...maps.map(m => maxAbs(m)));
 	const {canvas, layout} = classTiles(
-		source, 'GENERALIZED IMAGES: WHICH PIXELS PUSH EACH CLASS UP OR DOWN',
-		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; THE PRODUCT OF THE WEIGHT MATRICES, BIASES LEFT OUT`,
+		source, 'Generalized images: which pixels push each class up or down',
+		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; the product of the weight matrices, biases left out`,
 		maps, v => diverging(scale === 0 ? 0 : v / scale),
-		(c, x, y) => drawSignedLegend(c, x, y, 'WEIGHT THROUGH THE LAYERS (ONE SCALE FOR ALL CLASSES)', scale),
+		(c, x, y) => drawSignedLegend(c, x, y, 'weight through the layers (one scale for all classes)', scale),
 	);
 	return {canvas, layout, numbers: {view: 'maps', epoch: source.epoch, scale, classNames: source.classNames, maps: maps.map(m => Array.from(m))}};
 }
@@ -77,10 +77,10 @@ export function classModelsFigure(source: FigureSource): Figure<ClassModelsNumbe
 	const classes = source.config.layers.at(-1)!;
 	const images = Array.from({length: classes}, (_, c) => classModel(source.config, source.parameters, c));
 	const {canvas, layout} = classTiles(
-		source, 'CLASS MODELS: THE INPUT EACH CLASS SCORES HIGHEST',
-		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; GRADIENT ASCENT FROM FAINT SEEDED NOISE, L2 PENALTY, PIXELS 0 TO 1`,
+		source, 'Class models: the input each class scores highest',
+		`${networkNote(source.config.layers, source.config.activation, source.epoch)}; gradient ascent from faint seeded noise, L2 penalty, pixels 0 to 1`,
 		images, grayscale,
-		(c, x, y) => drawLegend(c, x, y, 'PIXEL VALUE', grayscale, {low: '0', high: '1'}),
+		(c, x, y) => drawLegend(c, x, y, 'pixel value', grayscale, {low: '0', high: '1'}),
 	);
 	return {canvas, layout, numbers: {view: 'class-models', epoch: source.epoch, classNames: source.classNames, images: images.map(m => Array.from(m))}};
 }

@@ -43,7 +43,7 @@ export function weightsFigure(source: FigureSource): Figure<WeightsNumbers> & {l
 	const gridTop = headerHeight;
 	const legendTop = gridTop + (grid.rows * grid.cellHeight) + 4;
 	const canvas = createCanvas(width, legendTop + legendHeight + margin);
-	drawHeader(canvas, `FIRST-LAYER WEIGHTS: ${neurons} NEURONS`, `${networkNote(source.config.layers, source.config.activation, source.epoch)}; B BIAS, I INFLUENCE (MEAN WEIGHT)`);
+	drawHeader(canvas, `First-layer weights: ${neurons} neurons`, `${networkNote(source.config.layers, source.config.activation, source.epoch)}; B bias, I influence (mean weight)`);
 	const colorOf = (w: number) => diverging(scale === 0 ? 0 : w / scale);
 	const numbers: NeuronNumbers[] = [];
 	const tile = (neuron: number) => cellAt(grid, neuron, margin, gridTop);
@@ -60,6 +60,6 @@ export function weightsFigure(source: FigureSource): Figure<WeightsNumbers> & {l
 	}
 
 	const legend = {x: margin, y: legendTop};
-	drawSignedLegend(canvas, legend.x, legend.y, 'WEIGHT (ONE SCALE FOR ALL TILES)', scale);
+	drawSignedLegend(canvas, legend.x, legend.y, 'weight (one scale for all tiles)', scale);
 	return {canvas, numbers: {view: 'weights', epoch: source.epoch, scale, neurons: numbers}, layout: {tile, legend}};
 }

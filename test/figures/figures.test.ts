@@ -120,23 +120,68 @@ describe('the class models figure', () => {
 });
 
 describe('the example figure', () => {
-	it('shows the test image in grey, the predicted class\'s bar in orange, and the attribution maps of the predicted and true classes', () => {
-		const s = source({index: 3});
-		const figure = exampleFigure(s);
+	it('shows the test image in grey, the predicted class\'s bar in orange, and one gradient x input map when the prediction is right', () => {
+		const figure = exampleFigure(source({index: 2}));
 		const png = roundTrip(figure.canvas);
 		const test = testSplit();
-		expect(png.at(...centre(figure.layout.image, 3, 1, examplePixelScale))).toEqual(grayscale(test.images[(3 * 16) + 13] / 255));
-		const explanation = new Explainer(config, parameters()).explain(imageInput(test.images, 3, 16), test.labels[3]);
-		expect(figure.numbers.predicted).toBe(explanation.predicted);
-		expect(figure.numbers.label).toBe(1);
+		expect(png.at(...centre(figure.layout.image, 3, 1, examplePixelScale))).toEqual(grayscale(test.images[(2 * 16) + 13] / 255));
+		const explanation = new Explainer(config, parameters()).explain(imageInput(test.images, 2, 16), test.labels[2]);
+		expect(figure.numbers.label).toBe(0);
+		expect(figure.numbers.predicted).toBe(0);
 		expect(figure.numbers.outputs).toEqual(Array.from(explanation.outputs));
-		const bar = figure.layout.bar(explanation.predicted);
+		const bar = figure.layout.bar(0);
 		expect(png.at(bar.x + 1, bar.y + 2)).toEqual(predictedBarColor);
-		expect(figure.layout.maps).toHaveLength(explanation.predicted === 1 ? 1 : 2);
+		expect(figure.layout.shown.map(m => m.role)).toEqual(['predicted']);
+		expect(figure.layout.shown[0].caption).toBe('for 0 top, predicted and true');
+		expect(figure.numbers.attribution.kind).toBe('gradient-times-input');
+		expect(figure.numbers.attribution.difference).toBeNull();
 		const map = explanation.gradientTimesInput;
-		const scale = Math.max(...figure.numbers.attribution.predicted.gradientTimesInput.map(Math.abs), ...figure.numbers.attribution.true.gradientTimesInput.map(Math.abs));
-		const p = map.findIndex(v => Math.abs(v) > 0);
-		expect(png.at(...centre(figure.layout.maps[0], Math.floor(p / side), p % side, mapPixelScale))).toEqual(diverging(map[p] / scale));
+		const scale = Math.max(...map.map(Math.abs));
+		for (let p = 0; p < 16; p++) {
+			expect(png.at(...centre(figure.layout.maps[0], Math.floor(p / side), p % side, mapPixelScale))).toEqual(diverging(map[p] / scale));
+		}
+	});
+
+	it('when the prediction is wrong, also shows the true class\'s map and the difference, all three on one scale', () => {
+		const figure = exampleFigure(source({index: 3}));
+		const png = roundTrip(figure.canvas);
+		const test = testSplit();
+		const explanation = new Explainer(config, parameters()).explain(imageInput(test.images, 3, 16), test.labels[3]);
+		expect([figure.numbers.label, figure.numbers.predicted]).toEqual([1, 0]);
+		expect(figure.layout.shown.map(m => m.caption)).toEqual(['for 0 top, predicted', 'for 1 bottom, the true class', '0 top rather than 1 bottom']);
+		const predicted = explanation.gradientTimesInput;
+		const truth = explanation.other!.gradientTimesInput;
+		const difference = predicted.map((v, i) => v - truth[i]);
+		const scale = Math.max(...[...predicted, ...truth, ...difference].map(Math.abs));
+		expect(figure.layout.scale).toBe(scale);
+		for (const [k, values] of [predicted, truth, difference].entries()) {
+			for (const p of [0, 5, 10, 15]) {
+				expect(png.at(...centre(figure.layout.maps[k], Math.floor(p / side), p % side, mapPixelScale)), `map ${k} pixel ${p}`).toEqual(diverging(values[p] / scale));
+			}
+		}
+
+		const json = figure.numbers.attribution;
+		expect(json.true.classIndex).toBe(1);
+		expect(json.difference).toMatchObject({predicted: 0, true: 1});
+		expect(json.difference!.gradientTimesInput).toEqual(Array.from(difference));
+		expect(json.difference!.gradient).toEqual(Array.from(explanation.gradient.map((v, i) => v - explanation.other!.gradient[i])));
+	});
+
+	it('draws the plain gradient instead when asked, non-zero where the input is blank', () => {
+		const figure = exampleFigure(source({index: 3, attribution: 'gradient'}));
+		const png = roundTrip(figure.canvas);
+		const test = testSplit();
+		const explanation = new Explainer(config, parameters()).explain(imageInput(test.images, 3, 16), test.labels[3]);
+		const truth = explanation.other!.gradient;
+		const difference = explanation.gradient.map((v, i) => v - truth[i]);
+		const scale = Math.max(...[...explanation.gradient, ...truth, ...difference].map(Math.abs));
+		expect(figure.numbers.attribution.kind).toBe('gradient');
+		// The gradient is there even where the input is 0 (gradient x input is 0 there): pixel 12 of a bottom-class image is ink, pixel 0 is not.
+		expect(test.images[(3 * 16) + 0]).toBe(0);
+		expect(png.at(...centre(figure.layout.maps[1], 0, 0, mapPixelScale))).toEqual(diverging(truth[0] / scale));
+		expect(truth[0]).not.toBe(0);
+		expect(png.at(...centre(figure.layout.maps[2], 3, 3, mapPixelScale))).toEqual(diverging(difference[15] / scale));
+		expect(figure.layout.scale).toBe(scale);
 	});
 
 	it('refuses an index outside the test set with the range it has', () => {
@@ -212,7 +257,7 @@ describe('figure numbers', () => {
 		expect(shortNumber(0.0042)).toBe('0.0042');
 		expect(shortNumber(12.5)).toBe('12.5');
 		expect(shortNumber(-1.666)).toBe('-1.67');
-		expect(shortNumber(1.2e-5)).toBe('1.2E-5');
+		expect(shortNumber(1.2e-5)).toBe('1.2e-5');
 		expect(shortNumber(0)).toBe('0');
 		expect(signedLabel(0.52)).toBe('+0.52');
 		expect(signedLabel(-0.52)).toBe('-0.52');

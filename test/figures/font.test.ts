@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {createCanvas, pixelAt, white} from '../../src/figures/canvas.js';
-import {advance, drawText, fitText, glyphHeight, glyphOf, glyphWidth, hasGlyph, textWidth} from '../../src/figures/font.js';
+import {
+	advance, descent, drawText, fitText, fontCharacters, glyphHeight, glyphOf, glyphWidth, hasGlyph, textWidth,
+} from '../../src/figures/font.js';
 
 const ink = [0, 0, 0] as const;
 
@@ -18,24 +20,62 @@ function inked(canvas: ReturnType<typeof createCanvas>): Array<[number, number]>
 }
 
 describe('the figure font', () => {
-	it('has a glyph for every digit and letter, lower-case letters drawing as capitals', () => {
-		for (const c of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.,:;-+±=/%()[]?!_<>×') {
+	it('has a glyph of its own for every digit, capital and lower-case letter and sign labels use', () => {
+		for (const c of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,:;-+±=/%()[]?!_<>×\'−') {
 			expect(hasGlyph(c), c).toBe(true);
 		}
 
-		expect(glyphOf('q')).toBe(glyphOf('Q'));
+		expect(glyphOf('q')).not.toEqual(glyphOf('Q'));
+	});
+
+	it('writes every glyph as 7 rows of 5 pixels, or 9 when it descends below the baseline', () => {
+		for (const [c, pixels] of fontCharacters) {
+			expect([glyphWidth * glyphHeight, glyphWidth * (glyphHeight + descent)], c).toContain(pixels);
+		}
+
+		const descending = [...fontCharacters].filter(([, pixels]) => pixels > glyphWidth * glyphHeight).map(([c]) => c).sort().join('');
+		expect(descending).toBe(',;gjpqy');
 	});
 
 	it('gives every character its own pattern, so no two read alike', () => {
-		const chars = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ.,:;-+±=/%()[]?!_<>×'];
+		const chars = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.,:;-+±=/%()[]?!_<>×\'#*'];
 		const patterns = new Set(chars.map(c => glyphOf(c).join('')));
 		expect(patterns.size).toBe(chars.length);
+	});
+
+	it('draws a word with its letters a 6-pixel advance apart, the x-height 5 rows and g\'s tail below the baseline', () => {
+		const canvas = createCanvas(11, 9, white);
+		drawText(canvas, 'og', 0, 0, ink);
+		const drawn = Array.from({length: 9}, (_, y) => Array.from({length: 11}, (_, x) => (pixelAt(canvas, x, y)[0] === 0 ? '#' : '.')).join(''));
+		expect(drawn).toEqual([
+			'...........',
+			'...........',
+			'.###...####',
+			'#...#.#...#',
+			'#...#.#...#',
+			'#...#.#...#',
+			'.###...####',
+			'..........#',
+			'.......###.',
+		]);
+	});
+
+	it('puts ascenders and capitals on one top line and lower-case letters on the baseline, at any scale', () => {
+		const canvas = createCanvas(40, 30, white);
+		drawText(canvas, 'Hk', 1, 2, ink, 2);
+		const rows = inked(canvas).map(p => p[1]);
+		expect(Math.min(...rows)).toBe(2);
+		expect(Math.max(...rows)).toBe(2 + (2 * glyphHeight) - 1);
+		const low = createCanvas(40, 30, white);
+		drawText(low, 'an', 1, 2, ink, 2);
+		expect(Math.min(...inked(low).map(p => p[1]))).toBe(2 + (2 * 2));
+		expect(Math.max(...inked(low).map(p => p[1]))).toBe(2 + (2 * glyphHeight) - 1);
 	});
 
 	it('draws a character without a glyph as a box unlike any letter or digit', () => {
 		expect(hasGlyph('€')).toBe(false);
 		const box = glyphOf('€').join('');
-		expect([...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map(c => glyphOf(c).join(''))).not.toContain(box);
+		expect([...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'].map(c => glyphOf(c).join(''))).not.toContain(box);
 	});
 
 	it('draws text inside the width textWidth gives, scaled by whole pixels', () => {
@@ -62,9 +102,9 @@ describe('the figure font', () => {
 	});
 
 	it('cuts text that does not fit, ending it with a dot', () => {
-		expect(fitText('SNEAKER', 1000)).toBe('SNEAKER');
-		const cut = fitText('ANKLE BOOT', textWidth('ANKLE'));
-		expect(textWidth(cut)).toBeLessThanOrEqual(textWidth('ANKLE'));
-		expect(cut).toBe('ANKL.');
+		expect(fitText('Sneaker', 1000)).toBe('Sneaker');
+		const cut = fitText('Ankle boot', textWidth('Ankle'));
+		expect(textWidth(cut)).toBeLessThanOrEqual(textWidth('Ankle'));
+		expect(cut).toBe('Ankl.');
 	});
 });
