@@ -16,7 +16,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default defineConfig(
-	{ignores: ['dist/', 'node_modules/']},
+	{ignores: ['dist/', 'node_modules/', 'src/nn/wasm/assembly/']}, // AssemblyScript, checked by its compiler
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	{
