@@ -16,8 +16,12 @@ const section = [
 	'  --epoch N          the weights of saved epoch N (default: the latest;',
 	'                     0 the untrained network)',
 	'  --index K          the test image of --view example (default 0)',
+	'  --attribution KIND its maps: gradient-x-input (default) or gradient,',
+	'                     as a switches them in the examples tab',
 	'  -o FILE.png        where export writes the figure (--force replaces it)',
 	'  --json             the numbers behind the view instead of a picture',
+	'  --color MODE       show: auto, truecolor, 256, 16 or none; without',
+	'                     colour (none, NO_COLOR) show draws in shades',
 	'  --dataset, --data  the test set of example and confusion, as for eval',
 	'',
 ];

@@ -5,11 +5,16 @@
 import type {DataOptions, ExportCommand} from '../commands/command-types.js';
 import {UsageError} from '../errors.js';
 import {type FigureView, figureViews} from '../figures/source.js';
+import type {AttributionKind} from '../nn/explain.js';
+import {type ColorFlag, colorFlags} from '../render/color-depth.js';
 
 /** The value flags only export and show take, by meow's name ('outFile' is -o; not 'output', which is the network's output layer). */
-export const exportValueFlags = ['view', 'epoch', 'index', 'outFile'] as const;
-/** Every flag export and show take. */
-const exportFlags = new Set<string>([...exportValueFlags, 'model', 'dataset', 'data', 'json', 'force', 'debug', 'help', 'version']);
+export const exportValueFlags = ['view', 'epoch', 'index', 'attribution', 'outFile'] as const;
+/** Every flag export and show take ('color' only show). */
+const exportFlags = new Set<string>([...exportValueFlags, 'model', 'dataset', 'data', 'color', 'json', 'force', 'debug', 'help', 'version']);
+
+/** --attribution's values, as the examples tab words the two kinds of map its key a switches between. */
+export const attributionFlags: Readonly<Record<string, AttributionKind>> = {'gradient-x-input': 'gradient-times-input', gradient: 'gradient'};
 
 /** Whether `input` names export or show. */
 export function isExportCommand(input: readonly string[]): boolean {
@@ -72,6 +77,25 @@ export function parseExportCommandLine(input: readonly string[], flags: Readonly
 		throw new UsageError(`--index applies to --view example, not ${view}`);
 	}
 
+	const attributionFlag = text(flags, 'attribution');
+	if (attributionFlag !== undefined && view !== 'example') {
+		throw new UsageError(`--attribution applies to --view example, not ${view}`);
+	}
+
+	if (attributionFlag !== undefined && !Object.hasOwn(attributionFlags, attributionFlag)) {
+		throw new UsageError(`--attribution: expected ${Object.keys(attributionFlags).join(', ')}; got "${attributionFlag}"`);
+	}
+
+	const attribution = attributionFlag === undefined ? undefined : attributionFlags[attributionFlag];
+	const color = text(flags, 'color');
+	if (color !== undefined && kind === 'export') {
+		throw new UsageError('--color does not apply to export, which writes a PNG; it is for show');
+	}
+
+	if (color !== undefined && !(colorFlags as readonly string[]).includes(color)) {
+		throw new UsageError(`--color: expected ${colorFlags.join(', ')}; got "${color}"`);
+	}
+
 	const dataset = text(flags, 'dataset');
 	if (dataset !== undefined && dataset !== 'mnist' && dataset !== 'fashion-mnist') {
 		throw new UsageError(`--dataset: expected mnist, fashion-mnist; got "${dataset}"`);
@@ -81,7 +105,8 @@ export function parseExportCommandLine(input: readonly string[], flags: Readonly
 	const data: DataOptions = {...(dataset !== undefined && {dataset}), ...(dataFolder !== undefined && {data: dataFolder})};
 	return {
 		kind, model, view: view as FigureView, data, json: flags.json === true, force: flags.force === true,
-		...(epoch !== undefined && {epoch}), ...(index !== undefined && {index}), ...(output !== undefined && {output}),
+		...(epoch !== undefined && {epoch}), ...(index !== undefined && {index}), ...(attribution !== undefined && {attribution}),
+		...(color !== undefined && {color: color as ColorFlag}), ...(output !== undefined && {output}),
 	};
 }
 

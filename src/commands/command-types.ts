@@ -4,6 +4,7 @@
  */
 import type {FigureView} from '../figures/source.js';
 import type {PresetName, TrainConfig} from '../nn/config.js';
+import type {AttributionKind} from '../nn/explain.js';
 import type {ColorFlag} from '../render/color-depth.js';
 
 /** Where the data comes from, as the flags say (undefined = not given). */
@@ -52,6 +53,10 @@ export type ExportCommand = {
 	readonly epoch?: number;
 	/** The test image of --view example (undefined: 0). */
 	readonly index?: number;
+	/** The attribution maps of --view example (undefined: gradient x input). */
+	readonly attribution?: AttributionKind;
+	/** show: the colour depth asked for (undefined: auto). */
+	readonly color?: ColorFlag;
 	/** export: the PNG to write (undefined with --json: numbers only). */
 	readonly output?: string;
 	readonly data: DataOptions;

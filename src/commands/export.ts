@@ -1,16 +1,19 @@
 /**
  * `nnviz-tui export` and `nnviz-tui show`: a view of a model file as a figure. export writes a PNG
- * (-o FILE), show prints it on the terminal with terminal-image, and --json prints the numbers behind
- * the view instead (export --json without -o; show --json).
+ * (-o FILE), show prints it on the terminal with terminal-image at the colour depth the terminal UI
+ * would use (--color, NO_COLOR, FORCE_COLOR, TERM), or in shades of grey without colour, and --json
+ * prints the numbers behind the view instead (export --json without -o; show --json).
  */
 import {existsSync} from 'node:fs';
 import {UsageError} from '../errors.js';
 import {writeFileAtomic} from '../fs/atomic-write.js';
 import {buildFigure, encodePng, type FigureSource, viewNeedsTestSet} from '../figures/figure.js';
+import {shadeText} from '../figures/shade-text.js';
 import type {Model} from '../model/model.js';
 import {readModelFile} from '../model/model-file.js';
 import {checkDatasetFits} from '../model/model-dataset.js';
 import type {Parameters} from '../nn/network.js';
+import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
 import type {ExportCommand} from './command-types.js';
 import {chooseDataset} from './choose-dataset.js';
 import {shown} from './format.js';
@@ -57,6 +60,7 @@ export function figureSource(command: ExportCommand, io: CommandIo): FigureSourc
 		config: model.config, parameters, epoch, rows: model.dataset.rows, cols: model.dataset.cols,
 		classNames: model.dataset.classNames, history: model.history,
 		...(test !== undefined && {test}), ...(command.index !== undefined && {index: command.index}),
+		...(command.attribution !== undefined && {attribution: command.attribution}),
 	};
 }
 
@@ -87,10 +91,25 @@ export function runExport(command: ExportCommand, io: CommandIo): number {
 	return 0;
 }
 
-/** What show needs from the terminal: whether stdout is one, and a way to turn PNG bytes into its text. */
-export type ShowTerminal = {readonly isTerminal: boolean; readonly render?: (png: Uint8Array) => Promise<string>};
+/**
+ * What show needs from the terminal: whether stdout is one, its width in columns (default: the real
+ * stdout's, else 80), and a way to turn PNG bytes into its text at a colour depth (default: terminal-image).
+ */
+export type ShowTerminal = {
+	readonly isTerminal: boolean;
+	readonly columns?: number;
+	readonly render?: (png: Uint8Array, depth: Exclude<ColorDepth, 'none'>) => Promise<string>;
+};
 
-/** `nnviz-tui show`: print the view on the terminal (refused when stdout is not one), or its numbers (--json). */
+/** Said on stderr under a figure drawn without colour. */
+export const shadesNote = 'no colour (NO_COLOR, FORCE_COLOR=0, --color none or TERM), so the figure is in shades: '
+	+ 'the page blank, ink and dark areas dense, blue as . - = #; nnviz-tui export ... -o FILE.png has it in full';
+
+/**
+ * `nnviz-tui show`: print the view on the terminal (refused when stdout is not one), or its numbers
+ * (--json). The colour depth is decided as for the terminal UI; without colour the figure is drawn
+ * in shade characters as wide as the terminal, with a line on stderr saying so.
+ */
 export async function runShow(command: ExportCommand, io: CommandIo, terminal: ShowTerminal): Promise<number> {
 	if (command.json) {
 		return runExport({...command, output: undefined}, io);
@@ -101,14 +120,28 @@ export async function runShow(command: ExportCommand, io: CommandIo, terminal: S
 	}
 
 	const figure = buildFigure(command.view, figureSource(command, io));
-	const png = encodePng(figure.canvas);
+	const depth = detectColorDepth(command.color ?? 'auto', io.env, true);
+	if (depth === 'none') {
+		const columns = terminal.columns ?? io.terminal?.stdout.columns ?? 80;
+		io.stdout.write(`${shadeText(figure.canvas, columns).join('\n')}\n`);
+		io.stderr.write(`nnviz-tui: ${shadesNote}\n`);
+		return 0;
+	}
+
 	const render = terminal.render ?? renderWithTerminalImage;
-	io.stdout.write(`${await render(png)}\n`);
+	io.stdout.write(`${await render(encodePng(figure.canvas), depth)}\n`);
 	return 0;
 }
 
-/** terminal-image, loaded only when show runs (it brings an image library with it). */
-async function renderWithTerminalImage(png: Uint8Array): Promise<string> {
-	const {default: terminalImage} = await import('terminal-image');
+const chalkLevels: Readonly<Record<Exclude<ColorDepth, 'none'>, 1 | 2 | 3>> = {ansi16: 1, ansi256: 2, truecolor: 3};
+
+/**
+ * terminal-image, loaded only when show runs (it brings an image library with it). Its half blocks
+ * are coloured through chalk, whose level is set to the depth decided here (chalk on its own reads
+ * neither NO_COLOR nor --color).
+ */
+async function renderWithTerminalImage(png: Uint8Array, depth: Exclude<ColorDepth, 'none'>): Promise<string> {
+	const [{default: terminalImage}, {default: chalk}] = await Promise.all([import('terminal-image'), import('chalk')]);
+	chalk.level = chalkLevels[depth];
 	return terminalImage.buffer(png, {width: '100%', preserveAspectRatio: true});
 }

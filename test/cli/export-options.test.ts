@@ -40,6 +40,20 @@ describe('export and show on the command line', () => {
 		expect(() => refuseExportFlags('eval', {epoch: '2'})).toThrow('--epoch does not apply to eval; it is for export and show (see nnviz-tui --help)');
 	});
 
+	it('take the attribution maps of the example as the examples tab names them, and show a colour depth', () => {
+		expect(parseExportCommandLine(['export'], {model: 'm', view: 'example', attribution: 'gradient', json: true})).toMatchObject({attribution: 'gradient'});
+		expect(parseExportCommandLine(['export'], {model: 'm', view: 'example', attribution: 'gradient-x-input', json: true})).toMatchObject({attribution: 'gradient-times-input'});
+		expect(parseExportCommandLine(['export'], {model: 'm', view: 'example', json: true})).not.toHaveProperty('attribution');
+		expect(parseExportCommandLine(['show'], {model: 'm', view: 'weights', color: 'none'})).toMatchObject({color: 'none'});
+		const refused = (input: string[], flags: Record<string, unknown>) => () => parseExportCommandLine(input, flags);
+		expect(refused(['export'], {model: 'm', view: 'example', attribution: 'input'})).toThrow('--attribution: expected gradient-x-input, gradient; got "input"');
+		expect(refused(['export'], {model: 'm', view: 'example', attribution: 'toString'})).toThrow('--attribution: expected');
+		expect(refused(['export'], {model: 'm', view: 'weights', attribution: 'gradient'})).toThrow('--attribution applies to --view example, not weights');
+		expect(refused(['show'], {model: 'm', view: 'weights', color: 'pink'})).toThrow('--color: expected auto, truecolor, 256, 16, none; got "pink"');
+		expect(refused(['export'], {model: 'm', view: 'weights', color: 'none', json: true})).toThrow('--color does not apply to export, which writes a PNG; it is for show');
+		expect(() => refuseExportFlags('train', {attribution: 'gradient'})).toThrow('--attribution does not apply to train; it is for export and show');
+	});
+
 	it('name export and show among the commands when the command is unknown', async () => {
 		const {code, stderr} = await runCli(['exprt']);
 		expect(code).toBe(2);
@@ -55,7 +69,7 @@ describe('--help with export and show', () => {
 		expect(lines.filter(line => Buffer.byteLength(line) > 79)).toEqual([]);
 		expect(stdout).toContain('$ nnviz-tui export --model FILE --view VIEW -o FILE.png');
 		expect(stdout).toContain('$ nnviz-tui show --model FILE --view VIEW');
-		for (const flag of ['--view VIEW', '--epoch N', '--index K', '-o FILE.png']) {
+		for (const flag of ['--view VIEW', '--epoch N', '--index K', '--attribution KIND', '-o FILE.png', '--color MODE']) {
 			expect(lines.some(line => line.trimStart().startsWith(flag)), flag).toBe(true);
 		}
 

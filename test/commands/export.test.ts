@@ -3,8 +3,9 @@ import {join} from 'node:path';
 import {decode} from 'fast-png';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {type ExportCommand} from '../../src/commands/command-types.js';
-import {figureSource, runShow} from '../../src/commands/export.js';
+import {figureSource, runShow, shadesNote} from '../../src/commands/export.js';
 import type {CommandIo} from '../../src/commands/io.js';
+import {exampleFigure} from '../../src/figures/example-figure.js';
 import {encodePng} from '../../src/figures/figure.js';
 import {weightsFigure} from '../../src/figures/weights-figure.js';
 import {readModelFile} from '../../src/model/model-file.js';
@@ -24,9 +25,13 @@ function command(overrides: Partial<ExportCommand>): ExportCommand {
 	return {kind: 'export', model: file, view: 'weights', data: {}, json: false, force: false, ...overrides};
 }
 
-function quietIo(): CommandIo & {out: () => string} {
+function quietIo(env: NodeJS.ProcessEnv = {}): CommandIo & {out: () => string; err: () => string} {
 	let out = '';
-	return {stdout: {write: (s: string) => (out += s)}, stderr: {write: () => true}, env: {}, signal: new AbortController().signal, out: () => out};
+	let err = '';
+	return {
+		stdout: {write: (s: string) => (out += s)}, stderr: {write: (s: string) => (err += s)}, env, signal: new AbortController().signal,
+		out: () => out, err: () => err,
+	};
 }
 
 describe('nnviz-tui export', () => {
@@ -72,6 +77,25 @@ describe('nnviz-tui export', () => {
 		expect(example.attribution.predicted.gradientTimesInput).toHaveLength(784);
 	});
 
+	it('gives a misclassified example\'s true-class and difference maps with --json, of the kind --attribution names', async () => {
+		const source = figureSource(command({view: 'example'}), quietIo());
+		const wrong = Array.from({length: source.test!.count}, (_, i) => i).find(i => exampleFigure({...source, index: i}).numbers.predicted !== source.test!.labels[i])!;
+		expect(wrong).toBeDefined();
+		type Example = {label: number; predicted: number; attribution: {kind: string; predicted: {gradient: number[]}; true: {classIndex: number; gradient: number[]}; difference: {predicted: number; true: number; gradient: number[]}}};
+		const {stdout, code} = await runCli(['export', '--model', file, '--view', 'example', '--index', String(wrong), '--attribution', 'gradient', '--json']);
+		expect(code).toBe(0);
+		const json = JSON.parse(stdout) as Example;
+		expect(json.attribution.kind).toBe('gradient');
+		expect(json.attribution.true.classIndex).toBe(json.label);
+		expect(json.attribution.difference).toMatchObject({predicted: json.predicted, true: json.label});
+		expect(json.attribution.difference.gradient).toEqual(json.attribution.predicted.gradient.map((v, i) => v - json.attribution.true.gradient[i]));
+		const png = join(folder, 'wrong.png');
+		expect((await runCli(['export', '--model', file, '--view', 'example', '--index', String(wrong), '--attribution', 'gradient', '-o', png])).code).toBe(0);
+		const expected = exampleFigure({...source, index: wrong, attribution: 'gradient'});
+		expect(expected.layout.shown.map(m => m.role)).toEqual(['predicted', 'true', 'difference']);
+		expect(Buffer.from(decode(readFileSync(png)).data).equals(Buffer.from(expected.canvas.rgb))).toBe(true);
+	});
+
 	it('says in one line what is wrong: a missing model file, a bad view, an epoch not kept, an index out of range', async () => {
 		const cases: Array<[string[], number, RegExp]> = [
 			[['export', '--model', join(folder, 'none.safetensors'), '--view', 'weights', '--json'], 1, /none\.safetensors/],
@@ -113,23 +137,73 @@ describe('nnviz-tui show', () => {
 		expect(stdout).toBe('');
 	});
 
-	it('prints the figure with terminal-image on a terminal, in half blocks', async () => {
-		const io = quietIo();
+	it('prints the figure with terminal-image on a terminal, in half blocks at the depth the terminal UI would use', async () => {
+		const io = quietIo({TERM: 'xterm-256color'});
 		expect(await runShow({...command({}), kind: 'show'}, io, {isTerminal: true})).toBe(0);
-		// Colours follow chalk's look at the real stdout (none under the test runner); the blocks are always there.
 		expect(io.out()).toContain('\u2584');
 		expect(io.out().split('\n').length).toBeGreaterThan(5);
+		// 256 colours (TERM), not the truecolor chalk would pick on its own: xterm colour numbers, no RGB.
+		expect(io.out()).toMatch(/\u001B\[38;5;\d+m/);
+		expect(io.out()).not.toMatch(/\u001B\[38;2;/);
 	});
 
-	it('hands the PNG of the view to the terminal\'s renderer', async () => {
-		const io = quietIo();
+	it('hands the PNG of the view to the terminal\'s renderer with the colour depth of --color, FORCE_COLOR or TERM', async () => {
+		const depths: string[] = [];
 		let seen: Uint8Array | undefined;
-		await runShow({...command({view: 'maps'}), kind: 'show'}, io, {isTerminal: true, render: async png => {
+		const terminal = {isTerminal: true, render: async (png: Uint8Array, depth: string) => {
 			seen = png;
+			depths.push(depth);
 			return 'drawn';
-		}});
+		}};
+		const io = quietIo({TERM: 'xterm-256color'});
+		await runShow({...command({view: 'maps'}), kind: 'show'}, io, terminal);
 		expect(io.out()).toBe('drawn\n');
 		expect(decode(seen!).width).toBeGreaterThan(500);
+		await runShow({...command({view: 'maps'}), kind: 'show', color: '16'}, quietIo({TERM: 'xterm-256color'}), terminal);
+		await runShow({...command({view: 'maps'}), kind: 'show'}, quietIo({TERM: 'xterm', FORCE_COLOR: '3'}), terminal);
+		await runShow({...command({view: 'maps'}), kind: 'show', color: 'truecolor'}, quietIo({NO_COLOR: '1'}), terminal);
+		expect(depths).toEqual(['ansi256', 'ansi16', 'truecolor', 'truecolor']);
+	});
+
+	it('without colour (NO_COLOR, --color none, FORCE_COLOR=0) draws the figure in shade characters as wide as the terminal, and says so on stderr', async () => {
+		const cases: Array<[NodeJS.ProcessEnv, Partial<ExportCommand>]> = [
+			[{TERM: 'xterm-256color', COLORTERM: 'truecolor', NO_COLOR: '1'}, {}],
+			[{TERM: 'xterm-256color'}, {color: 'none'}],
+			[{TERM: 'xterm-256color', FORCE_COLOR: '0'}, {}],
+		];
+		for (const [env, flags] of cases) {
+			const io = quietIo(env);
+			let rendered = false;
+			// eslint-disable-next-line no-await-in-loop -- one case after another
+			expect(await runShow({...command({view: 'weights'}), kind: 'show', ...flags}, io, {isTerminal: true, columns: 60, render: async () => {
+				rendered = true;
+				return '';
+			}})).toBe(0);
+			expect(rendered).toBe(false);
+			const lines = io.out().split('\n');
+			expect(io.out()).not.toContain('\u001B');
+			expect(Math.max(...lines.map(line => [...line].length))).toBeLessThanOrEqual(60);
+			const canvas = weightsFigure(figureSource(command({}), quietIo())).canvas;
+			expect(lines).toHaveLength(Math.round(canvas.height / (2 * canvas.width / 60)) + 1);
+			expect(io.out()).toMatch(/[░▒▓█]/);
+			expect(io.err()).toBe(`nnviz-tui: ${shadesNote}\n`);
+			expect(io.err()).toContain('export ... -o FILE.png');
+		}
+	});
+
+	it('draws the weights\' tiles where they are in the figure, as dense blocks on a blank page', async () => {
+		const io = quietIo({NO_COLOR: '1'});
+		await runShow({...command({}), kind: 'show'}, io, {isTerminal: true, columns: 80});
+		const figure = weightsFigure(figureSource(command({}), quietIo()));
+		const lines = io.out().replace(/\n$/, '').split('\n');
+		const perColumn = figure.canvas.width / 80;
+		expect(lines).toHaveLength(Math.round(figure.canvas.height / (2 * perColumn)));
+		const rowStep = figure.canvas.height / lines.length;
+		// Inside the first tile, near its corner, the weights stay near 0: the diverging map's dark neutral, a dense cell.
+		const tile = figure.layout.tile(0);
+		const at = {x: tile.x + 20, y: tile.y + 20};
+		expect('▓█').toContain(lines[Math.floor(at.y / rowStep)][Math.floor(at.x / perColumn)]);
+		expect(lines[0].trim()).toBe('');
 	});
 
 	it('prints the numbers with --json, terminal or not', async () => {
