@@ -10,6 +10,7 @@ import meow from 'meow';
 import {withExportHelp} from './cli/export-help.js';
 import {exportValueFlags, isExportCommand, parseExportCommandLine, refuseExportFlags} from './cli/export-options.js';
 import {helpDescription, helpText} from './cli/help.js';
+import {renderWithTerminalImage} from './cli/show-image.js';
 import {type Command, parseCommandLine, switchFlags, valueFlags} from './cli/options.js';
 import {datasetsDifferWords} from './commands/choose-dataset.js';
 import {runEval} from './commands/eval.js';
@@ -151,7 +152,7 @@ async function dispatch(command: Command, io: CommandIo, help: string, version: 
 		}
 
 		case 'show': {
-			return runShow(command, io, {isTerminal: io.terminal?.stdout.isTTY === true});
+			return runShow(command, io, {isTerminal: io.terminal?.stdout.isTTY === true, render: renderWithTerminalImage});
 		}
 	}
 }

@@ -1,7 +1,7 @@
 /**
  * `nnviz-tui export` and `nnviz-tui show`: a view of a model file as a figure. export writes a PNG
- * (-o FILE), show prints it on the terminal with terminal-image at the colour depth the terminal UI
- * would use (--color, NO_COLOR, FORCE_COLOR, TERM), or in shades of grey without colour, and --json
+ * (-o FILE), show prints it on the terminal at the colour depth the terminal UI would use (--color,
+ * NO_COLOR, FORCE_COLOR, TERM) through the renderer it is given, or in shades without colour, and --json
  * prints the numbers behind the view instead (export --json without -o; show --json).
  */
 import {existsSync} from 'node:fs';
@@ -93,12 +93,13 @@ export function runExport(command: ExportCommand, io: CommandIo): number {
 
 /**
  * What show needs from the terminal: whether stdout is one, its width in columns (default: the real
- * stdout's, else 80), and a way to turn PNG bytes into its text at a colour depth (default: terminal-image).
+ * stdout's, else 80), and a way to turn PNG bytes into its text at a colour depth (the command line
+ * gives terminal-image's, src/cli/show-image.ts).
  */
 export type ShowTerminal = {
 	readonly isTerminal: boolean;
 	readonly columns?: number;
-	readonly render?: (png: Uint8Array, depth: Exclude<ColorDepth, 'none'>) => Promise<string>;
+	readonly render: (png: Uint8Array, depth: Exclude<ColorDepth, 'none'>) => Promise<string>;
 };
 
 /** Said on stderr under a figure drawn without colour. */
@@ -128,20 +129,6 @@ export async function runShow(command: ExportCommand, io: CommandIo, terminal: S
 		return 0;
 	}
 
-	const render = terminal.render ?? renderWithTerminalImage;
-	io.stdout.write(`${await render(encodePng(figure.canvas), depth)}\n`);
+	io.stdout.write(`${await terminal.render(encodePng(figure.canvas), depth)}\n`);
 	return 0;
-}
-
-const chalkLevels: Readonly<Record<Exclude<ColorDepth, 'none'>, 1 | 2 | 3>> = {ansi16: 1, ansi256: 2, truecolor: 3};
-
-/**
- * terminal-image, loaded only when show runs (it brings an image library with it). Its half blocks
- * are coloured through chalk, whose level is set to the depth decided here (chalk on its own reads
- * neither NO_COLOR nor --color).
- */
-async function renderWithTerminalImage(png: Uint8Array, depth: Exclude<ColorDepth, 'none'>): Promise<string> {
-	const [{default: terminalImage}, {default: chalk}] = await Promise.all([import('terminal-image'), import('chalk')]);
-	chalk.level = chalkLevels[depth];
-	return terminalImage.buffer(png, {width: '100%', preserveAspectRatio: true});
 }

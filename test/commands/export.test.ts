@@ -2,6 +2,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {decode} from 'fast-png';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {renderWithTerminalImage} from '../../src/cli/show-image.js';
 import {type ExportCommand} from '../../src/commands/command-types.js';
 import {figureSource, runShow, shadesNote} from '../../src/commands/export.js';
 import type {CommandIo} from '../../src/commands/io.js';
@@ -139,7 +140,7 @@ describe('nnviz-tui show', () => {
 
 	it('prints the figure with terminal-image on a terminal, in half blocks at the depth the terminal UI would use', async () => {
 		const io = quietIo({TERM: 'xterm-256color'});
-		expect(await runShow({...command({}), kind: 'show'}, io, {isTerminal: true})).toBe(0);
+		expect(await runShow({...command({}), kind: 'show'}, io, {isTerminal: true, render: renderWithTerminalImage})).toBe(0);
 		expect(io.out()).toContain('\u2584');
 		expect(io.out().split('\n').length).toBeGreaterThan(5);
 		// 256 colours (TERM), not the truecolor chalk would pick on its own: xterm colour numbers, no RGB.
@@ -193,7 +194,7 @@ describe('nnviz-tui show', () => {
 
 	it('draws the weights\' tiles where they are in the figure, as dense blocks on a blank page', async () => {
 		const io = quietIo({NO_COLOR: '1'});
-		await runShow({...command({}), kind: 'show'}, io, {isTerminal: true, columns: 80});
+		await runShow({...command({}), kind: 'show'}, io, {isTerminal: true, columns: 80, render: renderWithTerminalImage});
 		const figure = weightsFigure(figureSource(command({}), quietIo()));
 		const lines = io.out().replace(/\n$/, '').split('\n');
 		const perColumn = figure.canvas.width / 80;
