@@ -42,7 +42,7 @@ export function attributionMaps(e: Explanation, kind: AttributionKind, className
 	];
 }
 
-/** Outer width of the maps panel for `count` maps `cols` wide, with or without the scale bar. */
+/** Outer width of the maps panel for `count` maps `cols` wide a row, with or without the scale bar beside them. */
 export function attributionWidth(count: number, cols: number, scaleBar: boolean): number {
 	return (count * cols) + Math.max(0, count - 1) + (scaleBar ? scaleBarWidth : 0) + 2;
 }
@@ -61,18 +61,41 @@ type Props = {
 	/** The scale as a bar beside the maps; without it, as ±value in the border. */
 	readonly scaleBar: boolean;
 	readonly depth: ColorDepth;
+	/** Each map drawn `zoom` times its size (1 unless said), `columns` maps a row (all in one row unless said). */
+	readonly zoom?: number;
+	readonly columns?: number;
 };
+
+/** The values with every one repeated zoom x zoom times (row-major, `rows` x `cols` to rows·zoom x cols·zoom). */
+export function enlargeValues(values: ArrayLike<number>, rows: number, cols: number, zoom: number): ArrayLike<number> {
+	if (zoom === 1) {
+		return values;
+	}
+
+	const wide = cols * zoom;
+	const out = new Float64Array(rows * zoom * wide);
+	for (let y = 0; y < rows * zoom; y++) {
+		const from = Math.floor(y / zoom) * cols;
+		for (let x = 0; x < wide; x++) {
+			out[(y * wide) + x] = values[from + Math.floor(x / zoom)];
+		}
+	}
+
+	return out;
+}
 
 /**
  * The attribution maps beside the example on one signed scale (the largest magnitude among them), so
  * they compare: orange pixels raised the class's score, blue ones lowered it. The title says which
  * kind (and the key that switches it); the scale is a bar beside the maps or its value in the border.
  */
-export function Attribution({maps, kind, toggleKey, rows, cols, width, height, captions, scaleBar, depth}: Props) {
+export function Attribution({maps, kind, toggleKey, rows, cols, width, height, captions, scaleBar, depth, zoom = 1, columns = maps.length}: Props) {
 	const scale = Math.max(...maps.map(map => maxAbs(map.values)));
-	const lines = useMemo(() => maps.map(map => renderSignedImage(map.values, rows, cols, scale, depth)), [maps, rows, cols, scale, depth]);
+	const [tall, wide] = [rows * zoom, cols * zoom];
+	const lines = useMemo(() => maps.map(map => renderSignedImage(enlargeValues(map.values, rows, cols, zoom), tall, wide, scale, depth)), [maps, rows, cols, zoom, tall, wide, scale, depth]);
 	const inner = width - 2;
-	const imageRows = Math.ceil(rows / 2);
+	const imageRows = Math.ceil(tall / 2);
+	const gridRows = Math.ceil(maps.length / Math.max(1, columns));
 	const what = attributionName[kind];
 	const note = scaleBar ? '' : `±${scaleText(scale, '+').slice(1)}`;
 	// The room Panel leaves the title beside the note.
@@ -81,17 +104,31 @@ export function Attribution({maps, kind, toggleKey, rows, cols, width, height, c
 	const title = !captions && maps.length === 1
 		? firstFitting([...maps[0].caption.map(caption => `Why: ${what} ${caption}${toggle}`), ...maps[0].caption.map(caption => `${what} ${caption}`), `${maps[0].caption.at(-1) ?? ''}`], titleRoom, what)
 		: firstFitting([`Why: ${what}${toggle}`, `Why: ${what}`, what], titleRoom, what);
-	const top = Math.max(0, Math.floor((height - 2 - imageRows - (captions ? 1 : 0)) / 2));
+	const top = Math.max(0, Math.floor((height - 2 - (gridRows * (imageRows + (captions ? 1 : 0)))) / 2));
+	// With a place left free in the last row of maps, the scale bar stands there.
+	const inSlot = scaleBar && gridRows * columns > maps.length;
+	const grid = Array.from({length: gridRows}, (_, r) => maps.slice(r * columns, (r + 1) * columns));
 	return (
 		<Panel title={title} note={note} width={width} height={height}>
 			<Box flexDirection='row' marginTop={top} width={inner}>
-				{maps.map((map, k) => (
-					<Box key={map.role} flexDirection='column' width={cols} marginLeft={k === 0 ? 0 : 1} flexShrink={0}>
-						{captions && <Text color={theme.muted} wrap='truncate-end'>{firstFitting(map.caption, cols, map.caption.at(-1))}</Text>}
-						<PixelImage id={`examples.attribution.${map.role}`} lines={lines[k]} cols={cols}/>
-					</Box>
-				))}
-				{scaleBar && (
+				<Box flexDirection='column' flexShrink={0}>
+					{grid.map((row, r) => (
+						<Box key={row[0].role} flexDirection='row'>
+							{row.map((map, k) => (
+								<Box key={map.role} flexDirection='column' width={wide} marginLeft={k === 0 ? 0 : 1} flexShrink={0}>
+									{captions && <Text color={theme.muted} wrap='truncate-end'>{firstFitting(map.caption, wide, map.caption.at(-1))}</Text>}
+									<PixelImage id={`examples.attribution.${map.role}`} lines={lines[(r * columns) + k]} cols={wide}/>
+								</Box>
+							))}
+							{inSlot && r === gridRows - 1 && (
+								<Box marginLeft={1} marginTop={captions ? 1 : 0} flexShrink={0}>
+									<ScaleBar scale={scale} rows={imageRows} depth={depth} id='examples.attribution.scale'/>
+								</Box>
+							)}
+						</Box>
+					))}
+				</Box>
+				{scaleBar && !inSlot && (
 					<Box marginLeft={1} marginTop={captions ? 1 : 0} flexShrink={0}>
 						<ScaleBar scale={scale} rows={imageRows} depth={depth} id='examples.attribution.scale'/>
 					</Box>

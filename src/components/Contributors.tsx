@@ -37,6 +37,14 @@ export function tileBandRows(rows: number): number {
 	return Math.ceil(Math.ceil(rows / tileFactor) / 2) + 1;
 }
 
+/**
+ * How long the bars are in a panel `width` wide whose neuron column is `indexWidth` and value column
+ * `valueWidth` wide: the rest of the line after '#n  act. × weight = share ', so they take the panel's width.
+ */
+export function contributorBarWidth(width: number, indexWidth: number, valueWidth: number): number {
+	return Math.max(0, width - 2 - (indexWidth + 1 + 6 + 3 + 5 + 3 + valueWidth + 1));
+}
+
 const signed = (value: number): string => `${value > 0 ? '+' : ''}${fixed(value, 2)}`;
 
 /** The colour a bar of this sign has: that of a clearly positive or negative weight in a tile. */
@@ -57,12 +65,11 @@ export function Contributors({contributions, className, tiles, width, height, de
 	const tileCols = tiles === undefined ? 0 : Math.ceil(tiles.cols / tileFactor);
 	const withTiles = tiles !== undefined && rows >= tileRows + 3;
 	const listed = contributions.slice(0, Math.max(0, rows - 1 - (withTiles ? tileRows : 0)));
-	const tileCount = withTiles ? Math.min(contributions.length, Math.floor((inner + 1) / (tileCols + 1)), Math.max(listed.length, 1)) : 0;
+	const tileCount = withTiles ? Math.min(contributions.length, Math.floor((inner + 1) / (tileCols + 1))) : 0;
 	const max = Math.max(maxAbs(listed.map(c => c.contribution)), 1e-12);
 	const indexWidth = Math.max(3, ...listed.map(c => `#${c.neuron}`.length));
 	const valueWidth = Math.max(5, ...listed.map(c => signed(c.contribution).length));
-	const fixedPart = indexWidth + 1 + 6 + 3 + 5 + 3 + valueWidth + 1;
-	const barWidth = Math.max(0, Math.min(32, inner - fixedPart));
+	const barWidth = contributorBarWidth(width, indexWidth, valueWidth);
 	// Around an axis when some share is negative; else from the left, the whole width for the positive side.
 	const twoSided = listed.some(c => c.contribution < 0);
 	const heading = firstFitting(['neuron  act. × weight = share of the score', 'neuron act.×weight=share', 'act. × weight'], inner);

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {type ReactNode, useMemo} from 'react';
 import type {DatasetSplit} from '../data/dataset.js';
 import {keyOf} from '../app/key-map.js';
 import type {Classification} from '../app/model-view.js';
@@ -17,7 +17,7 @@ import {HiddenStrip} from './HiddenStrip.js';
 import {Panel} from './Panel.js';
 import {PixelImage} from './PixelImage.js';
 import {AlsoPredicted, TestSetPanel, type TestSetSummary} from './TestSetPanel.js';
-import {whyPlan} from './why-plan.js';
+import {type HiddenPlace, whyPlan} from './why-plan.js';
 
 export {axisLine, type TestSetSummary} from './TestSetPanel.js';
 
@@ -94,7 +94,10 @@ export function ExamplesTab(props: Props) {
 	const maps = useMemo(() => (explanation === undefined ? [] : attributionMaps(explanation, attribution, classNames)), [explanation, attribution, classNames]);
 	const plan = explanation === undefined || config === undefined
 		? undefined
-		: whyPlan(width, height - 1, {rows, cols}, nameWidth, {maps: maps.length, hidden: explanation.hidden.map(layer => layer.length), contributors: explanation.contributions.length > 0});
+		: whyPlan(width, height - 1, {rows, cols}, nameWidth, {
+			maps: maps.length, hidden: explanation.hidden.map(layer => layer.length), contributors: explanation.contributions.length > 0,
+			tiles: oneHiddenLayer(parameters, rows, cols), classes: classNames.length,
+		});
 	return (
 		<Box flexDirection='column' width={width} height={height}>
 			{plan === undefined || explanation === undefined || config === undefined
@@ -125,11 +128,12 @@ function ExampleFrame({split, rows, cols, index, correct, zoom, width, height, d
 /**
  * The column right of the example: the confidence panel, the test set under it (a line a class where
  * it can), and others predicted the same when a row of them fits; else the test set takes the rest of
- * the column, so it ends with the example.
+ * the column, so it ends with the example. A `foot` (the hidden strips) takes the column's last rows.
  */
-function SideColumn(props: Props & {readonly width: number; readonly height: number}) {
-	const {split, rows, cols, index, result, classNames, depth, width, height, epochLabel, summary, progress = 0} = props;
+function SideColumn(props: Props & {readonly width: number; readonly height: number; readonly foot?: {readonly height: number; readonly node: ReactNode}}) {
+	const {split, rows, cols, index, result, classNames, depth, width, height: whole, epochLabel, summary, progress = 0, foot} = props;
 	const {label, predicted, correct} = result;
+	const height = whole - (foot?.height ?? 0);
 	const nameWidth = Math.max(...classNames.map(name => name.length));
 	const confidenceHeight = Math.min(height, classNames.length + 2);
 	const sideHeight = height - confidenceHeight;
@@ -149,6 +153,7 @@ function SideColumn(props: Props & {readonly width: number; readonly height: num
 					classNames={classNames} width={width} height={alsoHeight} depth={depth}
 				/>
 			)}
+			{foot?.node}
 		</Box>
 	);
 }
@@ -179,31 +184,46 @@ type WhyProps = Props & {
 	readonly attribution: AttributionKind;
 };
 
-/** The tab with its explanation: the example and its attribution maps, hidden layers and contributors under them, the side column right. */
+/** Whether the network has one hidden layer over the image, so each hidden neuron's weights draw as a tile. */
+function oneHiddenLayer(parameters: Parameters | undefined, rows: number, cols: number): parameters is Parameters {
+	return parameters !== undefined && parameters.layers.length === 3 && parameters.layers[0] === rows * cols;
+}
+
+/**
+ * The tab with its explanation: the example and its attribution maps (as large and as many as the plan
+ * says), the hidden layers' strips where the plan puts them, the contributors under them, the side column right.
+ */
 function Why(props: WhyProps) {
 	const {rows, cols, classNames, depth, result, focused = false, explanation, maps, plan, config, attribution, parameters} = props;
-	const oneHidden = parameters !== undefined && parameters.layers.length === 3 && parameters.layers[0] === rows * cols;
+	const strip = (width: number) => <HiddenStrip layers={explanation.hidden} activation={config.activation} width={width} height={plan.hiddenHeight} depth={depth}/>;
+	const at = (place: HiddenPlace) => plan.hiddenHeight > 0 && plan.hiddenPlace === place;
 	return (
 		<Box>
 			<Box flexDirection='column' width={plan.leftWidth}>
-				<Box>
-					<ExampleFrame {...props} correct={result.correct} zoom={1} width={plan.exampleWidth} height={plan.topHeight} focused={focused}/>
-					<Box marginLeft={1}>
+				<Box height={plan.topHeight}>
+					<Box flexDirection='column' width={plan.exampleWidth}>
+						<ExampleFrame {...props} correct={result.correct} zoom={plan.exampleZoom} width={plan.exampleWidth} height={plan.exampleHeight} focused={focused}/>
+						{at('under-example') && strip(plan.exampleWidth)}
+					</Box>
+					<Box flexDirection='column' marginLeft={1} width={plan.mapsWidth}>
 						<Attribution
-							maps={maps.slice(0, plan.maps)} kind={attribution} toggleKey={keyOf('toggleAttribution')} rows={rows} cols={cols} width={plan.mapsWidth} height={plan.topHeight}
-							captions={plan.captions} scaleBar={plan.scaleBar} depth={depth}
+							maps={maps.slice(0, plan.maps)} kind={attribution} toggleKey={keyOf('toggleAttribution')} rows={rows} cols={cols} width={plan.mapsWidth} height={plan.mapsHeight}
+							captions={plan.captions} scaleBar={plan.scaleBar} depth={depth} zoom={plan.mapZoom} columns={plan.mapColumns}
 						/>
+						{at('under-maps') && strip(plan.mapsWidth)}
 					</Box>
 				</Box>
-				{plan.hiddenHeight > 0 && <HiddenStrip layers={explanation.hidden} activation={config.activation} width={plan.leftWidth} height={plan.hiddenHeight} depth={depth}/>}
+				{at('below') && strip(plan.leftWidth)}
 				{plan.contributorsHeight > 0 && (
 					<Contributors
 						contributions={explanation.contributions} className={classNames[explanation.predicted] ?? String(explanation.predicted)}
-						tiles={oneHidden ? {weights: parameters.weights[0], rows, cols} : undefined} width={plan.leftWidth} height={plan.contributorsHeight} depth={depth}
+						tiles={oneHiddenLayer(parameters, rows, cols) ? {weights: parameters.weights[0], rows, cols} : undefined} width={plan.leftWidth} height={plan.contributorsHeight} depth={depth}
 					/>
 				)}
 			</Box>
-			<Box marginLeft={1}><SideColumn {...props} width={plan.sideWidth} height={plan.height}/></Box>
+			<Box marginLeft={1}>
+				<SideColumn {...props} width={plan.sideWidth} height={plan.height} foot={at('side') ? {height: plan.hiddenHeight, node: strip(plan.sideWidth)} : undefined}/>
+			</Box>
 		</Box>
 	);
 }

@@ -2,7 +2,8 @@ import {renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {keyOf} from '../../src/app/key-map.js';
 import {classify} from '../../src/app/model-view.js';
-import {attributionMaps} from '../../src/components/Attribution.js';
+import {attributionMaps, attributionWidth} from '../../src/components/Attribution.js';
+import {contributorBarWidth, tileBandRows} from '../../src/components/Contributors.js';
 import {ExamplesTab} from '../../src/components/ExamplesTab.js';
 import {whyPlan} from '../../src/components/why-plan.js';
 import {Explainer, imageInput} from '../../src/nn/explain.js';
@@ -127,17 +128,25 @@ describe('whyPlan', () => {
 		expect(whyPlan(119, 31, digit, 1, wanted)?.maps).toBe(2);
 	});
 
-	it('fills the width and the height it is given', () => {
-		for (const [width, height] of [[79, 16], [99, 21], [119, 31], [158, 31], [114, 45], [148, 55]]) {
+	it('fills the width and the height it is given, each column of the top as tall as the top', () => {
+		for (const [width, height] of [[79, 16], [99, 21], [119, 31], [119, 32], [158, 31], [114, 46], [148, 56]]) {
 			for (const names of [digitNames, fashionNames]) {
-				const plan = whyPlan(width, height, digit, Math.max(...names.map(name => name.length)), wanted);
-				if (plan === undefined) {
-					expect(names, `${width}x${height}`).toBe(fashionNames);
-					continue;
-				}
+				for (const maps of [1, 3]) {
+					const plan = whyPlan(width, height, digit, Math.max(...names.map(name => name.length)), {...wanted, maps, tiles: true, classes: names.length});
+					const where = `${width}x${height} ${maps} maps`;
+					if (plan === undefined) {
+						expect(names, where).toBe(fashionNames);
+						continue;
+					}
 
-				expect(plan.leftWidth + 1 + plan.sideWidth, `${width}x${height}`).toBe(width);
-				expect(plan.topHeight + plan.hiddenHeight + plan.contributorsHeight, `${width}x${height}`).toBe(height);
+					const hiddenAt = (place: string) => (plan.hiddenPlace === place ? plan.hiddenHeight : 0);
+					expect(plan.leftWidth + 1 + plan.sideWidth, where).toBe(width);
+					expect(plan.exampleWidth + 1 + plan.mapsWidth, where).toBe(plan.leftWidth);
+					expect(plan.exampleHeight + hiddenAt('under-example'), where).toBe(plan.topHeight);
+					expect(plan.mapsHeight + hiddenAt('under-maps'), where).toBe(plan.topHeight);
+					expect(plan.topHeight + hiddenAt('below') + plan.contributorsHeight, where).toBe(height);
+					expect(hiddenAt('side'), where).toBeLessThanOrEqual(Math.max(0, height - (2 * names.length) - 6));
+				}
 			}
 		}
 	});
@@ -145,5 +154,61 @@ describe('whyPlan', () => {
 	it('gives up when not even one map fits', () => {
 		expect(whyPlan(60, 16, digit, 1, wanted)).toBeUndefined();
 		expect(whyPlan(158, 31, digit, 1, {...wanted, maps: 0})).toBeUndefined();
+	});
+});
+
+/** The content sizes the tab gets at 80x24, 120x40, 160x50 and 200x60 (less its key line), with the training pane where it shows. */
+const sizes = {'80x24': [79, 16], '120x40': [119, 32], '160x50': [114, 46], '200x60': [148, 56]} as const;
+
+describe('whyPlan at the terminal sizes people use', () => {
+	const digit = {rows: 28, cols: 28};
+	const right = {maps: 1, hidden: [30], contributors: true, tiles: true, classes: 10};
+	const wrong = {...right, maps: 3};
+	const plan = (size: keyof typeof sizes, wanted: typeof right) => whyPlan(sizes[size][0], sizes[size][1], digit, 1, wanted)!;
+
+	it('keeps the example and one map at zoom 1 at 80x24, the scale in words, nothing under them', () => {
+		for (const wanted of [right, wrong]) {
+			expect(plan('80x24', wanted)).toMatchObject({exampleZoom: 1, mapZoom: 1, maps: 1, scaleBar: false, hiddenHeight: 0, contributorsHeight: 0, topHeight: 16});
+		}
+	});
+
+	it('keeps zoom 1 at 120x40 so the contributors keep their rows, and puts the strips in the side column so the weight tiles fit', () => {
+		const p = plan('120x40', right);
+		expect(p).toMatchObject({exampleZoom: 1, mapZoom: 1, maps: 1, scaleBar: true, hiddenPlace: 'side', topHeight: 17, contributorsHeight: 15});
+		expect(p.contributorsHeight).toBeGreaterThanOrEqual(tileBandRows(28) + 5);
+		expect(plan('120x40', wrong)).toMatchObject({exampleZoom: 1, maps: 2, mapColumns: 2, hiddenPlace: 'side', contributorsHeight: 15});
+	});
+
+	it('draws the example twice as large at 160x50, its map at zoom 1 with the strips in the rows under it', () => {
+		const p = plan('160x50', right);
+		expect(p).toMatchObject({exampleZoom: 2, mapZoom: 1, maps: 1, hiddenPlace: 'under-maps', exampleHeight: 30, topHeight: 30});
+		expect(p.hiddenHeight).toBe(30 - p.mapsHeight);
+		expect(p.contributorsHeight).toBeGreaterThanOrEqual(tileBandRows(28) + 5);
+	});
+
+	it('shows all three maps of a misclassified example at 160x50, two a row, the strips under the example', () => {
+		expect(plan('160x50', wrong)).toMatchObject({exampleZoom: 1, mapZoom: 1, maps: 3, mapColumns: 2, hiddenPlace: 'under-example', topHeight: 32});
+	});
+
+	it('draws the example and its map twice as large at 200x60', () => {
+		expect(plan('200x60', right)).toMatchObject({exampleZoom: 2, mapZoom: 2, maps: 1, mapColumns: 1, hiddenPlace: 'below', topHeight: 31});
+	});
+
+	it('shows the true-class map and the difference of a misclassified example at 200x60 beside the example at zoom 2, the scale bar in the free place', () => {
+		const p = plan('200x60', wrong);
+		expect(p).toMatchObject({exampleZoom: 2, mapZoom: 1, maps: 3, mapColumns: 2, captions: true, scaleBar: true, hiddenPlace: 'below'});
+		expect(p.mapsWidth).toBe(attributionWidth(2, 28, false));
+	});
+
+	it('gives the contributors\' bars the panel\'s width less the numbers before them, wider than the old 32 cells from 160 columns on', () => {
+		for (const size of Object.keys(sizes) as Array<keyof typeof sizes>) {
+			for (const wanted of [right, wrong]) {
+				const p = plan(size, wanted);
+				expect(p.contributorBarWidth, size).toBe(contributorBarWidth(p.leftWidth, 3, 5));
+			}
+		}
+
+		expect(plan('160x50', right).contributorBarWidth).toBe(89 - 2 - 27);
+		expect(plan('200x60', right).contributorBarWidth).toBeGreaterThan(80);
 	});
 });
