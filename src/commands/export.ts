@@ -103,8 +103,8 @@ export type ShowTerminal = {
 };
 
 /** Said on stderr under a figure drawn without colour. */
-export const shadesNote = 'no colour (NO_COLOR, FORCE_COLOR=0, --color none or TERM), so the figure is in shades: '
-	+ 'the page blank, ink and dark areas dense, blue as . - = #; nnviz-tui export ... -o FILE.png has it in full';
+export const shadesNote = 'no colour here (NO_COLOR, --color none, FORCE_COLOR=0 or TERM), so the figure is drawn in shades '
+	+ '(blue as . - = #); nnviz-tui export ... -o FILE.png has it in full';
 
 /**
  * `nnviz-tui show`: print the view on the terminal (refused when stdout is not one), or its numbers
