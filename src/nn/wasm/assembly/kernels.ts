@@ -53,11 +53,8 @@ export function heapBase(): usize {
 	return <usize>load<i32>(p + offset);
 }
 
-/**
- * The non-zero pixels of the image at `image` into the header's list (row offsets and values);
- * with `mark`, also records their first-layer rows as touched. Returns how many there are.
- */
-function nonZeroPixels(net: usize, image: usize, mark: bool): i32 {
+/** The non-zero pixels of the image at `image` into the header's list (row offsets and values); returns how many. */
+function nonZeroPixels(net: usize, image: usize): i32 {
 	const nIn = load<i32>(net + H_INPUTS);
 	const rows = word(net, H_NZ_ROW);
 	const values = word(net, H_NZ_VALUE);
@@ -65,9 +62,13 @@ function nonZeroPixels(net: usize, image: usize, mark: bool): i32 {
 	const rowBytes = load<i32>(layer(net, 0) + L_PAD) << 2;
 	const zero = i8x16.splat(0);
 	let count = 0;
-	let p = 0;
-	for (; p + 16 <= nIn; p += 16) {
+	for (let p = 0; p < nIn; p += 16) {
+		// Sixteen pixels at a time, a bit for each non-zero one (the last block's bits past nIn cleared).
 		let mask = i8x16.bitmask(i8x16.ne(v128.load(image + <usize>p), zero));
+		if (p + 16 > nIn) {
+			mask &= (1 << (nIn - p)) - 1;
+		}
+
 		while (mask != 0) {
 			const q = p + ctz(mask);
 			store<i32>(rows + (<usize>count << 2), q * rowBytes);
@@ -75,32 +76,6 @@ function nonZeroPixels(net: usize, image: usize, mark: bool): i32 {
 			count++;
 			mask &= mask - 1;
 		}
-	}
-
-	for (; p < nIn; p++) {
-		const v = load<u8>(image + <usize>p);
-		if (v != 0) {
-			store<i32>(rows + (<usize>count << 2), p * rowBytes);
-			store<f32>(values + (<usize>count << 2), load<f32>(table + (<usize>v << 2)));
-			count++;
-		}
-	}
-
-	if (mark) {
-		const touched = word(net, H_TOUCHED);
-		const list = word(net, H_TOUCHED_LIST);
-		let touchedCount = load<i32>(net + H_TOUCHED_COUNT);
-		for (let k = 0; k < count; k++) {
-			const row = load<i32>(rows + (<usize>k << 2));
-			const at = touched + <usize>(row / rowBytes);
-			if (load<u8>(at) == 0) {
-				store<u8>(at, 1);
-				store<i32>(list + (<usize>touchedCount << 2), row);
-				touchedCount++;
-			}
-		}
-
-		store<i32>(net + H_TOUCHED_COUNT, touchedCount);
 	}
 
 	store<i32>(net + H_NZ_COUNT, count);
@@ -440,19 +415,106 @@ function update(net: usize, m: i32, eta: f64, lambda: f64, mu: f64, n: f64): voi
 	}
 }
 
+// A split resident in memory, its images sparse: a header of i32 words at `split`.
+@inline const S_OFFSETS: usize = 0; // u32[count + 1]: where each image's non-zero pixels start
+@inline const S_INDICES: usize = 4; // u16[total]: their positions
+@inline const S_VALUES: usize = 8; // u8[total]: their bytes
+@inline const S_LABELS: usize = 12; // u8[count]
+
+/** How many non-zero bytes there are in `count` images of nIn bytes at `images` (read 16 at a time). */
+export function countNonZero(images: usize, count: i32, nIn: i32): i32 {
+	const zero = i8x16.splat(0);
+	let total = 0;
+	for (let s = 0; s < count; s++) {
+		const image = images + <usize>s * <usize>nIn;
+		for (let p = 0; p < nIn; p += 16) {
+			let mask = i8x16.bitmask(i8x16.ne(v128.load(image + <usize>p), zero));
+			if (p + 16 > nIn) {
+				mask &= (1 << (nIn - p)) - 1;
+			}
+
+			total += popcnt(mask);
+		}
+	}
+
+	return total;
+}
+
 /**
- * Train on `count` samples: images (layers[0] bytes each) and labels laid out in training order,
- * in mini-batches of `batch` (the last may be smaller), each followed by its SGD step for a training
- * set of n samples. Returns the sum of the samples' costs, each before its mini-batch's step.
+ * Append `count` images of nIn bytes at `images` to the split as images first.. (offsets[first]
+ * already says where the first one starts): each image's non-zero pixels, position and byte.
  */
-export function trainSlice(net: usize, images: usize, labels: usize, count: i32, batch: i32, eta: f64, lambda: f64, mu: f64, n: f64): f64 {
-	const nIn = <usize>load<i32>(net + H_INPUTS);
-	const mark = mu == 0 && eta * lambda / n == 0;
+export function encodeImages(split: usize, images: usize, first: i32, count: i32, nIn: i32): void {
+	const offsets = word(split, S_OFFSETS);
+	const indices = word(split, S_INDICES);
+	const values = word(split, S_VALUES);
+	const zero = i8x16.splat(0);
+	let e = load<u32>(offsets + (<usize>first << 2));
+	for (let s = 0; s < count; s++) {
+		const image = images + <usize>s * <usize>nIn;
+		for (let p = 0; p < nIn; p += 16) {
+			let mask = i8x16.bitmask(i8x16.ne(v128.load(image + <usize>p), zero));
+			if (p + 16 > nIn) {
+				mask &= (1 << (nIn - p)) - 1;
+			}
+
+			while (mask != 0) {
+				const q = p + ctz(mask);
+				store<u16>(indices + (<usize>e << 1), <u16>q);
+				store<u8>(values + <usize>e, load<u8>(image + <usize>q));
+				e++;
+				mask &= mask - 1;
+			}
+		}
+
+		store<u32>(offsets + (<usize>(first + s + 1) << 2), e);
+	}
+}
+
+/** Image s of the split as the current input (the header's non-zero list), marking its rows with `mark`. */
+@inline function listResident(net: usize, split: usize, s: i32, mark: bool): void {
+	const rows = word(net, H_NZ_ROW);
+	const values = word(net, H_NZ_VALUE);
+	const table = word(net, H_PIXEL);
+	const touched = word(net, H_TOUCHED);
+	const list = word(net, H_TOUCHED_LIST);
+	const rowBytes = load<i32>(layer(net, 0) + L_PAD) << 2;
+	const offsets = word(split, S_OFFSETS) + (<usize>s << 2);
+	const indices = word(split, S_INDICES);
+	const bytes = word(split, S_VALUES);
+	const from = load<u32>(offsets);
+	const count = <i32>(load<u32>(offsets, 4) - from);
+	let touchedCount = mark ? load<i32>(net + H_TOUCHED_COUNT) : 0;
+	for (let k = 0; k < count; k++) {
+		const e = <usize>(from + <u32>k);
+		const q = <i32>load<u16>(indices + (e << 1));
+		const row = q * rowBytes;
+		store<i32>(rows + (<usize>k << 2), row);
+		store<f32>(values + (<usize>k << 2), load<f32>(table + (<usize>load<u8>(bytes + e) << 2)));
+		if (mark) {
+			if (load<u8>(touched + <usize>q) == 0) {
+				store<u8>(touched + <usize>q, 1);
+				store<i32>(list + (<usize>touchedCount << 2), row);
+				touchedCount++;
+			}
+		}
+	}
+
+	if (mark) {
+		store<i32>(net + H_TOUCHED_COUNT, touchedCount);
+	}
+
+	store<i32>(net + H_NZ_COUNT, count);
+}
+
+function trainOn(net: usize, split: usize, order: usize, count: i32, batch: i32, eta: f64, lambda: f64, mu: f64, n: f64, mark: bool): f64 {
+	const labels = word(split, S_LABELS);
 	let cost = 0.0;
 	for (let start = 0; start < count; start += batch) {
 		const end = min(start + batch, count);
-		for (let s = start; s < end; s++) {
-			nonZeroPixels(net, images + <usize>s * nIn, mark);
+		for (let k = start; k < end; k++) {
+			const s = load<i32>(order + (<usize>k << 2));
+			listResident(net, split, s, mark);
 			forward(net);
 			cost += backward(net, load<u8>(labels + <usize>s));
 		}
@@ -463,14 +525,25 @@ export function trainSlice(net: usize, images: usize, labels: usize, count: i32,
 	return cost;
 }
 
-/** The predicted class (largest output, the first on ties) of each of `count` images, as bytes into `out`. */
-export function predictSlice(net: usize, images: usize, count: i32, out: usize): void {
-	const nIn = <usize>load<i32>(net + H_INPUTS);
+/**
+ * Train on `count` samples of the resident split, its images order[0..count) (u32) in that order,
+ * in mini-batches of `batch` (the last may be smaller), each followed by its SGD step for a training
+ * set of n samples. Returns the sum of the samples' costs, each before its mini-batch's step.
+ */
+export function trainSlice(net: usize, split: usize, order: usize, count: i32, batch: i32, eta: f64, lambda: f64, mu: f64, n: f64): f64 {
+	// Without decay or momentum only the rows the mini-batch touched change: mark them.
+	return mu == 0 && eta * lambda / n == 0
+		? trainOn(net, split, order, count, batch, eta, lambda, mu, n, true)
+		: trainOn(net, split, order, count, batch, eta, lambda, mu, n, false);
+}
+
+/** The predicted class (largest output, the first on ties) of images first..first+count of the split, as bytes into `out`. */
+export function predictSlice(net: usize, split: usize, first: i32, count: i32, out: usize): void {
 	const depth = load<i32>(net + H_DEPTH);
 	const classes = load<i32>(layer(net, depth - 1) + L_OUT);
 	const a = word(net, H_OUT64);
 	for (let s = 0; s < count; s++) {
-		nonZeroPixels(net, images + <usize>s * nIn, false);
+		listResident(net, split, first + s, false);
 		forward(net);
 		let best = 0;
 		for (let i = 1; i < classes; i++) {
@@ -483,8 +556,8 @@ export function predictSlice(net: usize, images: usize, count: i32, out: usize):
 	}
 }
 
-/** The forward pass of one image; the outputs are in the header's out64. */
+/** The forward pass of one image of layers[0] bytes at `image`; the outputs are in the header's out64. */
 export function forwardImage(net: usize, image: usize): void {
-	nonZeroPixels(net, image, false);
+	nonZeroPixels(net, image);
 	forward(net);
 }
