@@ -5,7 +5,10 @@
  *
  * Arrangements, tried with the largest zoom first:
  * - 'column': the canvas, and right of it the answer over a panel with the network's input and the
- *   attribution map side by side;
+ *   attribution map side by side (in a second row, when the canvas is tall enough, the maps of the
+ *   runner-up class and of the answer rather than it); the hidden layers' activations beside the
+ *   canvas under them, or across the area under the canvas, where the rows are; the right column ends
+ *   with the canvas;
  * - 'row': the canvas, the network's input (the attribution map under it when the height allows),
  *   then the answer;
  * - 'answer': the canvas and the answer only.
@@ -26,23 +29,43 @@ export type CanvasLayout = {
 	readonly attribution: Rect | undefined;
 	/** The attribution map is shown. */
 	readonly showsAttribution: boolean;
-	/** Every hidden layer's activations, under the input in 'column' down to the canvas's bottom when rows are left; else undefined. */
+	/** The maps in the input's panel ('column'): the input and the answer's map, or those and the runner-up's two under them. */
+	readonly maps: 2 | 4;
+	/** Every hidden layer's activations ('column'): under the input down to the canvas's bottom, or across the area under the canvas; else undefined. */
 	readonly strip?: Rect;
-	/** The row of the key line, under the canvas. */
+	/** The keys as a panel, under a strip across the area when rows are left there; undefined: the key line says them. */
+	readonly keys?: Rect;
+	/** The row of the key line, under the canvas and the panels beside it (the area's height when the keys' panel says them instead). */
 	readonly keyLine: number;
 };
 
 const gap = 1;
 /** The fewest rows a panel of hidden activations takes: its border, a heading and a strip. */
 const minStripHeight = 4;
+/** The fewest rows the keys' panel takes: its border and three lines. */
+const minKeysHeight = 5;
 /** The narrowest the answer may be beyond the class names: a space, a bar of 1, the value and a mark. */
 const answerExtra = 13;
 
-/** The draw tab's layout in a width x height area, for images rows x cols and class names up to nameWidth. */
-export function canvasLayout(width: number, height: number, image: {rows: number; cols: number}, classes: number, nameWidth: number): CanvasLayout {
+/** Rows a panel `width` wide needs for hidden layers of these sizes in cells of 3 columns: border, a heading and the cells' lines a layer, a legend. */
+export function stripNeed(hidden: readonly number[], width: number): number {
+	const perLine = Math.max(1, Math.floor((width - 2) / 3));
+	return 2 + hidden.reduce((sum, count) => sum + 1 + Math.ceil(count / perLine), 0) + 1;
+}
+
+/**
+ * The draw tab's layout in a width x height area, for images rows x cols, class names up to nameWidth
+ * and hidden layers of these sizes. Where the canvas goes depends on the first five only, so the app
+ * can map the mouse without knowing the network.
+ */
+export function canvasLayout(
+	width: number, height: number, image: {rows: number; cols: number}, classes: number, nameWidth: number, hidden: readonly number[] = [],
+): CanvasLayout {
 	const imageRows = Math.ceil(image.rows / 2);
 	const small = {width: image.cols + 2, height: imageRows + 2};
+	// A row of maps: a caption line over images side by side.
 	const both = {width: (2 * image.cols) + 2 + 2, height: imageRows + 3};
+	const four = {width: both.width, height: (2 * (imageRows + 1)) + 2};
 	const answerHeight = classes + 2;
 	const answerMin = nameWidth + answerExtra + 2;
 	const maxZoom = Math.max(1, Math.floor((width - 2) / image.cols));
@@ -56,14 +79,35 @@ export function canvasLayout(width: number, height: number, image: {rows: number
 			return undefined;
 		}
 
-		// The rows left beside the canvas hold the hidden layers' activations (at least a heading, a strip and the border's two).
-		const stripTop = answerHeight + both.height;
-		const strip = canvas.height - stripTop >= minStripHeight ? {left, top: stripTop, width: room, height: canvas.height - stripTop} : undefined;
-		return {
-			arrangement: 'column', zoom, canvas, answer: {left, top: 0, width: room, height: answerHeight},
-			input: {left, top: answerHeight, width: room, height: both.height}, attribution: undefined, showsAttribution: true, keyLine: canvas.height,
-			...(strip && {strip}),
-		};
+		// Rows under the canvas, across the area: a strip there, and the keys under it when rows are left.
+		const band = height - 1 - canvas.height;
+		const bandStrip = hidden.length > 0 && band >= minStripHeight;
+		const maps = answerHeight + four.height <= canvas.height && (hidden.length === 0 || bandStrip) ? 4 : 2;
+		const seenTop = answerHeight;
+		const seenNatural = maps === 4 ? four.height : both.height;
+		const beside = canvas.height - seenTop - seenNatural;
+		const stripBeside = hidden.length > 0 && maps === 2 && beside >= minStripHeight;
+		// The last panel of the right column reaches down to the canvas's bottom.
+		const seenHeight = stripBeside ? seenNatural : Math.max(seenNatural, canvas.height - seenTop);
+		const base = {
+			arrangement: 'column', zoom, canvas, maps, answer: {left, top: 0, width: room, height: answerHeight},
+			input: {left, top: seenTop, width: room, height: seenHeight}, attribution: undefined, showsAttribution: true,
+		} as const;
+		if (stripBeside) {
+			return {...base, strip: {left, top: seenTop + seenHeight, width: room, height: beside}, keyLine: canvas.height};
+		}
+
+		const columnBottom = Math.max(canvas.height, seenTop + seenHeight);
+		if (columnBottom > canvas.height || (!bandStrip && band + 1 < minKeysHeight)) {
+			return {...base, keyLine: columnBottom};
+		}
+
+		const need = bandStrip ? stripNeed(hidden, width) : 0;
+		// The keys' panel says what the key line would, so it takes that row too.
+		const keysHeight = band + 1 - need >= minKeysHeight ? band + 1 - need : 0;
+		const strip = {left: 0, top: canvas.height, width, height: keysHeight > 0 ? need : band};
+		const keys = {left: 0, top: strip.top + strip.height, width, height: keysHeight};
+		return {...base, ...(bandStrip && {strip}), ...(keysHeight > 0 && {keys}), keyLine: keysHeight > 0 ? height : height - 1};
 	};
 
 	const tryRow = (zoom: number, attribution: boolean): CanvasLayout | undefined => {
@@ -77,7 +121,7 @@ export function canvasLayout(width: number, height: number, image: {rows: number
 		}
 
 		return {
-			arrangement: 'row', zoom, canvas, answer: {left: answerLeft, top: 0, width: room, height: answerHeight},
+			arrangement: 'row', zoom, canvas, maps: 2, answer: {left: answerLeft, top: 0, width: room, height: answerHeight},
 			input: {left, top: 0, ...small}, attribution: attribution ? {left, top: small.height, ...small} : undefined,
 			showsAttribution: attribution, keyLine: canvas.height,
 		};
@@ -91,7 +135,7 @@ export function canvasLayout(width: number, height: number, image: {rows: number
 		}
 
 		return {
-			arrangement: 'answer', zoom, canvas, answer: {left, top: 0, width: width - left, height: Math.min(answerHeight, height - 1)},
+			arrangement: 'answer', zoom, canvas, maps: 2, answer: {left, top: 0, width: width - left, height: Math.min(answerHeight, height - 1)},
 			input: undefined, attribution: undefined, showsAttribution: false, keyLine: canvas.height,
 		};
 	};
@@ -106,7 +150,7 @@ export function canvasLayout(width: number, height: number, image: {rows: number
 	// Too small for any: the canvas alone at zoom 1, cut by the area.
 	const canvas = canvasAt(1);
 	return {
-		arrangement: 'answer', zoom: 1, canvas, answer: {left: canvas.width + gap, top: 0, width: Math.max(0, width - canvas.width - gap), height: Math.min(answerHeight, height)},
+		arrangement: 'answer', zoom: 1, canvas, maps: 2, answer: {left: canvas.width + gap, top: 0, width: Math.max(0, width - canvas.width - gap), height: Math.min(answerHeight, height)},
 		input: undefined, attribution: undefined, showsAttribution: false, keyLine: Math.min(canvas.height, height - 1),
 	};
 }

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {canvasFromImage, pixelCentre, stroke} from '../../src/app/canvas.js';
 import {canvasLayout} from '../../src/app/canvas-layout.js';
 import {initialDraw, type DrawState} from '../../src/app/state.js';
+import {blankMessage} from '../../src/components/CanvasSeen.js';
 import {CanvasTab} from '../../src/components/CanvasTab.js';
 import {defaultConfig, type TrainConfig} from '../../src/nn/config.js';
 import type {Parameters} from '../../src/nn/network.js';
@@ -62,6 +63,47 @@ describe('the draw tab', () => {
 		const text = drawTab(initialDraw(), 119, 32).join('\n');
 		expect(text).toMatch(/the canvas is blank; the network says \d/);
 		expect(text).toMatch(/◀/);
+	});
+
+	it('says how to draw in place of the maps while the canvas is blank, and hints so inside the canvas, at every size', () => {
+		const words = (text: string): string => text.replaceAll(/[│\s]+/g, ' ');
+		for (const [width, height] of [[147, 57], [119, 32], [79, 17]] as const) {
+			const lines = drawTab(initialDraw(), width, height);
+			// The maps' panel's columns alone, so a message wrapped in it reads whole.
+			const {left, width: across} = canvasLayout(width, height, {rows: 28, cols: 28}, 10, 1, [2]).input!;
+			const text = words(lines.map(row => [...row].slice(left, left + across).join('')).join('\n'));
+			expect(text, `${width}x${height}`).toContain(blankMessage);
+			expect(text, `${width}x${height}`).not.toMatch(/±|input \(MNIST-style\)/);
+			// The hint is on the canvas's first row (the brush starts in its middle), inside the canvas's border.
+			expect([...lines[1]].slice(0, 30).join(''), `${width}x${height}`).toMatch(/│ *draw here/);
+		}
+
+		const drawn = words(drawTab(line(10), 119, 32).join('\n'));
+		expect(drawn).not.toContain(blankMessage);
+		expect(drawn).not.toContain('draw here');
+	});
+
+	it('at 200x60 shows the answer\'s map, the runner-up\'s and the difference, and the hidden layers and keys under the canvas', () => {
+		const text = drawTab(line(10), 147, 57).join('\n');
+		const answer = /the network says (\d)/.exec(text)?.[1];
+		expect(text).toContain(`why ${answer}, the answer`);
+		const other = /why (\d), the runner-up/.exec(text)?.[1];
+		expect(other).toMatch(/\d/);
+		expect(other).not.toBe(answer);
+		expect(text).toContain(`${answer} rather than ${other}`);
+		expect(text).toContain('Hidden activations');
+		expect(text).toContain('centred by its centre of mass');
+		expect(drawTab(line(10), 147, 57)).toHaveLength(57);
+	});
+
+	it('compares a wrongly answered copied example with its true class rather than the runner-up', () => {
+		const index = [...split.labels.keys()].find(k => {
+			const text = drawTab({...initialDraw(), canvas: canvasFromImage(split.images, k, 28, 28), copiedFrom: k}, 147, 57).join('\n');
+			return text.includes('✗');
+		});
+		expect(index).toBeDefined();
+		const text = drawTab({...initialDraw(), canvas: canvasFromImage(split.images, index!, 28, 28), copiedFrom: index!}, 147, 57).join('\n');
+		expect(text).toContain(`why ${split.labels[index!]}, the true`);
 	});
 
 	it('shows the network input beside the canvas and the attribution map for the answer at 120x40, naming its kind', () => {
