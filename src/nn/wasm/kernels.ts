@@ -19,7 +19,7 @@ export type KernelExports = {
 	countNonZero(images: number, count: number, nIn: number): number;
 	encodeImages(split: number, images: number, first: number, count: number, nIn: number): void;
 	trainSlice(net: number, split: number, order: number, count: number, batch: number, eta: number, lambda: number, mu: number, n: number): number;
-	predictSlice(net: number, split: number, first: number, count: number, out: number): void;
+	predictSlice(net: number, images: number, count: number, out: number): void;
 	forwardImage(net: number, image: number): void;
 };
 

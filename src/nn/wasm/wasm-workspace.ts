@@ -163,23 +163,24 @@ export class WasmWorkspace {
 		return this.kernels.trainSlice(this.net, at, this.order, count, batch, eta, lambda, momentum, n);
 	}
 
-	/** The predicted class of every image of `split` (the largest output, the first on ties). */
+	/**
+	 * The predicted class of every image of `split` (the largest output, the first on ties). The
+	 * images are copied in, 2,000 at a time, not kept: only the training split stays resident.
+	 */
 	predict(split: DatasetSplit): Uint8Array {
-		const at = this.residentSplit(split);
+		checkSplitFits(this.layers, split, 'dataset');
 		const predictions = new Uint8Array(split.count);
-		for (let first = 0; first < split.count; first += this.capacity) {
-			const count = Math.min(this.capacity, split.count - first);
-			this.kernels.predictSlice(this.net, at, first, count, this.predictions);
+		this.eachChunk(split, (first, count) => {
+			this.kernels.predictSlice(this.net, this.images, count, this.predictions);
 			predictions.set(this.bytes.subarray(this.predictions, this.predictions + count), first);
-		}
-
+		});
 		return predictions;
 	}
 
 	/**
 	 * Where `split` is in the kernels' memory, copied there on first use: each image as its non-zero
 	 * pixels (a 2-byte position and the byte), about 3/5 of the dense bytes for MNIST, with the labels.
-	 * Splits are taken as unchanging. Three are kept (training, validation, test); a fourth replaces them.
+	 * Splits are taken as unchanging. One is kept: another one replaces it.
 	 */
 	residentSplit(split: DatasetSplit): number {
 		const known = this.resident.get(split.images);
@@ -188,7 +189,7 @@ export class WasmWorkspace {
 		}
 
 		checkSplitFits(this.layers, split, 'dataset');
-		if (this.resident.size >= 3) {
+		if (this.resident.size > 0) {
 			this.resident.clear();
 			this.top = this.splitsBase;
 		}

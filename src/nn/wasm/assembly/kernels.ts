@@ -537,13 +537,14 @@ export function trainSlice(net: usize, split: usize, order: usize, count: i32, b
 		: trainOn(net, split, order, count, batch, eta, lambda, mu, n, false);
 }
 
-/** The predicted class (largest output, the first on ties) of images first..first+count of the split, as bytes into `out`. */
-export function predictSlice(net: usize, split: usize, first: i32, count: i32, out: usize): void {
+/** The predicted class (largest output, the first on ties) of `count` images of layers[0] bytes at `images`, as bytes into `out`. */
+export function predictSlice(net: usize, images: usize, count: i32, out: usize): void {
+	const nIn = <usize>load<i32>(net + H_INPUTS);
 	const depth = load<i32>(net + H_DEPTH);
 	const classes = load<i32>(layer(net, depth - 1) + L_OUT);
 	const a = word(net, H_OUT64);
 	for (let s = 0; s < count; s++) {
-		listResident(net, split, first + s, false);
+		nonZeroPixels(net, images + <usize>s * nIn);
 		forward(net);
 		let best = 0;
 		for (let i = 1; i < classes; i++) {
