@@ -17,9 +17,9 @@ import {contentEmptyShare} from './screen-cells.mjs';
 
 const model = resolve(process.argv[2] ?? '/tmp/demo.safetensors');
 const sizes = (process.argv[3] ?? '80x24,120x40,200x60').split(',').map(size => size.split('x').map(Number));
-const tabs = (process.argv[4] ?? '1,2,3,4').split(',');
+const tabs = (process.argv[4] ?? '1,2,3,4,5').split(',');
 const target = 0.25;
-const names = {1: 'examples', 2: 'weights', 3: 'maps', 4: 'confusion'};
+const names = {1: 'examples', 2: 'weights', 3: 'maps', 4: 'confusion', 5: 'draw'};
 const shot = resolve(repoRoot, '..', 'shared', 'tools', 'tui-shot');
 const cli = join(repoRoot, 'dist', 'cli.js');
 for (const [file, what] of [[shot, 'tui-shot'], [cli, 'dist/cli.js (npm run build)'], [model, 'the model (node dist/cli.js train --epochs 15 --save FILE)']]) {

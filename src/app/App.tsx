@@ -248,6 +248,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked, s
 				return (
 					<CanvasTab
 						draw={ui.draw} parameters={shown} config={model.config} classNames={dataset.classNames} labels={dataset.test.labels}
+						test={{images: dataset.test.images, example: ui.example}}
 						attribution={ui.attribution} depth={depth} width={width} height={height} epochLabel={epochLabel} focused={focused}
 					/>
 				);

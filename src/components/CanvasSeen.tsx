@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
+import {keyOf} from '../app/key-map.js';
 import {theme} from '../app/theme.js';
 import {firstFitting} from '../app/wording.js';
 import {toPixelBytes} from '../data/mnist-preprocess.js';
@@ -12,6 +13,7 @@ import {PixelImage} from './PixelImage.js';
 
 /** Said in place of the maps while nothing is drawn: the maps of a blank input would show nothing. */
 export const blankMessage = 'nothing drawn yet: draw with the mouse, or Space and the arrows';
+const shortBlankMessage = 'nothing drawn yet';
 
 const kindName: Readonly<Record<AttributionKind, string>> = {'gradient-times-input': 'gradient × input', gradient: 'gradient'};
 
@@ -29,6 +31,8 @@ export function comparedClass(outputs: ArrayLike<number>, predicted: number, tru
 	return best;
 }
 
+const copyKey = keyOf('copyExample');
+
 type Image = {readonly id: string; readonly caption: readonly string[]; readonly lines: readonly string[]};
 
 type Props = {
@@ -45,6 +49,8 @@ type Props = {
 	readonly maps: 2 | 4;
 	readonly blank: boolean;
 	readonly depth: ColorDepth;
+	/** The test example `e` copies onto the canvas (tab 1's), shown under the message while nothing is drawn, where it fits. */
+	readonly example?: {readonly index: number; readonly pixels: Uint8Array; readonly label: number};
 };
 
 /** The images of the panel and their common scale: the maps on one signed scale, so they compare. */
@@ -90,9 +96,26 @@ export function SeenPanel(props: Props) {
 	const inner = width - 2;
 	const p = classNames[explanation.predicted];
 	if (blank) {
+		const {example} = props;
+		const imageRows = Math.ceil(props.rows / 2);
+		// The message (whole, or short on one line), the example's caption and its picture, a blank row between where there is room.
+		const whole = Math.ceil(blankMessage.length / inner);
+		const message = height - 2 >= whole + 1 + imageRows ? blankMessage : shortBlankMessage;
+		const spare = height - 2 - (message === blankMessage ? whole : 1) - 1 - imageRows;
 		return (
 			<Panel title='What the network sees' width={width} height={height}>
-				<Message width={inner} height={height - 2}/>
+				{example !== undefined && spare >= 0 && inner >= cols
+					? (
+						<Box flexDirection='column' alignItems='center' width={inner}>
+							<Text color={theme.muted} wrap={message === blankMessage ? 'wrap' : 'truncate-end'}>{message}</Text>
+							{spare > 0 && <Text> </Text>}
+							<Text color={theme.muted} wrap='truncate-end'>
+								{firstFitting([`or ${copyKey}: start from test example ${example.index} (true ${classNames[example.label]})`, `or ${copyKey}: start from example ${example.index}`, `${copyKey}: example ${example.index}`], inner)}
+							</Text>
+							<PixelImage id='draw.example' lines={renderGrayImage(example.pixels, props.rows, cols, props.depth)} cols={cols}/>
+						</Box>
+					)
+					: <Message width={inner} height={height - 2}/>}
 			</Panel>
 		);
 	}

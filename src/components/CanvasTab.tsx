@@ -25,6 +25,8 @@ type Props = {
 	readonly classNames: readonly string[];
 	/** The test set's labels: the true class of an example copied onto the canvas. */
 	readonly labels: Uint8Array;
+	/** The test set's pixels and tab 1's example: the one `e` copies, shown while nothing is drawn. */
+	readonly test?: {readonly images: Uint8Array; readonly example: number};
 	readonly attribution: AttributionKind;
 	readonly depth: ColorDepth;
 	readonly width: number;
@@ -128,15 +130,19 @@ type SideProps = Props & {
 };
 
 /** Right of the canvas: the answer, the network's input and the attribution maps, and the hidden layers beside the canvas, as the layout places them. */
-function Side({layout, input, explanation, blank, truth, classNames, depth, attribution, epochLabel, draw, config}: SideProps) {
+function Side({layout, input, explanation, blank, truth, classNames, depth, attribution, epochLabel, draw, config, test, labels}: SideProps) {
 	const {rows, cols} = draw.canvas;
+	const n = rows * cols;
+	const example = test !== undefined && blank && (test.example + 1) * n <= test.images.length
+		? {index: test.example, pixels: test.images.subarray(test.example * n, (test.example + 1) * n), label: labels[test.example]}
+		: undefined;
 	const answer = (
 		<AnswerPanel
 			outputs={explanation.outputs} predicted={explanation.predicted} truth={truth} classNames={classNames} blank={blank}
 			epochLabel={epochLabel} width={layout.answer.width} height={layout.answer.height}
 		/>
 	);
-	const seen = {input, explanation, kind: attribution, classNames, truth, rows, cols, blank, depth};
+	const seen = {input, explanation, kind: attribution, classNames, truth, rows, cols, blank, depth, example};
 	const {input: inputRect, strip} = layout;
 	switch (layout.arrangement) {
 		case 'column': {

@@ -5,6 +5,7 @@ import {canvasLayout} from '../../src/app/canvas-layout.js';
 import {initialDraw, type DrawState} from '../../src/app/state.js';
 import {blankMessage} from '../../src/components/CanvasSeen.js';
 import {CanvasTab} from '../../src/components/CanvasTab.js';
+import {renderGrayImage} from '../../src/render/half-block.js';
 import {defaultConfig, type TrainConfig} from '../../src/nn/config.js';
 import type {Parameters} from '../../src/nn/network.js';
 import {digitNames, plain, syntheticSplit} from './fixtures.js';
@@ -29,12 +30,12 @@ function halves(): {config: TrainConfig; parameters: Parameters} {
 
 const split = syntheticSplit(12);
 
-function drawTab(draw: DrawState, width: number, height: number, attribution: 'gradient-times-input' | 'gradient' = 'gradient-times-input'): string[] {
+function drawTab(draw: DrawState, width: number, height: number, attribution: 'gradient-times-input' | 'gradient' = 'gradient-times-input', example?: number): string[] {
 	const {config, parameters} = halves();
 	return plain(renderToString(
 		<CanvasTab
 			draw={draw} parameters={parameters} config={config} classNames={digitNames} labels={split.labels} attribution={attribution}
-			depth='none' width={width} height={height} epochLabel='epoch 3'
+			depth='none' width={width} height={height} epochLabel='epoch 3' test={example === undefined ? undefined : {images: split.images, example}}
 		/>,
 		{columns: width + 1},
 	)).split('\n');
@@ -81,6 +82,24 @@ describe('the draw tab', () => {
 		const drawn = words(drawTab(line(10), 119, 32).join('\n'));
 		expect(drawn).not.toContain(blankMessage);
 		expect(drawn).not.toContain('draw here');
+	});
+
+	it('shows the test example e would copy under the message while the canvas is blank, where it fits, and not once something is drawn', () => {
+		const picture = renderGrayImage(split.images.subarray(5 * 784, 6 * 784), 28, 28, 'none');
+		for (const [width, height] of [[147, 57], [119, 32]] as const) {
+			const lines = drawTab(initialDraw(), width, height, 'gradient-times-input', 5);
+			expect(lines.join('\n'), `${width}x${height}`).toContain(`e: start from test example 5 (true ${split.labels[5]})`);
+			// Its picture, row by row, in the maps' panel's columns.
+			const {left, width: across} = canvasLayout(width, height, {rows: 28, cols: 28}, 10, 1, [2]).input!;
+			const panel = lines.map(row => [...row].slice(left, left + across).join(''));
+			// Found by its first row with ink (its blank rows match anywhere).
+			const inked = picture.findIndex(row => row.trim() !== '');
+			const first = panel.findIndex(row => row.includes(picture[inked]!)) - inked;
+			expect(first, `${width}x${height}`).toBeGreaterThan(0);
+			expect(panel.slice(first, first + picture.length).every((row, k) => row.includes(picture[k]!)), `${width}x${height}`).toBe(true);
+		}
+
+		expect(drawTab(line(10), 147, 57, 'gradient-times-input', 5).join('\n')).not.toContain('start from test example');
 	});
 
 	it('at 200x60 shows the answer\'s map, the runner-up\'s and the difference, and the hidden layers and keys under the canvas', () => {
