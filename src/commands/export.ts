@@ -93,7 +93,7 @@ export function runExport(command: ExportCommand, io: CommandIo): number {
 
 /**
  * What show needs from the terminal: whether stdout is one, its width in columns (default: the real
- * stdout's, else 80), and a way to turn PNG bytes into its text at a colour depth (the command line
+ * stdout's, else 80; 0 counts as unknown), and a way to turn PNG bytes into its text at a colour depth (the command line
  * gives terminal-image's, src/cli/show-image.ts).
  */
 export type ShowTerminal = {
@@ -123,7 +123,8 @@ export async function runShow(command: ExportCommand, io: CommandIo, terminal: S
 	const figure = buildFigure(command.view, figureSource(command, io));
 	const depth = detectColorDepth(command.color ?? 'auto', io.env, true);
 	if (depth === 'none') {
-		const columns = terminal.columns ?? io.terminal?.stdout.columns ?? 80;
+		// A pty nobody sized (script(1), some CI runners) says 0 columns.
+		const columns = [terminal.columns, io.terminal?.stdout.columns].find(c => c !== undefined && c > 0) ?? 80;
 		io.stdout.write(`${shadeText(figure.canvas, columns).join('\n')}\n`);
 		io.stderr.write(`nnviz-tui: ${shadesNote}\n`);
 		return 0;

@@ -192,6 +192,18 @@ describe('nnviz-tui show', () => {
 		}
 	});
 
+	it('draws the shades 80 columns wide on a terminal that says it has 0 columns (a pty nobody sized)', async () => {
+		const shown = async (columns: number): Promise<string> => {
+			const io = quietIo({NO_COLOR: '1'});
+			await runShow({...command({}), kind: 'show'}, io, {isTerminal: true, columns, render: renderWithTerminalImage});
+			return io.out();
+		};
+
+		const unsized = await shown(0);
+		expect(unsized.split('\n').length).toBeGreaterThan(10);
+		expect(unsized).toBe(await shown(80));
+	});
+
 	it('draws the weights\' tiles where they are in the figure, as dense blocks on a blank page', async () => {
 		const io = quietIo({NO_COLOR: '1'});
 		await runShow({...command({}), kind: 'show'}, io, {isTerminal: true, columns: 80, render: renderWithTerminalImage});
