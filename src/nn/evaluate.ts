@@ -60,8 +60,11 @@ export type Evaluation = {
 };
 
 export function evaluate(ws: Workspace, split: DatasetSplit): Evaluation {
-	const classes = ws.layers[ws.depth];
-	const predictions = predict(ws, split);
+	return evaluatePredictions(predict(ws, split), split, ws.layers[ws.depth]);
+}
+
+/** evaluate for predictions made already (by either family of kernels) of `split`'s images, among `classes` classes. */
+export function evaluatePredictions(predictions: Uint8Array, split: DatasetSplit, classes: number): Evaluation {
 	const confusion = Array.from({length: classes}, () => Array.from({length: classes}, () => 0));
 	let correct = 0;
 	for (let i = 0; i < split.count; i++) {

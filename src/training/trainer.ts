@@ -9,10 +9,11 @@ import {checkDatasetFits} from '../model/model-dataset.js';
 import type {EpochRecord, EpochSnapshot, Model} from '../model/model.js';
 import {thinSnapshots} from '../model/snapshot-thinning.js';
 import {diagnose, type EpochCheck, hiddenHealth, predictionCounts, type Warning} from '../nn/diagnostics.js';
-import {accuracy, fractionCorrect, predict} from '../nn/evaluate.js';
+import {createEngine, type Engine, type KernelFamily} from '../nn/engine.js';
+import {fractionCorrect} from '../nn/evaluate.js';
 import {type Parameters, parametersFinite} from '../nn/network.js';
 import {Random} from '../nn/random.js';
-import {type EpochOptions, trainEpochAsync} from '../nn/train-epoch.js';
+import type {EpochOptions} from '../nn/train-epoch.js';
 import {Workspace} from '../nn/workspace.js';
 
 /**
@@ -23,8 +24,12 @@ import {Workspace} from '../nn/workspace.js';
 export class Trainer {
 	readonly model: Model;
 	readonly dataset: Dataset;
-	private ws: Workspace;
+	/** The kernels it trains and evaluates with: the JavaScript ones unless asked (the command line and the UI ask for the fastest that works). */
+	readonly kernels: KernelFamily;
+	private engine: Engine;
 	private rng: Random;
+	/** A JavaScript workspace for the hidden units' health (it reads activations), loaded with each epoch's weights. */
+	private diagnostics: Workspace | undefined;
 	/** What the last epoch's evaluation found beyond accuracy, for warnings. */
 	private check: EpochCheck | undefined;
 	/** Weights this trainer exported that are still in use (the current ones, snapshots), so never written to. */
@@ -32,11 +37,12 @@ export class Trainer {
 	/** The arrays of a dropped snapshot, written with the next epoch's weights instead of new ones. */
 	private spare: Parameters | undefined;
 
-	constructor(model: Model, dataset: Dataset) {
+	constructor(model: Model, dataset: Dataset, options: {readonly kernels?: KernelFamily} = {}) {
 		checkDatasetFits(model.config.layers, dataset);
 		this.model = model;
 		this.dataset = dataset;
-		this.ws = Workspace.create(model.config, model.current, model.position.velocity);
+		this.kernels = options.kernels ?? 'js';
+		this.engine = createEngine(this.kernels, model.config, model.current, model.position.velocity);
 		this.rng = Random.fromState(model.position.rng);
 	}
 
@@ -46,14 +52,14 @@ export class Trainer {
 		const started = performance.now();
 		let stats;
 		try {
-			stats = await trainEpochAsync(this.ws, this.dataset.train, this.rng, options);
+			stats = await this.engine.trainEpoch(this.dataset.train, this.rng, options);
 		} catch (error) {
 			this.reload();
 			throw error;
 		}
 
 		const seconds = (performance.now() - started) / 1000;
-		const current = this.ws.exportParameters(this.spare);
+		const current = this.engine.exportParameters(this.spare);
 		this.spare = undefined;
 		if (!Number.isFinite(stats.trainLoss) || !parametersFinite(current)) {
 			this.reload();
@@ -62,15 +68,15 @@ export class Trainer {
 		}
 
 		const {test} = this.dataset;
-		const predictions = predict(this.ws, test);
+		const predictions = this.engine.predict(test);
 		const record: EpochRecord = {
 			epoch,
 			seconds,
 			trainLoss: stats.trainLoss,
-			validationAccuracy: accuracy(this.ws, this.dataset.validation),
+			validationAccuracy: fractionCorrect(this.engine.predict(this.dataset.validation), this.dataset.validation.labels),
 			testAccuracy: fractionCorrect(predictions, test.labels),
 		};
-		this.check = {predicted: predictionCounts(predictions, this.dataset.classNames.length), hidden: hiddenHealth(this.ws, test)};
+		this.check = {predicted: predictionCounts(predictions, this.dataset.classNames.length), hidden: hiddenHealth(this.diagnosticsWith(current), test)};
 		const model = this.model;
 		model.current = current;
 		// The snapshot shares the current weights' arrays: neither is written to after this (the workspace
@@ -79,7 +85,7 @@ export class Trainer {
 		model.snapshots = thinSnapshots(snapshots, epoch);
 		this.keepSpare(snapshots, current);
 		model.history.push(record);
-		model.position = {epoch, rng: this.rng.getState(), velocity: this.ws.exportVelocity()};
+		model.position = {epoch, rng: this.rng.getState(), velocity: this.engine.exportVelocity()};
 		return record;
 	}
 
@@ -111,13 +117,24 @@ export class Trainer {
 		return diagnose(this.check, this.model.history.map(r => r.trainLoss), this.dataset.classNames);
 	}
 
-	/** The workspace, for evaluating the current weights (do not train with it). */
-	get workspace(): Workspace {
-		return this.ws;
+	/** The weights as training has them now, mid-epoch too, in fresh arrays. */
+	liveParameters(): Parameters {
+		return this.engine.exportParameters();
+	}
+
+	/** The diagnostics workspace with `parameters` in it (the JavaScript kernels' activations). */
+	private diagnosticsWith(parameters: Parameters): Workspace {
+		if (this.diagnostics === undefined) {
+			this.diagnostics = Workspace.create(this.model.config, parameters);
+		} else {
+			this.diagnostics.importParameters(parameters, null);
+		}
+
+		return this.diagnostics;
 	}
 
 	private reload(): void {
-		this.ws = Workspace.create(this.model.config, this.model.current, this.model.position.velocity);
+		this.engine = createEngine(this.kernels, this.model.config, this.model.current, this.model.position.velocity);
 		this.rng = Random.fromState(this.model.position.rng);
 	}
 }

@@ -205,7 +205,7 @@ export class WorkerLoop {
 
 	/** The live weights, exported fresh and so transferred to the main thread instead of copied. */
 	private sendProgress(progress: {epoch: number; done: number; total: number; samplesPerSecond: number}): void {
-		const parameters = this.trainer.workspace.exportParameters();
+		const parameters = this.trainer.liveParameters();
 		this.send({type: 'progress', ...progress, parameters}, parameterBuffers(parameters));
 	}
 

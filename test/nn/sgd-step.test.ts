@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {defaultConfig, type TrainConfig} from '../../src/nn/config.js';
 import {initParameters, type Parameters} from '../../src/nn/network.js';
 import {Random} from '../../src/nn/random.js';
+import {WasmWorkspace} from '../../src/nn/wasm/wasm-workspace.js';
 import {Workspace} from '../../src/nn/workspace.js';
 import {barsSplit} from './helpers.js';
 
@@ -137,29 +138,52 @@ const variants: Array<[string, Partial<TrainConfig>]> = [
 	['quadratic cost on softmax', {output: 'softmax', eta: 1}],
 ];
 
-describe('one SGD step', () => {
+/** One step of the engine on `data` (one mini-batch of all its samples), on either family of kernels. */
+type Stepper = {step(data: ReturnType<typeof barsSplit>, n: number): void; exportParameters(): Parameters};
+
+const families: ReadonlyArray<[string, (config: TrainConfig, start: Parameters) => Stepper]> = [
+	['js', (config, start) => {
+		const ws = Workspace.create(config, start);
+		return {
+			step(data, n) {
+				for (let i = 0; i < data.count; i++) {
+					ws.setInput(data.images, i);
+					ws.forward();
+					ws.backward(data.labels[i]);
+				}
+
+				ws.update(data.count, n);
+			},
+			exportParameters: () => ws.exportParameters(),
+		};
+	}],
+	['wasm', (config, start) => {
+		const ws = WasmWorkspace.create(config, start);
+		return {
+			step(data, n) {
+				ws.trainSlice(data, Uint32Array.from({length: data.count}, (_, i) => i), 0, data.count, n);
+			},
+			exportParameters: () => ws.exportParameters(),
+		};
+	}],
+];
+
+describe.each(families)('one SGD step on the %s kernels', (_family, create) => {
 	it.each(variants)('equals a float64 reference within 1e-5 relative: %s', (_, overrides) => {
 		const config: TrainConfig = {...defaultConfig, layers: [16, 7, 5, 4], batch: 5, ...overrides};
 		const data = barsSplit(5, 4, 4, 2);
 		const start = initParameters(config, Random.fromSeed(4));
-		const ws = Workspace.create(config, start);
+		const engine = create(config, start);
 		const ref = toRef(start);
 		const velocity: Ref = {w: ref.w.map(w => new Float64Array(w.length)), b: ref.b.map(b => new Float64Array(b.length))};
 		const n = 1000;
+		const samples = Array.from({length: data.count}, (_, i) => ({x: [...data.images.subarray(i * 16, (i + 1) * 16)].map(v => Math.fround(v / 255)), y: data.labels[i]}));
 		for (let step = 0; step < 2; step++) { // two steps, so momentum buffers matter
-			const samples = [];
-			for (let i = 0; i < data.count; i++) {
-				ws.setInput(data.images, i);
-				ws.forward();
-				ws.backward(data.labels[i]);
-				samples.push({x: [...data.images.subarray(i * 16, (i + 1) * 16)].map(v => Math.fround(v / 255)), y: data.labels[i]});
-			}
-
-			ws.update(data.count, n);
+			engine.step(data, n);
 			referenceStep(config, ref, samples, n, velocity);
 		}
 
-		const after = ws.exportParameters();
+		const after = engine.exportParameters();
 		for (let l = 0; l < 3; l++) {
 			expectClose(after.weights[l], ref.w[l], start.weights[l]);
 			expectClose(after.biases[l], ref.b[l], start.biases[l]);
