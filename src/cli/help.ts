@@ -109,6 +109,7 @@ export const helpText = `
 	${entry('--save FILE', 'save the model after every epoch (safetensors)')}
 	${entry('--resume FILE', 'continue training FILE with its own hyperparameters (a flag or preset given must agree with them); saves back to it unless --save names another')}
 	${entry('--force', 'let --save replace an existing file')}
+	${entry('--kernels K', 'auto, js or wasm: the JavaScript kernels or the WebAssembly SIMD ones (several times faster); auto, the default, takes wasm where it loads (train, eval and the terminal UI; info says which)')}
 
 	Terminal UI
 	${entry('--model FILE', 'open a saved model, to look inside it or train it further (saves back to it)')}

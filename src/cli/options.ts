@@ -3,6 +3,7 @@ import {UsageError} from '../errors.js';
 import {
 	activations, costs, inits, outputFunctions, type PresetName, presetNames, type TrainConfig,
 } from '../nn/config.js';
+import {type KernelChoice, kernelChoices} from '../nn/engine.js';
 import {colorFlags} from '../render/color-depth.js';
 
 export type {Command} from '../commands/command-types.js';
@@ -10,16 +11,16 @@ export type {Command} from '../commands/command-types.js';
 /** Value flags (strings) and switches (booleans) that the command line knows, by meow's camelCase name. */
 export const valueFlags = [
 	'dataset', 'data', 'preset', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda',
-	'momentum', 'seed', 'save', 'resume', 'model', 'color',
+	'momentum', 'seed', 'save', 'resume', 'model', 'color', 'kernels',
 ] as const;
 export const switchFlags = ['json', 'force', 'debug', 'help', 'version'] as const;
 
 type FlagName = typeof valueFlags[number] | typeof switchFlags[number];
 
 const allowed: Record<'train' | 'eval' | 'info' | 'tui', readonly FlagName[]> = {
-	tui: ['model', 'save', 'force', 'dataset', 'data', 'preset', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'color'],
-	train: ['dataset', 'data', 'preset', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'save', 'resume', 'force', 'json'],
-	eval: ['model', 'dataset', 'data', 'json'],
+	tui: ['model', 'save', 'force', 'dataset', 'data', 'preset', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'color', 'kernels'],
+	train: ['dataset', 'data', 'preset', 'layers', 'activation', 'output', 'cost', 'init', 'epochs', 'batch', 'eta', 'lambda', 'momentum', 'seed', 'save', 'resume', 'force', 'json', 'kernels'],
+	eval: ['model', 'dataset', 'data', 'json', 'kernels'],
 	info: ['model', 'json'],
 };
 
@@ -94,11 +95,12 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 			// Each press of t trains this many: 0 would train nothing, so the UI needs 1 or more.
 			epochs: parseEpochs(flags, 1),
 			color: flagValue(flags, 'color', v => oneOf(v, 'color', colorFlags)) ?? 'auto',
+			kernels: parseKernels(flags),
 		};
 	}
 
 	if (command === 'eval') {
-		return {kind: 'eval', model: requiredPath(flags, 'model', command), data, json};
+		return {kind: 'eval', model: requiredPath(flags, 'model', command), data, json, kernels: parseKernels(flags)};
 	}
 
 	return {
@@ -110,7 +112,12 @@ export function parseCommandLine(input: readonly string[], flags: Readonly<Recor
 		resume: flagValue(flags, 'resume', v => parsePath(v, 'resume')),
 		force: flags.force === true,
 		json,
+		kernels: parseKernels(flags),
 	};
+}
+
+function parseKernels(flags: Readonly<Record<string, unknown>>): KernelChoice {
+	return flagValue(flags, 'kernels', v => oneOf(v, 'kernels', kernelChoices)) ?? 'auto';
 }
 
 function parseEpochs(flags: Readonly<Record<string, unknown>>, min: number): number {

@@ -4,6 +4,7 @@
  */
 import type {FigureView} from '../figures/source.js';
 import type {PresetName, TrainConfig} from '../nn/config.js';
+import type {KernelChoice} from '../nn/engine.js';
 import type {AttributionKind} from '../nn/explain.js';
 import type {ColorFlag} from '../render/color-depth.js';
 
@@ -26,8 +27,10 @@ export type TrainCommand = NetworkChoice & {
 	readonly resume?: string;
 	readonly force: boolean;
 	readonly json: boolean;
+	/** --kernels: the kernels to train with ('auto': the fastest that works here). */
+	readonly kernels: KernelChoice;
 };
-export type EvalCommand = {readonly kind: 'eval'; readonly model: string; readonly data: DataOptions; readonly json: boolean};
+export type EvalCommand = {readonly kind: 'eval'; readonly model: string; readonly data: DataOptions; readonly json: boolean; readonly kernels: KernelChoice};
 export type InfoCommand = {readonly kind: 'info'; readonly model: string; readonly json: boolean};
 /** No subcommand: the terminal UI (or, when stdout is not a terminal, a static snapshot). */
 export type TuiCommand = NetworkChoice & {
@@ -39,6 +42,8 @@ export type TuiCommand = NetworkChoice & {
 	/** Epochs each press of t trains before training stops by itself. */
 	readonly epochs: number;
 	readonly color: ColorFlag;
+	/** --kernels: the kernels the training worker uses. */
+	readonly kernels: KernelChoice;
 };
 export type Command =
 	| TrainCommand | EvalCommand | InfoCommand | TuiCommand | ExportCommand

@@ -1,6 +1,8 @@
 import type {EvalCommand} from './command-types.js';
 import {diagnose, hiddenHealth} from '../nn/diagnostics.js';
-import {evaluate} from '../nn/evaluate.js';
+import {createEngine} from '../nn/engine.js';
+import {resolveKernels} from './kernels.js';
+import {evaluatePredictions} from '../nn/evaluate.js';
 import {Workspace} from '../nn/workspace.js';
 import {readModelFile} from '../model/model-file.js';
 import {checkDatasetFits} from '../model/model-dataset.js';
@@ -17,8 +19,11 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 		io.stderr.write(shown(`note: ${command.model} was trained on ${model.dataset.name}; evaluating it on ${dataset.name}\n`));
 	}
 
+	const kernels = resolveKernels(command.kernels);
+	const engine = createEngine(kernels, model.config, model.current);
+	const result = evaluatePredictions(engine.predict(dataset.test), dataset.test, model.config.layers.at(-1)!);
+	// The hidden units' health reads activations: the JavaScript workspace, on a sample of the test set.
 	const ws = Workspace.create(model.config, model.current);
-	const result = evaluate(ws, dataset.test);
 	const names = dataset.classNames;
 	const predicted = names.map((_, c) => result.confusion.reduce((s, row) => s + row[c], 0));
 	const warnings = diagnose({predicted, hidden: hiddenHealth(ws, dataset.test)}, model.history.map(r => r.trainLoss), names);
@@ -28,6 +33,7 @@ export function runEval(command: EvalCommand, io: CommandIo): number {
 			epochs: model.position.epoch,
 			dataset: dataset.name,
 			split: 'test',
+			kernels,
 			count: result.count,
 			correct: result.correct,
 			accuracy: result.accuracy,

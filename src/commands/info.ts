@@ -1,5 +1,6 @@
 import type {InfoCommand} from './command-types.js';
 import {readModelFile} from '../model/model-file.js';
+import {wasmKernelsStatus} from '../nn/wasm/kernels.js';
 import {count, percent, shown, table} from './format.js';
 import type {CommandIo} from './io.js';
 
@@ -7,8 +8,12 @@ import type {CommandIo} from './io.js';
 export function runInfo(command: InfoCommand, io: CommandIo): number {
 	const model = readModelFile(command.model);
 	const {config: c, dataset: d, history} = model;
+	// The kernels train and eval would use here by default (--kernels auto), and why wasm would not.
+	const wasm = wasmKernelsStatus();
+	const kernels = wasm.available ? 'wasm' : 'js';
 	if (command.json) {
-		io.stdout.write(shown(`${JSON.stringify({model: command.model, config: c, dataset: d, epochs: model.position.epoch, history})}\n`));
+		const kernelInfo = {default: kernels, wasm: wasm.available ? 'available' : wasm.reason};
+		io.stdout.write(shown(`${JSON.stringify({model: command.model, config: c, dataset: d, epochs: model.position.epoch, history, kernels: kernelInfo})}\n`));
 		return 0;
 	}
 
@@ -20,6 +25,7 @@ export function runInfo(command: InfoCommand, io: CommandIo): number {
 		`training      ${c.cost} cost, ${c.init} init, batch ${c.batch}, eta ${c.eta}, lambda ${c.lambda}, momentum ${c.momentum}, seed ${c.seed}`,
 		`dataset       ${d.name}: ${d.rows}x${d.cols} images, ${d.classNames.length} classes (${d.classNames.join(', ')}); ${count(d.trainCount)} train, ${count(d.validationCount)} validation, ${count(d.testCount)} test`,
 		`epochs        ${model.position.epoch} trained${history.length > 0 ? ` in ${totalSeconds.toFixed(1)} s` : ''}`,
+		`kernels       ${wasm.available ? 'wasm (WebAssembly SIMD) by default here; --kernels js for the JavaScript ones' : `js (the WebAssembly ones do not load here: ${wasm.reason})`}`,
 	];
 	io.stdout.write(shown(`${lines.join('\n')}\n`));
 	if (history.length > 0) {

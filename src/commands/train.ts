@@ -5,6 +5,8 @@ import type {Dataset} from '../data/dataset.js';
 import {DivergenceError, TrainingDivergedError, UsageError} from '../errors.js';
 import {checkSaveTarget} from '../fs/save-target.js';
 import {newConfig, presets, type TrainConfig} from '../nn/config.js';
+import type {KernelFamily} from '../nn/engine.js';
+import {resolveKernels} from './kernels.js';
 import type {Warning} from '../nn/diagnostics.js';
 import type {EpochRecord, Model} from '../model/model.js';
 import {readModelFile, writeModelFile} from '../model/model-file.js';
@@ -17,7 +19,7 @@ import type {CommandIo} from './io.js';
 /** `nnviz-tui train`: train a new model or resume one, one line per epoch. Returns the exit code. */
 export async function runTrain(command: TrainCommand, io: CommandIo): Promise<number> {
 	const {model, dataset, savePath} = prepare(command, io);
-	const trainer = new Trainer(model, dataset);
+	const trainer = new Trainer(model, dataset, {kernels: resolveKernels(command.kernels)});
 	const first = model.position.epoch + 1;
 	const last = model.position.epoch + command.epochs;
 	if (savePath !== undefined) {
@@ -26,7 +28,7 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 		writeModelFile(savePath, model);
 	}
 
-	io.stderr.write(shown(`${describeStart(model, dataset, savePath, first, last)}\n`));
+	io.stderr.write(shown(`${describeStart(model, dataset, savePath, first, last, trainer.kernels)}\n`));
 
 	const started = performance.now();
 	let warned = new Set<string>();
@@ -57,7 +59,7 @@ export async function runTrain(command: TrainCommand, io: CommandIo): Promise<nu
 			writeModelFile(savePath, model);
 		}
 
-		io.stdout.write(shown(command.json ? `${JSON.stringify(record)}\n` : `${describeEpoch(record, last)}\n`));
+		io.stdout.write(shown(command.json ? `${JSON.stringify({...record, kernels: trainer.kernels})}\n` : `${describeEpoch(record, last)}\n`));
 		// A warning is told when it appears, not again every epoch while it holds (its figures may change).
 		const warnings = trainer.warnings();
 		const key = (w: Warning): string => (w.kind === 'never-predicted' ? w.message : w.kind);
@@ -118,14 +120,16 @@ function checkNoContradiction({preset, overrides}: NetworkChoice, config: TrainC
 	}
 }
 
-function describeStart(model: Model, dataset: Dataset, savePath: string | undefined, first: number, last: number): string {
+function describeStart(model: Model, dataset: Dataset, savePath: string | undefined, first: number, last: number, kernels: KernelFamily): string {
 	const c = model.config;
 	const net = `[${c.layers.join(',')}] ${c.activation}/${c.output}, ${c.cost} cost, ${c.init} init`;
 	const sgd = `batch ${c.batch}, eta ${c.eta}${c.lambda > 0 ? `, lambda ${c.lambda}` : ''}${c.momentum > 0 ? `, momentum ${c.momentum}` : ''}, seed ${c.seed}`;
 	const data = `${dataset.name} from ${dataset.source} (${count(dataset.train.count)} train, ${count(dataset.validation.count)} validation, ${count(dataset.test.count)} test)`;
 	const epochs = first > last ? 'no epochs' : `epochs ${first}-${last}`;
-	return `training ${net}; ${sgd}; ${data}; ${epochs}; ${savePath === undefined ? 'not saving (no --save)' : `saving to ${savePath}`}`;
+	return `training ${net}; ${sgd}; ${kernelWords[kernels]}; ${data}; ${epochs}; ${savePath === undefined ? 'not saving (no --save)' : `saving to ${savePath}`}`;
 }
+
+const kernelWords: Readonly<Record<KernelFamily, string>> = {wasm: 'WebAssembly SIMD kernels', js: 'JavaScript kernels'};
 
 function describeEpoch(r: EpochRecord, last: number): string {
 	const width = String(last).length;

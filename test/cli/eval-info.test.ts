@@ -95,12 +95,14 @@ describe('nnviz-tui info', () => {
 		expect(stdout).toContain('[784,16,10], 12,730 parameters; hidden sigmoid, output sigmoid');
 		expect(stdout).toContain('quadratic cost, large init, batch 10, eta 3, lambda 0, momentum 0, seed 1');
 		expect(stdout).toMatch(/^epochs +2 trained/m);
+		expect(stdout).toMatch(/^kernels +wasm \(WebAssembly SIMD\) by default here/m);
 		expect(stdout).toMatch(/^ +2 +\d+\.\d\d +\d\.\d{5} +\d+\.\d\d% +\d+\.\d\d%$/m);
 	});
 
 	it('gives JSON with the config and one history entry per epoch', async () => {
-		const info = JSON.parse((await runCli(['info', '--model', file, '--json'])).stdout) as {config: {layers: number[]}; epochs: number; history: unknown[]};
+		const info = JSON.parse((await runCli(['info', '--model', file, '--json'])).stdout) as {config: {layers: number[]}; epochs: number; history: unknown[]; kernels: unknown};
 		expect(info.config.layers).toEqual([784, 16, 10]);
+		expect(info.kernels).toEqual({default: 'wasm', wasm: 'available'});
 		expect(info.epochs).toBe(2);
 		expect(info.history).toHaveLength(2);
 	});

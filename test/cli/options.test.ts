@@ -51,6 +51,8 @@ describe('command line usage', () => {
 		[['train', '--preset', 'nielsen-ch2'], '--preset: expected nielsen-ch1, nielsen-ch3; got "nielsen-ch2"'],
 		[['--model', 'm.safetensors', '--preset', 'nielsen-ch1'], '--preset cannot change a saved model'],
 		[['eval', '--model', 'm', '--preset', 'nielsen-ch1'], '--preset does not apply to eval'],
+		[['train', '--kernels', 'gpu'], '--kernels: expected auto, js, wasm; got "gpu"'],
+		[['info', '--model', 'm', '--kernels', 'js'], '--kernels does not apply to info'],
 	])('rejects %j with exit code 2 and one line: %s', async (argv, message) => {
 		const {code, stdout, stderr} = await runCli(argv);
 		expect(code).toBe(2);

@@ -15,13 +15,31 @@ describe('nnviz-tui train', () => {
 		const lines = stdout.trim().split('\n').map(line => JSON.parse(line) as Record<string, number>);
 		expect(lines.map(l => l.epoch)).toEqual([1, 2]);
 		for (const line of lines) {
-			expect(Object.keys(line).sort()).toEqual(['epoch', 'seconds', 'testAccuracy', 'trainLoss', 'validationAccuracy']);
+			expect(Object.keys(line).sort()).toEqual(['epoch', 'kernels', 'seconds', 'testAccuracy', 'trainLoss', 'validationAccuracy']);
+			// The fastest kernels that work here: the WebAssembly ones, which npm ci builds.
+			expect(line.kernels).toBe('wasm');
 			expect(line.seconds).toBeGreaterThan(0);
 			expect(line.testAccuracy).toBeGreaterThan(0.5);
 		}
 
 		expect(lines[1].trainLoss).toBeLessThan(lines[0].trainLoss);
 		expect(stderr).toContain('mnist-embedded');
+	});
+
+	it('trains on the kernels --kernels names, says which at the start, and gets nearly the same numbers on each', async () => {
+		const run = async (kernels: string) => {
+			const {code, stdout, stderr} = await runCli(['train', ...small, '--epochs', '1', '--json', '--kernels', kernels]);
+			expect(code).toBe(0);
+			return {record: JSON.parse(stdout) as {kernels: string; trainLoss: number}, stderr};
+		};
+
+		const js = await run('js');
+		const wasm = await run('wasm');
+		expect(js.record.kernels).toBe('js');
+		expect(js.stderr).toContain('JavaScript kernels');
+		expect(wasm.record.kernels).toBe('wasm');
+		expect(wasm.stderr).toContain('WebAssembly SIMD kernels');
+		expect(Math.abs(js.record.trainLoss - wasm.record.trainLoss)).toBeLessThan(1e-4 * js.record.trainLoss);
 	});
 
 	it('saves the untrained network, every epoch and the history', async () => {
