@@ -103,7 +103,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked, s
 	const size = useTerminalSize();
 	// Stores, not useReducer: keys that arrive in one read are handled before React renders again.
 	const [ui, uiStore] = useStore(() => createStore(reducer, initialState(size, {rows: dataset.rows, cols: dataset.cols})));
-	const [training, trainingStore] = useStore(() => createStore(trainingReducer, initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, client.epochs)));
+	const [training, trainingStore] = useStore(() => createStore(trainingReducer, initialTraining(model.current, model.history, model.position.epoch, dataset.train.count, client.epochs, client.kernels)));
 	const image = {rows: dataset.rows, cols: dataset.cols};
 	const layout = computeLayout(ui.size, ui.paneOpen, image);
 	const nameWidth = Math.max(...dataset.classNames.map(name => name.length));

@@ -16,6 +16,7 @@ import {readModelFile} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
 import {checkDatasetFits, checkSameDataset, createModel} from '../model/model-dataset.js';
 import {newConfig} from '../nn/config.js';
+import {resolveKernels} from '../commands/kernels.js';
 import {type ColorDepth, detectColorDepth} from '../render/color-depth.js';
 import {enterAlternateScreen, leaveAlternateScreen, showCursor} from '../render/escape-codes.js';
 import {PixelLayerContext} from '../components/PixelImage.js';
@@ -92,7 +93,7 @@ export async function runTui(command: TuiCommand, io: CommandIo): Promise<number
 
 	const {stdin} = io.terminal;
 	const shared = sharedDataset(dataset);
-	const client = new TrainingClient(model, shared, savePath, command.epochs);
+	const client = new TrainingClient(model, shared, savePath, command.epochs, resolveKernels(command.kernels));
 	const layer = new PixelLayer();
 	const screen = new ScreenWriter(stdout, layer);
 	// Mouse reporting off on every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash): a terminal left

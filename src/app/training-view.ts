@@ -4,6 +4,7 @@
  */
 import type {EpochRecord} from '../model/model.js';
 import {divergenceWarning, type Warning} from '../nn/diagnostics.js';
+import type {KernelFamily} from '../nn/engine.js';
 import type {Parameters} from '../nn/network.js';
 import type {TrainingEvent} from '../training/protocol.js';
 
@@ -26,6 +27,8 @@ export type TrainingView = {
 	readonly done: number;
 	readonly total: number;
 	readonly samplesPerSecond: number;
+	/** The kernels the worker trains with, said beside the speed. */
+	readonly kernels: KernelFamily;
 	readonly savedEpoch: number | undefined;
 	/** The file the last save went to (--save, or one typed after `s`), once something was saved. */
 	readonly savedTo: string | undefined;
@@ -44,10 +47,10 @@ export type TrainingAction =
 	| {readonly type: 'message'; readonly message: string};
 
 export function initialTraining(
-	current: Parameters, history: readonly EpochRecord[], epoch: number, total: number, epochsPerRun: number,
+	current: Parameters, history: readonly EpochRecord[], epoch: number, total: number, epochsPerRun: number, kernels: KernelFamily = 'js',
 ): TrainingView {
 	return {
-		status: 'idle', current, version: 0, epoch, epochsPerRun, until: epoch + epochsPerRun, history, done: 0, total, samplesPerSecond: 0,
+		status: 'idle', current, version: 0, epoch, epochsPerRun, until: epoch + epochsPerRun, history, done: 0, total, samplesPerSecond: 0, kernels,
 		savedEpoch: undefined, savedTo: undefined, message: undefined, warnings: [],
 	};
 }

@@ -80,7 +80,7 @@ function epochText(training: TrainingView): string {
 const thousands = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
 
 export function speedText(training: TrainingView): string {
-	return `${thousands.format(Math.round(training.samplesPerSecond))} samples/s`;
+	return `${thousands.format(Math.round(training.samplesPerSecond))} samples/s (${training.kernels})`;
 }
 
 /**
@@ -150,7 +150,7 @@ function warningLines(warnings: readonly Warning[], failure: string | undefined,
 /** Cells the epoch line needs with its progress bar beside it: the longest epoch text and a bar of 10. */
 const epochLineWidth = 'epoch 9999 of 9999 · 100%'.length + 1 + 10;
 /** Cells the speed and the time left need in one line, at their longest. */
-const speedLineWidth = '9,999,999 samples/s · left: epoch 59m 59s, run 99h 59m'.length;
+const speedLineWidth = '9,999,999 samples/s (wasm) · left: epoch 59m 59s, run 99h 59m'.length;
 
 /**
  * Rows of the part above the charts: the status, the epoch with its progress bar (beside it when the

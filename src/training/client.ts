@@ -9,6 +9,7 @@ import {Worker} from 'node:worker_threads';
 import type {Dataset, DatasetSplit} from '../data/dataset.js';
 import {encodeModel} from '../model/model-file.js';
 import type {Model} from '../model/model.js';
+import type {KernelFamily} from '../nn/engine.js';
 import type {Parameters} from '../nn/network.js';
 import type {SnapshotEvent, TrainingCommand, TrainingEvent, WorkerInit, WorkerMessage} from './protocol.js';
 
@@ -148,6 +149,8 @@ export class TrainingClient {
 		readonly savePath: string | undefined,
 		/** Epochs each run of training lasts (--epochs): a start trains until that many are done, then stops. */
 		readonly epochs: number,
+		/** The kernels the worker trains with (resolved from --kernels before the UI starts). */
+		readonly kernels: KernelFamily = 'js',
 		private readonly publishMs = 250,
 		/**
 		 * Least time between two deliveries of progress and epoch events, ms: short epochs end 25 times a
@@ -252,6 +255,7 @@ export class TrainingClient {
 			savePath: this.savePath,
 			savePathExisted: this.savePathExisted,
 			epochs: this.epochs,
+			kernels: this.kernels,
 			publishMs: this.publishMs,
 		};
 		const worker = new Worker(new URL('worker.js', import.meta.url), {workerData: init});

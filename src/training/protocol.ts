@@ -26,6 +26,7 @@
 import type {DatasetSplit} from '../data/dataset.js';
 import type {EpochRecord} from '../model/model.js';
 import type {Warning} from '../nn/diagnostics.js';
+import type {KernelFamily} from '../nn/engine.js';
 import type {Parameters} from '../nn/network.js';
 
 /** What the worker is started with (its workerData). */
@@ -43,6 +44,8 @@ export type WorkerInit = {
 	readonly savePathExisted: boolean;
 	/** Epochs a run of training lasts: a start after a finished run trains this many more. */
 	readonly epochs: number;
+	/** The kernels to train with. */
+	readonly kernels: KernelFamily;
 	/** Least time between two live weight updates sent during an epoch, ms. */
 	readonly publishMs: number;
 };

@@ -30,7 +30,7 @@ if (parentPort !== null && isWorkerInit(workerData)) {
 	const port = parentPort;
 	const model = decodeModel(init.modelBytes, 'model');
 	const dataset: Dataset = {...init.dataset, classNames: [...init.dataset.classNames]};
-	const loop = new WorkerLoop(new Trainer(model, dataset), init, (message, transfer) => {
+	const loop = new WorkerLoop(new Trainer(model, dataset, {kernels: init.kernels}), init, (message, transfer) => {
 		port.postMessage(message, transfer);
 	});
 	port.on('message', (message: TrainingCommand) => {

@@ -62,6 +62,15 @@ describe('TrainingPane', () => {
 		expect(out).toContain('t trains epochs 1-30');
 	});
 
+	it('names the kernels the worker trains with beside the speed', async () => {
+		const running = after([
+			{type: 'requested', request: 'start'},
+			{type: 'event', event: {type: 'running', until: 32}},
+			{type: 'event', event: {type: 'progress', epoch: 3, done: 250, total: 1000, samplesPerSecond: 98_765, parameters}},
+		], initialTraining(parameters, history, 2, 1000, 30, 'wasm'));
+		expect(await show(running)).toContain('98,765 samples/s (wasm)');
+	});
+
 	it('shows the epoch under way, its progress and the speed while training', async () => {
 		const running = after([
 			{type: 'requested', request: 'start'},
@@ -71,7 +80,7 @@ describe('TrainingPane', () => {
 		const out = await show(running);
 		expect(out).toContain('training · t to pause');
 		expect(out).toContain('epoch 3 of 32 · 25%');
-		expect(out).toContain('12,346 samples/s');
+		expect(out).toContain('12,346 samples/s (js)');
 		// 750 samples at 12,346/s, then epochs 4-32 at the recorded 2 s each.
 		expect(out).toContain('left: epoch <1s, run 58s');
 		expect(out).toContain('███████'); // a quarter of the 28-cell progress bar
