@@ -1,4 +1,4 @@
-// Peak RSS of `nnviz-tui train` on the full MNIST (target <= 200 MB), beside baselines measured in
+// Peak RSS of `nnviz-tui train` on the full MNIST on each family of kernels (target <= 160 MB), beside baselines measured in
 // the same run: a bare Node process, Node holding the dataset as bytes (our loader), and Node holding
 // it as a Float32Array copy (what most peers keep in memory).
 //   usage: npm run build && node bench/memory.mjs [epochs=3]
@@ -27,6 +27,8 @@ const loader = `const {loadMnist} = await import(${JSON.stringify(join(repoRoot,
 const bare = peakMb(['--input-type=module', '-e', ''], 'bare node');
 const bytes = peakMb(['--input-type=module', '-e', loader], 'node + full MNIST as bytes (our loader)');
 const floats = peakMb(['--input-type=module', '-e', `${loader} const f = new Float32Array(d.train.images.length + d.validation.images.length + d.test.images.length); let o = 0; for (const s of [d.train, d.validation, d.test]) { for (let i = 0; i < s.images.length; i++) f[o++] = s.images[i] / 255; } globalThis.f = f;`], 'node + full MNIST as a Float32Array copy (the usual way)');
-const train = peakMb([join('dist', 'cli.js'), 'train', '--data', dir, '--epochs', epochs], `nnviz-tui train --data MNIST --epochs ${epochs}`);
-console.log(`training peak ${train.toFixed(0)} MB (target <= 200 MB); ${(train / floats).toFixed(2)}x the float-copy baseline, ${(train - bare).toFixed(0)} MB above bare node`);
+for (const kernels of ['js', 'wasm']) {
+	const train = peakMb([join('dist', 'cli.js'), 'train', '--data', dir, '--epochs', epochs, '--kernels', kernels], `nnviz-tui train --data MNIST --epochs ${epochs} --kernels ${kernels}`);
+	console.log(`training peak, ${kernels} kernels: ${train.toFixed(0)} MB (target <= 160 MB: ${train <= 160 ? 'met' : 'MISSED'}); ${(train / floats).toFixed(2)}x the float-copy baseline, ${(train - bare).toFixed(0)} MB above bare node`);
+}
 void bytes;
