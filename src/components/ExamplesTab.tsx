@@ -14,6 +14,7 @@ import {Attribution, attributionMaps} from './Attribution.js';
 import {ConfidenceColumn} from './ConfidenceColumn.js';
 import {Contributors} from './Contributors.js';
 import {HiddenStrip} from './HiddenStrip.js';
+import {lastIfNoneFits} from '../app/wording.js';
 import {Panel} from './Panel.js';
 import {PixelImage} from './PixelImage.js';
 import {AlsoPredicted, TestSetPanel, type TestSetSummary} from './TestSetPanel.js';
@@ -73,9 +74,13 @@ export function exampleZoom(width: number, height: number, image: {rows: number;
 	return Math.max(1, Math.min(byWidth, byHeight));
 }
 
-/** The confidence panel's title: what the example is and what the network said, and which network. */
-export function verdictTitle(truth: string, predicted: string, correct: boolean, epochLabel: string): string {
-	return `true ${truth} · predicted ${predicted} ${correct ? marks.correct : marks.wrong} · ${epochLabel}`;
+/**
+ * The confidence panel's title: what the example is and what the network said, and which network;
+ * shorter when `room` (the cells the border leaves) is narrow.
+ */
+export function verdictTitle(truth: string, predicted: string, correct: boolean, epochLabel: string, room = Number.POSITIVE_INFINITY): string {
+	const mark = correct ? marks.correct : marks.wrong;
+	return lastIfNoneFits([`true ${truth} · predicted ${predicted} ${mark} · ${epochLabel}`, `true ${truth} · predicted ${predicted} ${mark}`, `true ${truth} · said ${predicted} ${mark}`, `${truth} → ${predicted} ${mark}`], room);
 }
 
 /**
@@ -143,7 +148,7 @@ function SideColumn(props: Props & {readonly width: number; readonly height: num
 	const testSetHeight = alsoHeight > 0 ? testSetNatural : sideHeight;
 	return (
 		<Box flexDirection='column' width={width}>
-			<Panel title={verdictTitle(classNames[label], classNames[predicted], correct, epochLabel)} width={width} height={confidenceHeight} borderColor={correct ? theme.correct : theme.wrong}>
+			<Panel title={verdictTitle(classNames[label], classNames[predicted], correct, epochLabel, width - 7)} width={width} height={confidenceHeight} borderColor={correct ? theme.correct : theme.wrong}>
 				<ConfidenceColumn outputs={result.outputs} classNames={classNames} label={label} predicted={predicted} barWidth={Math.max(2, width - nameWidth - 14)}/>
 			</Panel>
 			<TestSetPanel summary={summary} progress={progress} classNames={classNames} width={width} height={testSetHeight} label={label}/>

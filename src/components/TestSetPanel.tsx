@@ -56,8 +56,14 @@ export function TestSetPanel({summary, progress, classNames, width, height, labe
 	}
 
 	const start = axisStart(summary.recall);
+	// Title and note whole, shorter in a narrow panel (the border takes 7 cells and 2 between them).
+	const [title, note] = [
+		['Test set · right per class', `bars ${percentLabel(start)} to 100%`],
+		['Test set', `bars ${percentLabel(start)}-100%`],
+		['Test set', `${percentLabel(start)}-100%`],
+	].find(([t, n]) => [...t].length + [...n].length + 2 <= width - 7) ?? ['Test set', ''];
 	return (
-		<Panel title='Test set · right per class' note={`bars ${percentLabel(start)} to 100%`} width={width} height={height}>
+		<Panel title={title} note={note} width={width} height={height}>
 			<Text bold color={never.length > 0 ? theme.warning : undefined} wrap='truncate-end'>{head}</Text>
 			{classes.map(c => {
 				const recall = summary.recall[c];
@@ -135,7 +141,7 @@ export function AlsoPredicted({split, rows, cols, index, predicted, predictions,
 	}
 
 	return (
-		<Panel title={`Also predicted ${classNames[predicted]} · ${marks.wrong} true class`} width={width} height={height}>
+		<Panel title={firstFitting([`Also predicted ${classNames[predicted]} · ${marks.wrong} true class`, `Also predicted ${classNames[predicted]}`], width - 7, `Also ${classNames[predicted]}`)} width={width} height={height}>
 			{items.length === 0
 				? <Text color={theme.muted}>{`no other test image is predicted ${classNames[predicted]}`}</Text>
 				: <Thumbnails id='examples.also' split={split} rows={rows} cols={cols} items={items} factor={factor} perRow={perRow} depth={depth}/>}

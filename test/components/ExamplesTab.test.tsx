@@ -1,7 +1,7 @@
 import {renderToString} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {classify} from '../../src/app/model-view.js';
-import {axisLine, exampleZoom, ExamplesTab, type TestSetSummary} from '../../src/components/ExamplesTab.js';
+import {axisLine, exampleZoom, ExamplesTab, type TestSetSummary, verdictTitle} from '../../src/components/ExamplesTab.js';
 import {axisStart} from '../../src/components/ConfidenceColumn.js';
 import {renderGrayImage} from '../../src/render/half-block.js';
 import {tinyClassNames, tinyConfig, tinyParameters, tinySplit} from '../app/tiny-classifier.js';
@@ -23,6 +23,15 @@ function tab(index: number, options: Options = {}) {
 const summary: TestSetSummary = {count: 4, accuracy: 0.75, recall: Float64Array.of(0.5, 1, Number.NaN), neverPredicted: [2]};
 const tree = testTree();
 const frame = tree.frame;
+
+describe('the confidence panel\'s title', () => {
+	it('says the true class, the answer and the network whole where it fits, and shorter in a narrow panel', () => {
+		expect(verdictTitle('9', '0', false, 'live · epoch 15')).toBe('true 9 · predicted 0 ✗ · live · epoch 15');
+		expect(verdictTitle('9', '0', false, 'live · epoch 15', 30)).toBe('true 9 · predicted 0 ✗');
+		expect(verdictTitle('9', '9', true, 'live · epoch 15', 20)).toBe('true 9 · said 9 ✓');
+		expect(verdictTitle('Ankle boot', 'Sandal', false, 'epoch 3', 20)).toBe('Ankle boot → Sandal ✗');
+	});
+});
 
 describe('ExamplesTab', () => {
 	it('names the example, and says the true label and the right prediction over the confidence column', async () => {
