@@ -192,7 +192,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked, s
 	const shownSavePath = savePath ?? training.savedTo;
 	return (
 		<Box flexDirection='column' height={size.rows - 1} width={size.columns - 1}>
-			<TabBar active={ui.tab} focused={ui.focus === 'tabs'}/>
+			<TabBar active={ui.tab} focused={ui.focus === 'tabs'} dashboard={layout.dashboard === 'instead'}/>
 			<Timeline shown={ui.shownEpoch} latest={training.epoch} underWay={underWay} loading={timeline.loading} width={size.columns - 1}/>
 			<Box height={height}>
 				{layout.dashboard === 'instead'

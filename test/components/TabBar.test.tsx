@@ -32,6 +32,15 @@ describe('TabBar', () => {
 		expect(plain(out.split(underline)[1]).startsWith(' 3 Generalized images')).toBe(true);
 	});
 
+	it('does not mark the tab as shown while the training dashboard has its place, only underlines it, and no wider', () => {
+		const out = renderToString(<TabBar active='maps' focused dashboard/>, {columns: 120});
+		expect(out).not.toContain(inverse);
+		expect(out).not.toContain('\u001B[1m');
+		expect(out.split(underline)).toHaveLength(2);
+		expect(plain(out.split(underline)[1]).startsWith(' 3 Generalized images')).toBe(true);
+		expect(plain(out)).toBe(plain(renderToString(<TabBar active='maps' focused/>, {columns: 120})));
+	});
+
 	it('marks the active tab with no colour at all when the theme has none (NO_COLOR)', () => {
 		setThemeColours(false);
 		try {
