@@ -5,8 +5,10 @@
 //  2. one epoch's training on one core, and the evaluation of validation and test one after the other
 //     against both at once (the test split here, validation in a worker with its own kernels);
 //  3. what the data-parallel halves of a mini-batch could save at most: the epoch's time over its
-//     mini-batches, against two synchronisations per mini-batch at the measured cost.
-//   usage: npm run build && node bench/two-cores.mjs [round-trips=20000] [epochs=3]
+//     mini-batches, against two synchronisations per mini-batch at the measured cost;
+//  4. (on the branch two-cores-halves) the two-thread kernels themselves against one thread;
+//  5. whether this machine has two cores' worth of throughput: two one-thread trainings at once.
+//   usage: npm run build && node bench/two-cores.mjs [round-trips=20000] [epochs=3] [turns=7]
 import {Worker} from 'node:worker_threads';
 import {median, mnistDir, project} from './common.mjs';
 
@@ -69,7 +71,7 @@ const sync = {};
 for (const mode of ['wait', 'spin', 'hybrid']) {
 	const runs = [];
 	for (let r = 0; r < 3; r++) {
-		runs.push(await pingPong(mode)); // eslint-disable-line no-await-in-loop
+		runs.push(await pingPong(mode));
 	}
 
 	sync[mode] = median(runs);
@@ -137,9 +139,9 @@ for (let e = 0; e < epochs; e++) {
 		ws.predict(dataset.test);
 	}));
 	const t = performance.now();
-	const pending = ask(parameters); // eslint-disable-line no-await-in-loop
+	const pending = ask(parameters);
 	ws.predict(dataset.test);
-	two = await pending; // eslint-disable-line no-await-in-loop
+	two = await pending;
 	together.push(performance.now() - t);
 	if (one.some((p, i) => p !== two[i])) {
 		console.log('the worker predicted validation differently');
@@ -161,3 +163,61 @@ for (const mode of ['wait', 'spin', 'hybrid']) {
 	const best = (perBatch / 2) + (2 * sync[mode]);
 	console.log(`halves of a mini-batch, ${mode.padEnd(6)}: ${perBatch.toFixed(1)} us a mini-batch on one core -> at best ${best.toFixed(1)} us on two (two round trips each): ${(100 * (1 - (best / perBatch))).toFixed(0)}% saved`);
 }
+
+// ---- 4. the two-thread kernels against one thread, epochs taken in turn ------------------------
+// They are on the branch two-cores-halves (not on main: they do not pay here). Its WasmWorkspace with
+// threads 2 splits each mini-batch with a worker thread over shared memory: the forward passes in
+// halves of the samples, the sums and the step in halves of each layer's rows, two barriers a
+// mini-batch; the same bits as one thread. Run there: git checkout two-cores-halves && npm run build.
+const {existsSync} = await import('node:fs');
+const twoThreads = existsSync(`${repoRoot}/dist/nn/wasm/kernels-shared.wasm`);
+if (!twoThreads) {
+	console.log('two-thread kernels: not in this build (they are on the branch two-cores-halves); section 4 skipped');
+}
+
+const turns = Number(process.argv[4] ?? 7);
+for (const [preset, layers] of twoThreads ? [['nielsen-ch1', undefined], ['nielsen-ch3', [784, 30, 10]], ['nielsen-ch3', [784, 100, 10]]] : []) {
+	const c = newConfig(preset, layers ? {layers} : {});
+	const begin = initParameters(c, Random.fromSeed(1));
+	const pair = [1, 2].map(threads => ({ws: WasmWorkspace.create(c, begin, null, {threads}), rng: Random.fromSeed(2), seconds: []}));
+	for (let e = 0; e < turns; e++) {
+		for (const side of pair) {
+			side.seconds.push(time(() => wasmTrainEpoch(side.ws, dataset.train, side.rng)));
+		}
+	}
+
+	const [a, b] = pair.map(side => side.ws.exportParameters());
+	const same = a.weights.every((w, l) => w.every((x, i) => Object.is(x, b.weights[l][i]))) && a.biases.every((w, l) => w.every((x, i) => Object.is(x, b.biases[l][i])));
+	pair[1].ws.dispose();
+	const [one, two] = pair.map(side => median(side.seconds.slice(1)));
+	console.log(`${preset} [${c.layers}], ms an epoch (median of ${turns - 1} after the first): one thread ${one.toFixed(0)}, two ${two.toFixed(0)}: ${(100 * (1 - (two / one))).toFixed(0)}% saved; same bits: ${same ? 'yes' : 'NO'}`);
+	console.log(`  one: ${pair[0].seconds.map(x => x.toFixed(0)).join(' ')}; two: ${pair[1].seconds.map(x => x.toFixed(0)).join(' ')}`);
+}
+
+// ---- 5. are there two cores? Two one-thread trainings at once against one alone -----------------
+const {spawnSync} = await import('node:child_process');
+const solo = `
+const dist = ${JSON.stringify(`${repoRoot}/dist`)};
+const [{loadMnist}, {newConfig}, {initParameters}, {Random}, {WasmWorkspace}, {wasmTrainEpoch}] = await Promise.all(
+	['/data/mnist.js', '/nn/config.js', '/nn/network.js', '/nn/random.js', '/nn/wasm/wasm-workspace.js', '/nn/wasm/wasm-epoch.js'].map(p => import(dist + p)));
+const dataset = loadMnist(${JSON.stringify(dir)});
+const c = newConfig('nielsen-ch1');
+const rng = Random.fromSeed(2);
+const ws = WasmWorkspace.create(c, initParameters(c, Random.fromSeed(1)));
+const seconds = [];
+for (let e = 0; e < 5; e++) { const t = performance.now(); wasmTrainEpoch(ws, dataset.train, rng); seconds.push(performance.now() - t); }
+console.log(seconds.slice(1).sort((x, y) => x - y)[2].toFixed(0));
+`;
+const alone = spawnSync(process.execPath, ['--input-type=module', '-e', solo], {encoding: 'utf8'}).stdout.trim();
+const {spawn} = await import('node:child_process');
+const both = await Promise.all([0, 1].map(() => new Promise(resolve => {
+	const child = spawn(process.execPath, ['--input-type=module', '-e', solo]);
+	let out = '';
+	child.stdout.on('data', chunk => {
+		out += chunk;
+	});
+	child.on('close', () => {
+		resolve(out.trim());
+	});
+})));
+console.log(`the seed workload, one thread, ms an epoch: alone ${alone}, two trainings at once ${both.join(' and ')} (two cores of their own would keep them equal)`);
