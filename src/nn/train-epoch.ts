@@ -81,7 +81,11 @@ export function * epochSteps(
 
 /** Run a whole epoch synchronously. */
 export function trainEpoch(ws: Workspace, split: DatasetSplit, rng: Random): EpochStats {
-	const steps = epochSteps(ws, split, rng);
+	return runSteps(epochSteps(ws, split, rng));
+}
+
+/** Run an epoch's steps (epochSteps, or another family's) to the end, synchronously. */
+export function runSteps(steps: Generator<number, EpochStats, void>): EpochStats {
 	for (;;) {
 		const step = steps.next();
 		if (step.done) {
@@ -107,7 +111,11 @@ export async function trainEpochAsync(
 	ws: Workspace, split: DatasetSplit, rng: Random,
 	options: EpochOptions = {},
 ): Promise<EpochStats> {
-	const steps = epochSteps(ws, split, rng);
+	return runStepsAsync(epochSteps(ws, split, rng), split.count, options);
+}
+
+/** Run an epoch's steps (epochSteps, or another family's) as trainEpochAsync does: the event loop between slices. */
+export async function runStepsAsync(steps: Generator<number, EpochStats, void>, total: number, options: EpochOptions = {}): Promise<EpochStats> {
 	for (;;) {
 		options.signal?.throwIfAborted();
 		const step = steps.next();
@@ -115,7 +123,7 @@ export async function trainEpochAsync(
 			return step.value;
 		}
 
-		options.onProgress?.(step.value, split.count);
+		options.onProgress?.(step.value, total);
 		// eslint-disable-next-line no-await-in-loop
 		await new Promise<void>(resolve => {
 			setImmediate(resolve);

@@ -1,7 +1,7 @@
 import type {DatasetSplit} from '../../data/dataset.js';
 import {fractionCorrect} from '../evaluate.js';
 import type {Random} from '../random.js';
-import {checkSplitFits, type EpochOptions, type EpochStats} from '../train-epoch.js';
+import {checkSplitFits, type EpochOptions, type EpochStats, runSteps, runStepsAsync} from '../train-epoch.js';
 import type {WasmWorkspace} from './wasm-workspace.js';
 
 /**
@@ -35,33 +35,12 @@ export function * wasmEpochSteps(ws: WasmWorkspace, split: DatasetSplit, rng: Ra
 
 /** Run a whole epoch synchronously. */
 export function wasmTrainEpoch(ws: WasmWorkspace, split: DatasetSplit, rng: Random): EpochStats {
-	const steps = wasmEpochSteps(ws, split, rng);
-	for (;;) {
-		const step = steps.next();
-		if (step.done) {
-			return step.value;
-		}
-	}
+	return runSteps(wasmEpochSteps(ws, split, rng));
 }
 
 /** trainEpochAsync on the kernels: slices with the event loop between them, the same options. */
 export async function wasmTrainEpochAsync(ws: WasmWorkspace, split: DatasetSplit, rng: Random, options: EpochOptions = {}): Promise<EpochStats> {
-	const steps = wasmEpochSteps(ws, split, rng);
-	for (;;) {
-		options.signal?.throwIfAborted();
-		const step = steps.next();
-		if (step.done) {
-			return step.value;
-		}
-
-		options.onProgress?.(step.value, split.count);
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise<void>(resolve => {
-			setImmediate(resolve);
-		});
-		// eslint-disable-next-line no-await-in-loop
-		await options.between?.();
-	}
+	return runStepsAsync(wasmEpochSteps(ws, split, rng), split.count, options);
 }
 
 /** Fraction of `split` the network classifies correctly, on the kernels. */
