@@ -3,7 +3,7 @@
 // IDX folder made from the full MNIST (the first 120 training and 100 test images), so epochs are short
 // and end up to 25 times a second. It prints the resident memory at start, its peak (VmHWM, main and
 // worker threads together) and the target: under 250 MB.
-//   usage: npm run build && node bench/ui-memory.mjs      (BENCH_CLI=other/dist/cli.js for another build)
+//   usage: npm run build && node bench/ui-memory.mjs [kernels=auto|js|wasm]      (BENCH_CLI=other/dist/cli.js for another build)
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -14,6 +14,7 @@ import {childEnv, cliName, cliPath, loadPty, nodeArgs, PtyOutput} from './tui-te
 const trainCount = 120;
 const testCount = 100;
 const epochs = 1000;
+const kernels = process.argv[2] ?? 'auto';
 const targetMb = 250;
 
 /** An IDX file of the full MNIST (plain or .gz), cut to its first `count` items of `itemBytes` each. */
@@ -51,11 +52,11 @@ function statusMb(pid, field) {
 const pty = await loadPty();
 const data = tinyFolder();
 const env = childEnv();
-const args = [...nodeArgs, cliPath, '--data', data, '--layers', '784,100,10', '--epochs', String(epochs)];
+const args = [...nodeArgs, cliPath, '--data', data, '--layers', '784,100,10', '--epochs', String(epochs), '--kernels', kernels];
 const child = pty.spawn(process.execPath, args, {name: env.TERM, cols: 120, rows: 40, cwd: process.cwd(), env});
 const output = new PtyOutput(child);
 try {
-	await output.waitFor(/example \d+ of \d+/, 0, 30_000);
+	await output.waitFor(/example \d+ of \d+/i, 0, 30_000);
 	const startMb = statusMb(child.pid, 'VmRSS');
 	const started = performance.now();
 	const from = output.text.length;
@@ -70,7 +71,7 @@ try {
 	const peakMb = statusMb(child.pid, 'VmHWM');
 	const endMb = statusMb(child.pid, 'VmRSS');
 	const mb = value => `${value.toFixed(0)} MB`;
-	console.log(`${cliName} --data <${trainCount} train, ${testCount} test images> --layers 784,100,10 --epochs ${epochs}, t (120x40 pty)`);
+	console.log(`${cliName} --data <${trainCount} train, ${testCount} test images> --layers 784,100,10 --epochs ${epochs} --kernels ${kernels}, t (120x40 pty)`);
 	console.log(`${epochs} epochs in ${seconds.toFixed(1)} s`);
 	console.log(`RSS at start ${mb(startMb)}, at the end ${mb(endMb)}; sampled every second: ${samples.map(s => s.toFixed(0)).join(' ')}`);
 	console.log(`peak RSS (VmHWM) ${mb(peakMb)}  target < ${targetMb} MB: ${peakMb < targetMb ? 'met' : 'NOT met'}`);
