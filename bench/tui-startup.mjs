@@ -94,7 +94,7 @@ const large = ['--layers', '784,2000,2000,10'];
 const largeFrame = [];
 const largeAccuracy = [];
 for (let i = 0; i < 3; i++) {
-	const [frame, accuracy] = await toFirstFrame(large, /test accuracy \d+\.\d\d% \(untrained/);
+	const [frame, accuracy] = await toFirstFrame(large, /\d+\.\d\d% of \d+ right/);
 	largeFrame.push(frame);
 	largeAccuracy.push(accuracy);
 }
