@@ -1,7 +1,8 @@
 // The test-set analysis behind the confusion tab and the detail panels (src/app/test-analysis.ts) on
 // the full MNIST's 10,000 test images: analyseInSlices from start to end (slices of 10 ms that yield),
 // the longest slice, the same work in one go (wall and CPU time: on a busy machine the CPU time is the
-// steadier figure), and predict() through a Workspace for comparison.
+// steadier figure), and predict() through a Workspace for comparison; then the same analysis on the
+// WebAssembly kernels (the UI's, where they load), in one go.
 //   usage: npm run build && node bench/test-analysis.mjs [runs=5]
 import {mnistDir, median, project} from './common.mjs';
 
@@ -57,5 +58,13 @@ for (const layers of [[784, 30, 10], [784, 100, 10]]) {
 		workspace.push(performance.now() - t);
 	}
 
+	const wasm = [];
+	for (let r = 0; r < runs; r++) {
+		const t = performance.now();
+		analyse(parameters, config, test, 'wasm');
+		wasm.push(performance.now() - t);
+	}
+
+	console.log(`[${layers}] on the WebAssembly kernels: analyse in one go ${median(wasm).toFixed(1)} ms, ${(median(oneGo) / median(wasm)).toFixed(1)}x faster than on the JavaScript ones`);
 	console.log(`[${layers}] on ${test.count} test images: analyseInSlices ${median(slicedRuns).toFixed(1)} ms (longest slice ${longest.toFixed(1)} ms), analyse in one go ${median(oneGo).toFixed(1)} ms (CPU ${median(oneGoCpu).toFixed(1)} ms), predict via a Workspace ${median(workspace).toFixed(1)} ms (medians of ${runs})`);
 }

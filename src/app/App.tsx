@@ -121,7 +121,7 @@ export function App({model, dataset, client, depth, savePath, trainingBlocked, s
 	// While training runs, the test set is analysed once a second, not for each of the four weight updates a
 	// second: each analysis and the frame it ends with took a tenth of the main thread, and keys waited behind them.
 	const analysed = useThrottled(shown, timeline.epoch === 'live' && training.status === 'running' ? liveAnalysisMs : 0);
-	const {analysis: fresh, stale, progress} = useTestAnalysis(analysed, model.config, dataset.test);
+	const {analysis: fresh, stale, progress} = useTestAnalysis(analysed, model.config, dataset.test, client.kernels);
 	const modelled = useThrottled(shown, timeline.epoch === 'live' && training.status === 'running' ? liveClassModelMs : 0);
 	const analysis = fresh ?? stale;
 	const freshRef = useRef(fresh);

@@ -6,8 +6,10 @@
 import type {DatasetSplit} from '../data/dataset.js';
 import {ShapeError} from '../errors.js';
 import type {TrainConfig} from '../nn/config.js';
+import type {KernelFamily} from '../nn/engine.js';
 import {argmax} from '../nn/evaluate.js';
 import {ForwardPass} from '../nn/forward-pass.js';
+import {WasmWorkspace} from '../nn/wasm/wasm-workspace.js';
 import {checkSplitFits} from '../nn/train-epoch.js';
 import type {Parameters} from '../nn/network.js';
 
@@ -96,9 +98,33 @@ export function outgoingWeights(p: Parameters, neuron: number): Float32Array {
 	return column;
 }
 
+/** One image forward: its outputs, and the first hidden layer's activations of it (until the next call). */
+type Pass = (images: Uint8Array, index: number) => {readonly outputs: ArrayLike<number>; readonly hidden: ArrayLike<number>};
+
+// The WebAssembly workspace the analyses run on, kept for the next analysis of the same network shape
+// (an analysis a second while training runs; a new instance each time would be megabytes of garbage).
+let kept: {readonly config: TrainConfig; readonly ws: WasmWorkspace} | undefined;
+
+/** The forward pass of `parameters` on the kernels of `kernels`. */
+function passOf(parameters: Parameters, config: TrainConfig, kernels: KernelFamily): Pass {
+	if (kernels === 'wasm') {
+		if (kept?.config === config) {
+			kept.ws.importParameters(parameters, null);
+		} else {
+			kept = {config, ws: WasmWorkspace.create({...config, momentum: 0}, parameters)};
+		}
+
+		const {ws} = kept;
+		return (images, index) => ws.forwardView(images, index);
+	}
+
+	const pass = new ForwardPass(config, parameters);
+	return (images, index) => ({outputs: pass.run(images, index), hidden: pass.acts[1] ?? []});
+}
+
 /** The running sums of an analysis, one example at a time in ascending order. */
 class Analyser {
-	readonly pass: ForwardPass;
+	readonly pass: Pass;
 	readonly classes: number;
 	readonly neurons: number;
 	readonly predictions: Uint8Array;
@@ -107,9 +133,9 @@ class Analyser {
 	readonly topIndex: Int32Array; // neurons x topK
 	readonly topValue: Float64Array; // neurons x topK, -Infinity where empty
 
-	constructor(parameters: Parameters, config: TrainConfig, readonly split: DatasetSplit) {
-		this.pass = new ForwardPass(config, parameters);
+	constructor(parameters: Parameters, config: TrainConfig, readonly split: DatasetSplit, kernels: KernelFamily) {
 		checkSplitFits(config.layers, split, 'test set');
+		this.pass = passOf(parameters, config, kernels);
 		const {layers} = config;
 		this.classes = layers.at(-1)!;
 		this.neurons = layers.length > 2 ? layers[1] : 0;
@@ -122,12 +148,11 @@ class Analyser {
 
 	add(i: number): void {
 		const {split, classes} = this;
-		const outputs = this.pass.run(split.images, i);
+		const {outputs, hidden} = this.pass(split.images, i);
 		const predicted = argmax(outputs, classes);
 		this.predictions[i] = predicted;
 		this.confidence[i] = outputs[predicted];
 		this.confusion[(split.labels[i] * classes) + predicted]++;
-		const hidden = this.pass.acts[1];
 		const {topValue, topIndex} = this;
 		for (let j = 0, last = topK - 1; j < this.neurons; j++, last += topK) {
 			const value = hidden[j];
@@ -189,9 +214,9 @@ function classRates(confusion: Int32Array, classes: number): {recall: Float64Arr
 	return {recall, precision, neverPredicted, correct};
 }
 
-/** The analysis of `split` in one go (blocking: for tests and benches; the UI uses analyseInSlices). */
-export function analyse(p: Parameters, config: TrainConfig, split: DatasetSplit): TestAnalysis {
-	const analyser = new Analyser(p, config, split);
+/** The analysis of `split` in one go (blocking: for tests and benches; the UI uses analyseInSlices), on the JavaScript kernels unless asked. */
+export function analyse(p: Parameters, config: TrainConfig, split: DatasetSplit, kernels: KernelFamily = 'js'): TestAnalysis {
+	const analyser = new Analyser(p, config, split, kernels);
 	for (let i = 0; i < split.count; i++) {
 		analyser.add(i);
 	}
@@ -205,12 +230,14 @@ export type AnalysisOptions = {
 	readonly onProgress?: (done: number, total: number) => void;
 	/** How long a slice runs before it yields to the event loop; 10 ms unless given. */
 	readonly sliceMs?: number;
+	/** The kernels of the forward pass (the training's own in the UI); the JavaScript ones unless given. */
+	readonly kernels?: KernelFamily;
 };
 
 /** Compute the analysis in slices that yield to the event loop (10 ms each), abortable; undefined when aborted. */
 export async function analyseInSlices(p: Parameters, config: TrainConfig, split: DatasetSplit, options: AnalysisOptions = {}): Promise<TestAnalysis | undefined> {
-	const {signal, onProgress, sliceMs = 10} = options;
-	const analyser = new Analyser(p, config, split);
+	const {signal, onProgress, sliceMs = 10, kernels = 'js'} = options;
+	const analyser = new Analyser(p, config, split, kernels);
 	let sliceStart = performance.now();
 	for (let i = 0; i < split.count; i++) {
 		if (signal?.aborted) {

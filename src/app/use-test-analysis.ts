@@ -1,6 +1,7 @@
 import {useEffect, useRef, useState} from 'react';
 import type {DatasetSplit} from '../data/dataset.js';
 import type {TrainConfig} from '../nn/config.js';
+import type {KernelFamily} from '../nn/engine.js';
 import type {Parameters} from '../nn/network.js';
 import {analyseInSlices, type TestAnalysis} from './test-analysis.js';
 
@@ -63,6 +64,8 @@ export class AnalysisRunner {
 		},
 		/** What computes an analysis (tests give one whose time they control). */
 		private readonly analyseFn: typeof analyseInSlices = analyseInSlices,
+		/** The kernels of its forward pass. */
+		private readonly kernels: KernelFamily = 'js',
 	) {}
 
 	/** Ask for the analysis of `key` (undefined: of nothing more), started at once or after the one under way. */
@@ -110,7 +113,7 @@ export class AnalysisRunner {
 			}
 		};
 
-		void this.analyseFn(key.parameters, key.config, key.split, {signal: controller.signal, onProgress}).then(analysis => {
+		void this.analyseFn(key.parameters, key.config, key.split, {signal: controller.signal, onProgress, kernels: this.kernels}).then(analysis => {
 			if (this.job !== job || analysis === undefined) {
 				return;
 			}
@@ -134,9 +137,10 @@ const progressIntervalMs = 250;
  * The test analysis of `parameters` (a new object with every live update and every timeline step),
  * computed in 10 ms slices that yield, after the frame that asks for it. New parameters stop the
  * computation under way, unless the numbers shown have been stale for patienceMs: then it finishes
- * first. Results are kept per parameters object.
+ * first. Results are kept per parameters object. `kernels`: those the forward passes run on (the
+ * training's own in the UI; taken when the hook first runs).
  */
-export function useTestAnalysis(parameters: Parameters, config: TrainConfig, split: DatasetSplit): TestAnalysisState {
+export function useTestAnalysis(parameters: Parameters, config: TrainConfig, split: DatasetSplit, kernels: KernelFamily = 'js'): TestAnalysisState {
 	const hit = cached({parameters, config, split});
 	const [pending, setPending] = useState<Key & {readonly progress: number}>();
 	const [, setDone] = useState<TestAnalysis>();
@@ -148,7 +152,7 @@ export function useTestAnalysis(parameters: Parameters, config: TrainConfig, spl
 		onFinished(entry) {
 			setDone(entry.analysis);
 		},
-	});
+	}, analyseInSlices, kernels);
 	useEffect(() => {
 		runner.current!.want({parameters, config, split});
 	}, [parameters, config, split]);

@@ -262,3 +262,33 @@ describe('analyseInSlices', () => {
 		expect(slices).toBeLessThan(200);
 	});
 });
+
+describe('the analysis on the WebAssembly kernels', () => {
+	const config: TrainConfig = {...defaultConfig, layers: [784, 24, 10], activation: 'tanh', output: 'softmax', momentum: 0.5};
+	const split = syntheticSplit(300);
+	const close = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+		let largest = 0;
+		for (let i = 0; i < a.length; i++) {
+			largest = Math.max(largest, Math.abs(a[i] - b[i]));
+		}
+
+		return largest;
+	};
+
+	it('finds what the JavaScript forward pass finds, to float32 rounding, for one network after another', async () => {
+		for (const seed of [1, 2]) {
+			const parameters = initParameters(config, Random.fromSeed(seed));
+			const js = analyse(parameters, config, split);
+			// The second network reuses the first one's workspace: it must not answer with the first one's weights.
+			// eslint-disable-next-line no-await-in-loop -- one network after the other
+			const wasm = (await analyseInSlices(parameters, config, split, {kernels: 'wasm'}))!;
+			expect(wasm.predictions, `seed ${seed}`).toEqual(js.predictions);
+			expect(wasm.confusion).toEqual(js.confusion);
+			expect(close(wasm.confidence, js.confidence)).toBeLessThan(1e-5);
+			expect(wasm.topActivating).toEqual(js.topActivating);
+			expect(close(wasm.topActivation, js.topActivation)).toBeLessThan(1e-5);
+		}
+
+		expect(analyse(initParameters(config, Random.fromSeed(1)), config, split, 'wasm').predictions).not.toEqual(analyse(initParameters(config, Random.fromSeed(2)), config, split, 'wasm').predictions);
+	});
+});

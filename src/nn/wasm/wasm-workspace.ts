@@ -32,6 +32,8 @@ type LayerLayout = {
 	readonly b: number;
 	readonly vw: number;
 	readonly vb: number;
+	/** The layer's activations of the last image run forward (float32, pad of them). */
+	readonly act: number;
 };
 
 /**
@@ -218,10 +220,23 @@ export class WasmWorkspace {
 
 	/** The network's output for image `index` of `split` (a fresh copy). */
 	outputsFor(split: DatasetSplit, index: number): Float64Array {
-		this.stageImage(split.images, index, 0);
+		return this.forwardView(split.images, index).outputs.slice();
+	}
+
+	/**
+	 * Image `index` of `images` run forward: the output layer's values and the first hidden layer's
+	 * activations (none without a hidden layer), as views into the kernels' memory that the next call
+	 * overwrites (copy them to keep them).
+	 */
+	forwardView(images: Uint8Array, index: number): {readonly outputs: Float64Array; readonly hidden: Float32Array} {
+		this.stageImage(images, index, 0);
 		this.kernels.forwardImage(this.net, this.images);
-		const classes = this.layers[this.depth];
-		return new Float64Array(this.kernels.memory.buffer, this.out64, classes).slice();
+		const {buffer} = this.kernels.memory;
+		const first = this.layout[0];
+		return {
+			outputs: new Float64Array(buffer, this.out64, this.layers[this.depth]),
+			hidden: this.depth > 1 ? new Float32Array(buffer, first.act, first.nOut) : new Float32Array(0),
+		};
 	}
 
 	/** Sum of squares of all weights (not biases), for the L2 term of the cost. */
