@@ -267,8 +267,9 @@ describe.skipIf(!tmuxAvailable())('nnviz-tui in a real terminal', {timeout: 90_0
 	});
 
 	it('draws the first frame before the test set is classified, shows how far that is, then the figures', async () => {
-		// 328,000 weights take 1-3 s over the 997 test digits: long enough to watch, short enough to wait for.
-		const tmux = await startTui({args: ['--layers', '784,300,300,10'], waitFor: firstExample});
+		// 328,000 weights take 1-3 s over the 997 test digits on the JavaScript kernels: long enough to watch,
+		// short enough to wait for (the WebAssembly ones classify them in a few slices, too fast to watch).
+		const tmux = await startTui({args: ['--layers', '784,300,300,10', '--kernels', 'js'], waitFor: firstExample});
 		// Said whole where the panel is wide enough, shorter where it is not (the examples tab's why takes room).
 		expect(await tmux.screen()).toMatch(/classifying(?: the test set)?… \d+%/);
 		await tmux.waitForScreen(/classifying(?: the test set)?… [1-9]\d?%/);
