@@ -11,7 +11,8 @@ import {Workspace} from './workspace.js';
 /**
  * The two families of kernels the engine trains with: 'js', the JavaScript Workspace (float64
  * activations; the reference), and 'wasm', the WebAssembly SIMD kernels (float32 f32x4 sums). Each
- * is deterministic on its own; they drift apart in the last bits, and so, over epochs, a little more.
+ * is deterministic on its own. They differ in the last bits, and training carries the difference on:
+ * after 30 epochs a little on chapter 3's network, a lot on the seed workload's hot start (README).
  */
 export type KernelFamily = 'js' | 'wasm';
 /** What --kernels asks for: a family, or 'auto' (the fastest that works here). */
