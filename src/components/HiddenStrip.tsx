@@ -101,7 +101,7 @@ export function HiddenStrip({layers, activation, width, height, depth}: Props) {
 
 	const shown = body.slice(0, Math.max(0, rows - (legend ? 1 : 0)));
 	return (
-		<Panel title={firstFitting(['Hidden activations', 'Hidden'], width - 6)} note={`${activation}`} width={width} height={height}>
+		<Panel title={firstFitting(['Hidden activations', 'Hidden'], width - 9 - activation.length)} note={`${activation}`} width={width} height={height}>
 			<Box flexDirection='column'>
 				<Painted width={inner} lines={shown}/>
 				{legend && <Painted width={inner} lines={[legendRuns(range, depth)]}/>}

@@ -33,6 +33,12 @@ describe('HiddenStrip', () => {
 		expect(cells).toBe(130);
 	});
 
+	it('names itself whole beside the activation where both fit, and shorter where they do not, never cut', () => {
+		const top = (width: number): string => plain(renderToString(<HiddenStrip layers={[new Float64Array(30).fill(0.5)]} activation='sigmoid' width={width} height={5} depth='none'/>, {columns: width + 10})).split('\n')[0]!;
+		expect(top(40)).toMatch(/^╭─ Hidden activations ─+ sigmoid ─╮$/);
+		expect(top(30)).toMatch(/^╭─ Hidden ─+ sigmoid ─╮$/);
+	});
+
 	it('keeps the sign without colour: a negative activation is not drawn as a positive one', () => {
 		const text = plain(renderToString(<HiddenStrip layers={[Float64Array.of(1, -1)]} activation='tanh' width={30} height={5} depth='none'/>, {columns: 40}));
 		const strip = text.split('\n')[2];
