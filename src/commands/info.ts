@@ -1,6 +1,7 @@
 import type {InfoCommand} from './command-types.js';
 import {readModelFile} from '../model/model-file.js';
 import {wasmKernelsStatus} from '../nn/wasm/kernels.js';
+import {resolveKernels} from './kernels.js';
 import {count, percent, shown, table} from './format.js';
 import type {CommandIo} from './io.js';
 
@@ -10,7 +11,7 @@ export function runInfo(command: InfoCommand, io: CommandIo): number {
 	const {config: c, dataset: d, history} = model;
 	// The kernels train and eval would use here by default (--kernels auto), and why wasm would not.
 	const wasm = wasmKernelsStatus();
-	const kernels = wasm.available ? 'wasm' : 'js';
+	const kernels = resolveKernels('auto', wasm);
 	if (command.json) {
 		const kernelInfo = {default: kernels, wasm: wasm.available ? 'available' : wasm.reason};
 		io.stdout.write(shown(`${JSON.stringify({model: command.model, config: c, dataset: d, epochs: model.position.epoch, history, kernels: kernelInfo})}\n`));

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {theme} from '../app/theme.js';
-import {scaleText} from '../app/tile-sources.js';
+import {enlarge, scaleText} from '../app/tile-sources.js';
 import {firstFitting} from '../app/wording.js';
 import {maxAbs} from '../nn/class-maps.js';
 import {type AttributionKind, attributionOf, differenceMap, type Explanation} from '../nn/explain.js';
@@ -66,24 +66,6 @@ type Props = {
 	readonly columns?: number;
 };
 
-/** The values with every one repeated zoom x zoom times (row-major, `rows` x `cols` to rows·zoom x cols·zoom). */
-export function enlargeValues(values: ArrayLike<number>, rows: number, cols: number, zoom: number): ArrayLike<number> {
-	if (zoom === 1) {
-		return values;
-	}
-
-	const wide = cols * zoom;
-	const out = new Float64Array(rows * zoom * wide);
-	for (let y = 0; y < rows * zoom; y++) {
-		const from = Math.floor(y / zoom) * cols;
-		for (let x = 0; x < wide; x++) {
-			out[(y * wide) + x] = values[from + Math.floor(x / zoom)];
-		}
-	}
-
-	return out;
-}
-
 /**
  * The attribution maps beside the example on one signed scale (the largest magnitude among them), so
  * they compare: orange pixels raised the class's score, blue ones lowered it. The title says which
@@ -92,7 +74,7 @@ export function enlargeValues(values: ArrayLike<number>, rows: number, cols: num
 export function Attribution({maps, kind, toggleKey, rows, cols, width, height, captions, scaleBar, depth, zoom = 1, columns = maps.length}: Props) {
 	const scale = Math.max(...maps.map(map => maxAbs(map.values)));
 	const [tall, wide] = [rows * zoom, cols * zoom];
-	const lines = useMemo(() => maps.map(map => renderSignedImage(enlargeValues(map.values, rows, cols, zoom), tall, wide, scale, depth)), [maps, rows, cols, zoom, tall, wide, scale, depth]);
+	const lines = useMemo(() => maps.map(map => renderSignedImage(zoom === 1 ? map.values : enlarge(map.values, rows, cols, zoom), tall, wide, scale, depth)), [maps, rows, cols, zoom, tall, wide, scale, depth]);
 	const inner = width - 2;
 	const imageRows = Math.ceil(tall / 2);
 	const gridRows = Math.ceil(maps.length / Math.max(1, columns));
